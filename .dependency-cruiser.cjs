@@ -1,0 +1,54 @@
+// Layering rules from docs/architecture.md: shared → api-client → ui/apps; shared → backend.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "shared-depends-on-zod-only",
+      comment: "packages/shared is the contract: zod and its own files, nothing else.",
+      severity: "error",
+      from: { path: "^packages/shared/src" },
+      to: { pathNot: ["^packages/shared/src", "node_modules/zod/"] },
+    },
+    {
+      name: "no-app-imports-backend",
+      severity: "error",
+      from: { path: "^(apps|packages)/" },
+      to: { path: "^backend/" },
+    },
+    {
+      name: "no-package-imports-app",
+      severity: "error",
+      from: { path: "^(packages|backend)/" },
+      to: { path: "^apps/" },
+    },
+    {
+      name: "backend-uses-no-front-end-package",
+      severity: "error",
+      from: { path: "^backend/" },
+      to: { path: "^packages/(api-client|ui)/" },
+    },
+    {
+      name: "api-client-uses-no-ui",
+      severity: "error",
+      from: { path: "^packages/api-client/" },
+      to: { path: "^packages/ui/" },
+    },
+    {
+      name: "no-circular",
+      severity: "error",
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    parser: "swc",
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "(node_modules|dist|dist-types|\\.expo)/" },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"],
+    },
+    combinedDependencies: true,
+  },
+};

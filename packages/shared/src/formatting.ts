@@ -1,0 +1,86 @@
+// Locale-aware formatting shared by the web and mobile apps and by emails.
+
+const DEFAULT_LOCALE = "en-US";
+
+/** How many minor units a currency has (USD 2, JPY 0, KWD 3), per the runtime's ICU data. */
+export function currencyMinorUnits(currency: string): number {
+  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
+    .maximumFractionDigits as number;
+}
+
+export function toMinorUnits(amount: number, currency: string): number {
+  return Math.round(amount * 10 ** currencyMinorUnits(currency));
+}
+
+export function fromMinorUnits(amountMinor: number, currency: string): number {
+  return amountMinor / 10 ** currencyMinorUnits(currency);
+}
+
+/**
+ * Formats an amount held in integer minor units (cents, paise; yen have none).
+ * Throws RangeError on a fractional amount or an unknown currency code.
+ */
+export function formatCurrency(amountMinor: number, currency = "USD", locale = DEFAULT_LOCALE): string {
+  if (!Number.isSafeInteger(amountMinor)) {
+    throw new RangeError(`Amount must be an integer number of minor units, got ${amountMinor}`);
+  }
+  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(
+    fromMinorUnits(amountMinor, currency),
+  );
+}
+
+function toDate(value: string | number | Date): Date {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`Invalid date: ${String(value)}`);
+  return date;
+}
+
+export function formatDate(
+  value: string | number | Date,
+  locale = DEFAULT_LOCALE,
+  options: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric" },
+): string {
+  return new Intl.DateTimeFormat(locale, options).format(toDate(value));
+}
+
+export function formatDateTime(value: string | number | Date, locale = DEFAULT_LOCALE): string {
+  return formatDate(value, locale, { dateStyle: "medium", timeStyle: "short" });
+}
+
+export interface RelativeTimeOptions {
+  /** The moment to measure from; defaults to the current time. */
+  now?: Date | number;
+  locale?: string;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+
+/**
+ * "just now" under a minute, then minutes, hours (under 24 h) and days (under 7 d), past or future;
+ * a week or more away falls back to the date itself.
+ */
+export function formatRelativeTime(value: string | number | Date, options: RelativeTimeOptions = {}): string {
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const target = toDate(value).getTime();
+  const now = options.now === undefined ? Date.now() : toDate(options.now).getTime();
+  const diff = target - now;
+  const distance = Math.abs(diff);
+  const sign = diff < 0 ? -1 : 1;
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+
+  if (distance < MINUTE) return rtf.format(0, "second");
+  if (distance < HOUR) return rtf.format(sign * Math.floor(distance / MINUTE), "minute");
+  if (distance < DAY) return rtf.format(sign * Math.floor(distance / HOUR), "hour");
+  if (distance < WEEK) return rtf.format(sign * Math.floor(distance / DAY), "day");
+  return formatDate(target, locale);
+}
+
+export function formatPercent(ratio: number, locale = DEFAULT_LOCALE, fractionDigits = 1): string {
+  return new Intl.NumberFormat(locale, {
+    style: "percent",
+    maximumFractionDigits: fractionDigits,
+  }).format(ratio);
+}

@@ -1,0 +1,132 @@
+import { z } from "zod";
+import {
+  REFERRAL_SOURCES,
+  REFERRAL_STATUS_VALUES,
+  RELATIONSHIPS,
+  REWARD_STATUSES,
+  VISA_INTERESTS,
+} from "../constants.ts";
+import { countrySchema, emailSchema, nameSchema, phoneSchema } from "../validation.ts";
+import { idSchema, isoDateTimeSchema, moneySchema, paginationQuerySchema } from "./common.ts";
+
+export const referralStatusSchema = z.enum(REFERRAL_STATUS_VALUES);
+export const referralSourceSchema = z.enum(REFERRAL_SOURCES);
+export const relationshipSchema = z.enum(RELATIONSHIPS);
+export const visaInterestSchema = z.enum(VISA_INTERESTS);
+export const rewardStatusSchema = z.enum(REWARD_STATUSES);
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((value) => value || undefined)
+    .optional();
+
+/** The body of `POST /api/referrals`. Empty optional strings count as not given. */
+export const createReferralSchema = z
+  .strictObject({
+    fullName: nameSchema,
+    email: emailSchema,
+    phone: z
+      .literal("")
+      .transform(() => undefined)
+      .or(phoneSchema)
+      .optional(),
+    country: z
+      .literal("")
+      .transform(() => undefined)
+      .or(countrySchema)
+      .optional(),
+    relationship: relationshipSchema.optional(),
+    visaInterest: visaInterestSchema.optional(),
+    notes: optionalText(1000),
+    consent: z.boolean().optional(),
+  })
+  .meta({ id: "CreateReferralData" });
+export type CreateReferralData = z.input<typeof createReferralSchema>;
+export type CreateReferralInput = z.output<typeof createReferralSchema>;
+
+export const referralRewardSchema = moneySchema
+  .extend({ status: rewardStatusSchema })
+  .meta({ id: "ReferralReward" });
+export type ReferralReward = z.infer<typeof referralRewardSchema>;
+
+export const referralSchema = z
+  .object({
+    id: idSchema,
+    referrerId: idSchema,
+    fullName: z.string(),
+    email: z.string(),
+    phone: z.string().nullable(),
+    country: z.string().nullable(),
+    relationship: relationshipSchema.nullable(),
+    visaInterest: visaInterestSchema.nullable(),
+    notes: z.string().nullable(),
+    status: referralStatusSchema,
+    source: referralSourceSchema,
+    partnerOrganizationId: idSchema.nullable(),
+    referredUserId: idSchema.nullable(),
+    reward: referralRewardSchema.nullable(),
+    createdAt: isoDateTimeSchema,
+    updatedAt: isoDateTimeSchema,
+  })
+  .meta({ id: "Referral" });
+export type Referral = z.infer<typeof referralSchema>;
+
+export const referralStatusChangeSchema = z
+  .object({
+    id: idSchema,
+    fromStatus: referralStatusSchema.nullable(),
+    toStatus: referralStatusSchema,
+    notes: z.string().nullable(),
+    changedBy: idSchema.nullable(),
+    createdAt: isoDateTimeSchema,
+  })
+  .meta({ id: "ReferralStatusChange" });
+export type ReferralStatusChange = z.infer<typeof referralStatusChangeSchema>;
+
+export const referralDetailSchema = referralSchema
+  .extend({ history: z.array(referralStatusChangeSchema) })
+  .meta({ id: "ReferralDetail" });
+export type ReferralDetail = z.infer<typeof referralDetailSchema>;
+
+export const referralListQuerySchema = paginationQuerySchema.extend({
+  status: referralStatusSchema.optional(),
+});
+export type ReferralListQuery = z.input<typeof referralListQuerySchema>;
+
+export const rewardTotalsSchema = z.object({
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  /** Approved or paid, in minor units. */
+  earnedMinor: z.number().int(),
+  /** Credited but still in the holding period, in minor units. */
+  pendingMinor: z.number().int(),
+});
+export type RewardTotals = z.infer<typeof rewardTotalsSchema>;
+
+export const referralStatsSchema = z
+  .object({
+    total: z.number().int().min(0),
+    byStatus: z.object({
+      pending: z.number().int().min(0),
+      contacted: z.number().int().min(0),
+      qualified: z.number().int().min(0),
+      converted: z.number().int().min(0),
+      rejected: z.number().int().min(0),
+    }),
+    /** converted / total, 0 when there are none. */
+    conversionRate: z.number().min(0).max(1),
+    rewards: z.array(rewardTotalsSchema),
+  })
+  .meta({ id: "ReferralStats" });
+export type ReferralStats = z.infer<typeof referralStatsSchema>;
+
+/** Staff: `PATCH /api/admin/referrals/:id/status`. */
+export const updateReferralStatusSchema = z
+  .strictObject({
+    status: referralStatusSchema,
+    notes: z.string().trim().max(1000).optional(),
+  })
+  .meta({ id: "UpdateReferralStatusData" });
+export type UpdateReferralStatusData = z.infer<typeof updateReferralStatusSchema>;
