@@ -1,0 +1,55 @@
+import { randomUUID } from "node:crypto";
+import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { AppContext } from "./context.ts";
+import { authRoutes } from "./modules/auth/auth.routes.ts";
+import { type Auth, createAuth } from "./modules/auth/auth.ts";
+import { usersRoutes } from "./modules/users/users.routes.ts";
+import { errorsPlugin } from "./plugins/errors.ts";
+import { healthPlugin } from "./plugins/health.ts";
+import { metricsPlugin } from "./plugins/metrics.ts";
+import { openapiPlugin } from "./plugins/openapi.ts";
+import { securityPlugin } from "./plugins/security.ts";
+import { staticAppsPlugin } from "./plugins/static-apps.ts";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    ctx: AppContext;
+    auth: Auth;
+  }
+}
+
+/** Builds the HTTP app on an existing context (database, queue, mailer): used by the server and tests. */
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.logger,
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: "x-request-id",
+    genReqId: () => randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate("ctx", ctx);
+  app.decorate("auth", createAuth(ctx));
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(securityPlugin);
+  await app.register(openapiPlugin);
+  await app.register(metricsPlugin);
+  await app.register(healthPlugin);
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(usersRoutes);
+    },
+    { prefix: "/api" },
+  );
+
+  if (ctx.config.serveApps) await app.register(staticAppsPlugin);
+  return app;
+}

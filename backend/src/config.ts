@@ -1,0 +1,131 @@
+import path from "node:path";
+import { z } from "zod";
+
+// The only reader of process.env. Everything else receives a Config.
+
+const DEV_SECRET = "development-secret-change-me-0123456789abcdef";
+
+const booleanish = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const envShape = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default("Referral Client App <no-reply@referral.local>"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  CORS_ORIGINS: z.string().default(""),
+  TRUST_PROXY: booleanish.default(false),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  OTEL_SERVICE_NAME: z.string().default("referral-backend"),
+  REFERRAL_REWARD_MINOR: z.coerce.number().int().min(0).default(10_000),
+  REFERRAL_REWARD_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default("USD"),
+  REWARD_HOLDING_DAYS: z.coerce.number().int().min(0).default(14),
+  EXPO_PUSH_URL: z.url().optional(),
+  EXPO_ACCESS_TOKEN: z.string().optional(),
+  SERVE_APPS: booleanish.default(true),
+  RATE_LIMIT_AUTH_MAX: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
+});
+
+const envSchema = envShape.superRefine((env, ctx) => {
+  if (env.NODE_ENV !== "production") return;
+  if (!env.AUTH_SECRET || env.AUTH_SECRET === DEV_SECRET) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["AUTH_SECRET"],
+      message: "a real secret is required in production",
+    });
+  }
+  if (!env.PUBLIC_URL) {
+    ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "required in production" });
+  }
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface Config {
+  env: "development" | "test" | "production";
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolMax: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  authSecret: string;
+  corsOrigins: string[];
+  trustProxy: boolean;
+  logLevel: string;
+  redisUrl: string | undefined;
+  otelEndpoint: string | undefined;
+  otelServiceName: string;
+  referralReward: { amountMinor: number; currency: string };
+  rewardHoldingDays: number;
+  expoPushUrl: string | undefined;
+  expoAccessToken: string | undefined;
+  serveApps: boolean;
+  rateLimit: { authMax: number; max: number };
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl,
+    dataDir: path.resolve(env.DATA_DIR),
+    databaseUrl: env.DATABASE_URL,
+    databasePoolMax: env.DATABASE_POOL_MAX,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    authSecret: env.AUTH_SECRET ?? DEV_SECRET,
+    corsOrigins: [
+      publicUrl,
+      ...env.CORS_ORIGINS.split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ],
+    trustProxy: env.TRUST_PROXY,
+    logLevel: env.LOG_LEVEL,
+    redisUrl: env.REDIS_URL,
+    otelEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+    otelServiceName: env.OTEL_SERVICE_NAME,
+    referralReward: { amountMinor: env.REFERRAL_REWARD_MINOR, currency: env.REFERRAL_REWARD_CURRENCY },
+    rewardHoldingDays: env.REWARD_HOLDING_DAYS,
+    expoPushUrl: env.EXPO_PUSH_URL,
+    expoAccessToken: env.EXPO_ACCESS_TOKEN,
+    serveApps: env.SERVE_APPS,
+    rateLimit: { authMax: env.RATE_LIMIT_AUTH_MAX, max: env.RATE_LIMIT_MAX },
+  };
+}
+
+/** The environment variable names the backend reads (deploy manifests are checked against this). */
+export const ENV_NAMES: readonly string[] = Object.keys(envShape.shape);

@@ -1,0 +1,9 @@
+// drizzle-kit and the database client read the whole schema from here.
+export * from "./analytics.ts";
+export * from "./audit.ts";
+export * from "./auth.ts";
+export * from "./features.ts";
+export * from "./notifications.ts";
+export * from "./partners.ts";
+export * from "./referrals.ts";
+export * from "./visa.ts";

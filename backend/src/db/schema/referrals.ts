@@ -1,0 +1,92 @@
+import type { ReferralSource, ReferralStatus, RewardStatus } from "@referral-app/shared/constants";
+import { sql } from "drizzle-orm";
+import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth.ts";
+import { partnerOrganizations } from "./partners.ts";
+
+export const referrals = pgTable(
+  "referrals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    referrerId: text("referrer_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    fullName: text("full_name").notNull(),
+    email: text("email").notNull(),
+    phone: text("phone"),
+    country: text("country"),
+    relationship: text("relationship"),
+    visaInterest: text("visa_interest"),
+    notes: text("notes"),
+    consent: text("consent"),
+    status: text("status").$type<ReferralStatus>().notNull().default("pending"),
+    source: text("source").$type<ReferralSource>().notNull().default("client"),
+    partnerOrganizationId: uuid("partner_organization_id").references(() => partnerOrganizations.id, {
+      onDelete: "set null",
+    }),
+    referredUserId: text("referred_user_id").references(() => users.id, { onDelete: "set null" }),
+    convertedAt: timestamp("converted_at", { withTimezone: true }),
+    lastReminderAt: timestamp("last_reminder_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // A referrer refers an email once, whatever its case.
+    uniqueIndex("referrals_referrer_email_unique").on(t.referrerId, sql`lower(${t.email})`),
+    index("referrals_referrer_created_idx").on(t.referrerId, t.createdAt.desc(), t.id.desc()),
+    index("referrals_referrer_status_idx").on(t.referrerId, t.status),
+    index("referrals_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("referrals_status_created_idx").on(t.status, t.createdAt.desc(), t.id.desc()),
+    index("referrals_partner_created_idx").on(t.partnerOrganizationId, t.createdAt.desc(), t.id.desc()),
+    index("referrals_email_idx").on(sql`lower(${t.email})`),
+  ],
+);
+
+export const referralStatusHistory = pgTable(
+  "referral_status_history",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    referralId: uuid("referral_id")
+      .notNull()
+      .references(() => referrals.id, { onDelete: "cascade" }),
+    fromStatus: text("from_status").$type<ReferralStatus>(),
+    toStatus: text("to_status").$type<ReferralStatus>().notNull(),
+    notes: text("notes"),
+    changedBy: text("changed_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("referral_status_history_referral_idx").on(t.referralId, t.createdAt)],
+);
+
+/** Money owed to referrers: integer minor units + ISO currency; one credit per converted referral. */
+export const rewardLedger = pgTable(
+  "reward_ledger",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    referralId: uuid("referral_id")
+      .notNull()
+      .references(() => referrals.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["referral_reward", "partner_commission"] })
+      .notNull()
+      .default("referral_reward"),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    currency: text("currency").notNull(),
+    status: text("status").$type<RewardStatus>().notNull().default("pending"),
+    availableAt: timestamp("available_at", { withTimezone: true }).notNull(),
+    reason: text("reason"),
+    partnerOrganizationId: uuid("partner_organization_id").references(() => partnerOrganizations.id, {
+      onDelete: "set null",
+    }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("reward_ledger_referral_kind_unique").on(t.referralId, t.kind),
+    index("reward_ledger_user_status_idx").on(t.userId, t.status),
+    index("reward_ledger_status_created_idx").on(t.status, t.createdAt),
+    index("reward_ledger_partner_idx").on(t.partnerOrganizationId),
+  ],
+);

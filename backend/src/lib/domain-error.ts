@@ -1,0 +1,19 @@
+import { type ErrorCode, httpStatusFor } from "@referral-app/shared/errors";
+
+/** What services throw: a code from the shared table, a message safe to show, optional details. */
+export class DomainError extends Error {
+  override name = "DomainError";
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+
+  get statusCode(): number {
+    return httpStatusFor(this.code);
+  }
+}
+
+export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} not found`);

@@ -1,0 +1,42 @@
+import nodemailer from "nodemailer";
+import type { Db } from "../db/client.ts";
+import { devMailbox } from "../db/schema/index.ts";
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export interface Mailer {
+  /** "smtp" when SMTP_URL is set; otherwise messages land in the dev mailbox table. */
+  readonly transport: "smtp" | "dev-mailbox";
+  send(message: MailMessage): Promise<void>;
+  close(): void;
+}
+
+export function createMailer(options: { smtpUrl: string | undefined; from: string; db: Db }): Mailer {
+  if (options.smtpUrl) {
+    const transporter = nodemailer.createTransport(options.smtpUrl);
+    return {
+      transport: "smtp",
+      async send(message) {
+        await transporter.sendMail({ from: options.from, ...message });
+      },
+      close: () => transporter.close(),
+    };
+  }
+  return {
+    transport: "dev-mailbox",
+    async send(message) {
+      await options.db.insert(devMailbox).values({
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html ?? null,
+      });
+    },
+    close: () => {},
+  };
+}

@@ -1,0 +1,91 @@
+import { randomInt } from "node:crypto";
+import { hash, verify } from "@node-rs/argon2";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@referral-app/shared/validation";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { bearer } from "better-auth/plugins/bearer";
+import type { AppContext } from "../../context.ts";
+import { accounts, sessions, users, verifications } from "../../db/schema/index.ts";
+import { sendEmailJob } from "../notifications/notifications.jobs.ts";
+import { openVisaApplication } from "../users/users.repository.ts";
+
+// OWASP's argon2id baseline: 19 MiB, 2 passes. (2 is Algorithm.Argon2id, a const enum.)
+const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+// No 0/O or 1/I: codes are read aloud and typed from screenshots.
+const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+export function generateReferralCode(length = 8): string {
+  let code = "";
+  for (let i = 0; i < length; i += 1) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+export function createAuth(ctx: AppContext) {
+  const { config } = ctx;
+  return betterAuth({
+    appName: "Referral Client App",
+    baseURL: config.publicUrl,
+    basePath: "/api/auth",
+    secret: config.authSecret,
+    trustedOrigins: config.corsOrigins,
+    database: drizzleAdapter(ctx.db, {
+      provider: "pg",
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
+    // Our own rate limiter guards the auth routes (see auth.routes.ts), shared across instances.
+    rateLimit: { enabled: false },
+    user: {
+      additionalFields: {
+        role: { type: "string", input: false, defaultValue: "client" },
+        phone: { type: "string", required: false },
+        country: { type: "string", required: false },
+        referralCode: { type: "string", input: false, required: false },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
+      requireEmailVerification: false,
+      revokeSessionsOnPasswordReset: true,
+      password: {
+        hash: (password) => hash(password, ARGON2),
+        verify: ({ hash: digest, password }) => verify(digest, password),
+      },
+      sendResetPassword: async ({ user, url }) => {
+        await ctx.queue.send(sendEmailJob, {
+          to: user.email,
+          subject: "Reset your password",
+          text: `Hello ${user.name},\n\nReset your Referral Client App password here (valid for one hour):\n${url}\n\nIf you did not ask for this, ignore this email.`,
+        });
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      sendVerificationEmail: async ({ user, url }) => {
+        await ctx.queue.send(sendEmailJob, {
+          to: user.email,
+          subject: "Verify your email address",
+          text: `Hello ${user.name},\n\nConfirm your email address for the Referral Client App:\n${url}\n`,
+        });
+      },
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          before: async (user) => ({ data: { ...user, referralCode: generateReferralCode() } }),
+          after: async (user) => {
+            if ((user.role ?? "client") === "client") await openVisaApplication(ctx.db, user.id);
+          },
+        },
+      },
+    },
+    plugins: [bearer()],
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

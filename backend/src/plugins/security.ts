@@ -1,0 +1,37 @@
+import cors from "@fastify/cors";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+import { currentUser } from "./authenticate.ts";
+
+/** Security headers, the CORS allowlist and rate limits (strict ones are set per route). */
+export const securityPlugin = fp(async (app: FastifyInstance) => {
+  const { config } = app.ctx;
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "https:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cors, {
+    origin: config.corsOrigins,
+    credentials: true,
+    exposedHeaders: ["set-auth-token", "x-request-id", "retry-after"],
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimit.max,
+    timeWindow: "1 minute",
+    // Signed-in callers are limited per user, everyone else per address.
+    keyGenerator: async (request) => (await currentUser(request).catch(() => null))?.id ?? request.ip,
+    allowList: (request) => request.url.startsWith("/health") || request.url === "/metrics",
+  });
+});

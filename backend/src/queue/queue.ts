@@ -1,0 +1,76 @@
+import { sql } from "drizzle-orm";
+import { fromDrizzle, fromPglite, PgBoss } from "pg-boss";
+import type { DatabaseHandle, Tx } from "../db/client.ts";
+import type { JobDefinition } from "./job.ts";
+
+export interface SendOptions {
+  /** Send inside this transaction: the job exists only if the transaction commits. */
+  tx?: Tx;
+  singletonKey?: string;
+  startAfter?: Date | number;
+}
+
+/** pg-boss on the application database, typed by job definitions. */
+export class JobQueue {
+  constructor(readonly boss: PgBoss) {}
+
+  async send<P>(job: JobDefinition<P>, payload: P, options: SendOptions = {}): Promise<string | null> {
+    const data = job.payload.parse(payload) as object;
+    return this.boss.send(job.name, data, {
+      ...(options.tx
+        ? { db: fromDrizzle(options.tx as unknown as Parameters<typeof fromDrizzle>[0], sql) }
+        : {}),
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      ...(options.startAfter !== undefined ? { startAfter: options.startAfter } : {}),
+    });
+  }
+
+  /** Jobs waiting or running across all queues (for /metrics and tests). */
+  async depth(names: readonly string[]): Promise<Record<string, number>> {
+    const queues = await this.boss.getQueues([...names]);
+    return Object.fromEntries(
+      queues.map((queue) => [queue.name, (queue.queuedCount ?? 0) + (queue.activeCount ?? 0)]),
+    );
+  }
+
+  stop(): Promise<void> {
+    return this.boss.stop({ graceful: true, timeout: 10_000 });
+  }
+}
+
+export interface QueueOptions {
+  /** Start maintenance and scheduling (the worker role); API-only processes just send. */
+  supervise: boolean;
+}
+
+export async function startQueue(
+  database: DatabaseHandle,
+  jobs: readonly JobDefinition<never>[],
+  options: QueueOptions,
+): Promise<JobQueue> {
+  const boss =
+    database.kind === "pglite"
+      ? new PgBoss({
+          db: fromPglite(database.pglite!),
+          backend: "pglite",
+          supervise: options.supervise,
+          schedule: options.supervise,
+        })
+      : new PgBoss({
+          connectionString: database.url!,
+          max: 4,
+          useListenNotify: true,
+          supervise: options.supervise,
+          schedule: options.supervise,
+        });
+  boss.on("error", () => {});
+  await boss.start();
+  for (const job of jobs) {
+    await boss.createQueue(job.name, {
+      retryLimit: job.retryLimit ?? 5,
+      retryBackoff: true,
+      expireInSeconds: job.expireInSeconds ?? 60,
+    });
+  }
+  return new JobQueue(boss);
+}

@@ -1,0 +1,8 @@
+import { deliverNotificationJob, sendEmailJob } from "../modules/notifications/notifications.jobs.ts";
+import type { JobDefinition } from "./job.ts";
+
+/** Every job the worker runs. Add a module's jobs here. */
+export const JOBS: readonly JobDefinition<never>[] = [
+  sendEmailJob,
+  deliverNotificationJob,
+] as unknown as JobDefinition<never>[];

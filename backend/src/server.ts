@@ -1,0 +1,36 @@
+import closeWithGrace from "close-with-grace";
+import { buildApp } from "./app.ts";
+import { closeContext, createContext } from "./bootstrap.ts";
+import { loadConfig } from "./config.ts";
+import { startWorkers } from "./queue/worker.ts";
+import { seedDemoIfEmpty } from "./seed/demo.ts";
+
+// `npm start`: one process serves the API and the apps and, in embedded mode, runs the worker too.
+// `ROLE=api` (npm run start:api) serves only; the worker then runs as its own process.
+const config = loadConfig();
+const role = process.env.ROLE === "api" ? "api" : "all";
+const ctx = await createContext(config, { supervise: role === "all" });
+if (role === "all") {
+  await startWorkers(ctx);
+  if (ctx.database.kind === "pglite") await seedDemoIfEmpty(ctx);
+}
+const app = await buildApp(ctx);
+
+closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
+  if (err) app.log.error({ err }, "shutting down after an error");
+  else app.log.info({ signal }, "shutting down");
+  await app.close();
+  await closeContext(ctx);
+});
+
+const address = await app.listen({ port: config.port, host: config.host });
+const base = config.publicUrl;
+console.log(`
+Referral Client App is running (${ctx.database.kind === "pglite" ? `embedded database in ${config.dataDir}` : "PostgreSQL"})
+  Client app      ${base}/
+  Staff dashboard ${base}/admin/
+  Partner portal  ${base}/partners/
+  API docs        ${base}/api/docs
+  Listening on    ${address}
+Demo logins (password demo-password-1): client@demo.test, staff@demo.test, partner@demo.test
+`);

@@ -1,0 +1,15 @@
+import closeWithGrace from "close-with-grace";
+import { closeContext, createContext } from "./bootstrap.ts";
+import { loadConfig } from "./config.ts";
+import { startWorkers } from "./queue/worker.ts";
+
+// `npm run start:worker`: the queue worker as its own process (PostgreSQL deployments).
+const config = loadConfig();
+const ctx = await createContext(config, { supervise: true });
+await startWorkers(ctx);
+ctx.logger.info("worker started");
+
+closeWithGrace({ delay: 15_000 }, async ({ signal }) => {
+  ctx.logger.info({ signal }, "worker stopping");
+  await closeContext(ctx);
+});

@@ -1,0 +1,13 @@
+import { defineProject } from "vitest/config";
+
+export default defineProject({
+  test: {
+    name: "backend",
+    include: ["src/**/*.test.ts"],
+    environment: "node",
+    globalSetup: ["src/test/global-setup.ts"],
+    // Each file gets its own database copied from one migrated template.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
