@@ -4,6 +4,10 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import type { AppContext } from "./context.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { type Auth, createAuth } from "./modules/auth/auth.ts";
+import { analyticsRoutes } from "./modules/analytics/analytics.routes.ts";
+import { featuresRoutes } from "./modules/features/features.routes.ts";
+import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
+import { referralsRoutes } from "./modules/referrals/referrals.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { healthPlugin } from "./plugins/health.ts";
@@ -46,6 +50,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     async (api) => {
       await api.register(authRoutes);
       await api.register(usersRoutes);
+      await api.register(referralsRoutes);
+      await api.register(notificationsRoutes);
+      await api.register(analyticsRoutes);
+      await api.register(featuresRoutes);
     },
     { prefix: "/api" },
   );
