@@ -1,0 +1,60 @@
+import { createContext, type ReactNode, useContext, useMemo } from "react";
+import type { ApiClient } from "../api-client.ts";
+import { AnalyticsService } from "../services/analytics-service.ts";
+import { AuthService } from "../services/auth-service.ts";
+import { FeatureService } from "../services/feature-service.ts";
+import { NotificationService } from "../services/notification-service.ts";
+import { ReferralService } from "../services/referral-service.ts";
+import { UserService } from "../services/user-service.ts";
+
+export interface ApiServices {
+  users: UserService;
+  referrals: ReferralService;
+  notifications: NotificationService;
+  auth: AuthService;
+  features: FeatureService;
+  analytics: AnalyticsService;
+}
+
+export interface ApiContextValue {
+  client: ApiClient;
+  services: ApiServices;
+  /** Where the platform stores the bearer token: called on sign-in/up with it, on sign-out with null. */
+  onSessionToken?: (token: string | null) => void | Promise<void>;
+}
+
+export function createApiServices(client: ApiClient): ApiServices {
+  return {
+    users: new UserService(client),
+    referrals: new ReferralService(client),
+    notifications: new NotificationService(client),
+    auth: new AuthService(client),
+    features: new FeatureService(client),
+    analytics: new AnalyticsService(client),
+  };
+}
+
+const ApiContext = createContext<ApiContextValue | null>(null);
+
+export interface ApiProviderProps {
+  client: ApiClient;
+  /** Replace single services, e.g. with test doubles. */
+  services?: Partial<ApiServices>;
+  onSessionToken?: (token: string | null) => void | Promise<void>;
+  children?: ReactNode;
+}
+
+/** Holds the client and its services; place it inside the app's QueryClientProvider. */
+export function ApiProvider({ client, services, onSessionToken, children }: ApiProviderProps) {
+  const value = useMemo<ApiContextValue>(
+    () => ({ client, services: { ...createApiServices(client), ...services }, onSessionToken }),
+    [client, services, onSessionToken],
+  );
+  return <ApiContext value={value}>{children}</ApiContext>;
+}
+
+export function useApi(): ApiContextValue {
+  const value = useContext(ApiContext);
+  if (!value) throw new Error("useApi must be used inside <ApiProvider>");
+  return value;
+}

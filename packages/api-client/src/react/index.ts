@@ -1,0 +1,23 @@
+// The `/react` entry: the provider, the key factory and the hooks, listed by name.
+export {
+  type ApiContextValue,
+  ApiProvider,
+  type ApiProviderProps,
+  type ApiServices,
+  createApiServices,
+  useApi,
+} from "./api-context.tsx";
+export { useSession, useSignIn, useSignOut, useSignUp } from "./auth-hooks.ts";
+export { useFeature, useFeatures } from "./feature-hooks.ts";
+export {
+  applyNotificationEvent,
+  useMarkAllNotificationsRead,
+  useMarkNotificationRead,
+  useNotificationStream,
+  useNotifications,
+  useUnreadCount,
+} from "./notification-hooks.ts";
+export { useProfile, useUpdateProfile, useVisaProgress } from "./profile-hooks.ts";
+export { queryKeys } from "./query-keys.ts";
+export { shouldRetryQuery } from "./query-retry.ts";
+export { useCreateReferral, useReferral, useReferralStats, useReferrals } from "./referral-hooks.ts";
