@@ -2,8 +2,21 @@
 
 const DEFAULT_LOCALE = "en-US";
 
+let knownCurrencies: ReadonlySet<string> | null | undefined;
+
+// Intl accepts any well-formed three-letter code, so "XYZ" would print as "XYZ 10.00"; reject it instead.
+// Runtimes without Intl.supportedValuesOf (older Hermes) skip the check.
+function assertKnownCurrency(currency: string): void {
+  knownCurrencies ??=
+    typeof Intl.supportedValuesOf === "function" ? new Set(Intl.supportedValuesOf("currency")) : null;
+  if (knownCurrencies && !knownCurrencies.has(currency.toUpperCase())) {
+    throw new RangeError(`Unknown currency code: ${currency}`);
+  }
+}
+
 /** How many minor units a currency has (USD 2, JPY 0, KWD 3), per the runtime's ICU data. */
 export function currencyMinorUnits(currency: string): number {
+  assertKnownCurrency(currency);
   return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
     .maximumFractionDigits as number;
 }
@@ -35,12 +48,20 @@ function toDate(value: string | number | Date): Date {
   return date;
 }
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Formats an instant in the viewer's time zone. A date-only string ("2026-03-05") is a calendar day,
+ * not an instant: it is shown as that day everywhere (parsed as UTC midnight, so formatted in UTC).
+ */
 export function formatDate(
   value: string | number | Date,
   locale = DEFAULT_LOCALE,
   options: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric" },
 ): string {
-  return new Intl.DateTimeFormat(locale, options).format(toDate(value));
+  const zoned =
+    typeof value === "string" && DATE_ONLY.test(value) ? { ...options, timeZone: "UTC" } : options;
+  return new Intl.DateTimeFormat(locale, zoned).format(toDate(value));
 }
 
 export function formatDateTime(value: string | number | Date, locale = DEFAULT_LOCALE): string {
