@@ -39,6 +39,8 @@ export const referrals = pgTable(
     index("referrals_status_created_idx").on(t.status, t.createdAt.desc(), t.id.desc()),
     index("referrals_partner_created_idx").on(t.partnerOrganizationId, t.createdAt.desc(), t.id.desc()),
     index("referrals_email_idx").on(sql`lower(${t.email})`),
+    // Analytics: conversions per day over a date range.
+    index("referrals_converted_idx").on(t.convertedAt).where(sql`${t.convertedAt} is not null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "referrals_converted_idx" ON "referrals" USING btree ("converted_at") WHERE "referrals"."converted_at" is not null;
