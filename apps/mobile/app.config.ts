@@ -1,0 +1,41 @@
+import type { ConfigContext, ExpoConfig } from "expo/config";
+
+// APP_ENV picks the seed's ApiClientFactory environment; EXPO_PUBLIC_API_URL overrides its base URL
+// (e.g. http://192.168.1.20:3000/api to reach a laptop from a phone on the same Wi-Fi).
+const APP_ENV = process.env.APP_ENV ?? "development";
+const API_URL = process.env.EXPO_PUBLIC_API_URL;
+// The web host whose https://HOST/r/CODE links open the app (Android App Links, iOS Universal Links).
+const WEB_HOST = process.env.EXPO_PUBLIC_WEB_HOST ?? "app.referral.example";
+
+export default ({ config }: ConfigContext): ExpoConfig => ({
+  ...config,
+  name: "Referral Client",
+  slug: "referral-client-app",
+  version: "0.1.0",
+  scheme: "referralapp",
+  orientation: "portrait",
+  userInterfaceStyle: "automatic",
+  ios: {
+    bundleIdentifier: "com.referralapp.client",
+    associatedDomains: [`applinks:${WEB_HOST}`],
+    supportsTablet: true,
+  },
+  android: {
+    package: "com.referralapp.client",
+    intentFilters: [
+      {
+        action: "VIEW",
+        autoVerify: true,
+        data: [{ scheme: "https", host: WEB_HOST, pathPrefix: "/r/" }],
+        category: ["BROWSABLE", "DEFAULT"],
+      },
+    ],
+  },
+  web: { bundler: "metro", output: "single" },
+  plugins: ["expo-router", "expo-secure-store", "expo-notifications"],
+  extra: {
+    appEnv: APP_ENV,
+    apiUrl: API_URL ?? null,
+    webHost: WEB_HOST,
+  },
+});

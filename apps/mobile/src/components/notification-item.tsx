@@ -1,0 +1,51 @@
+import { formatRelativeTime } from "@referral-app/shared/formatting";
+import type { Notification } from "@referral-app/shared/schemas/notification";
+import { useTranslation } from "react-i18next";
+import { StyleSheet, View } from "react-native";
+import { localeFor } from "../i18n/i18n";
+import { useTheme } from "../theme/theme-context";
+import { AppText } from "./app-text";
+import { Button } from "./button";
+
+export interface NotificationItemProps {
+  notification: Notification;
+  onMarkRead: (id: string) => void;
+}
+
+export function NotificationItem({ notification, onMarkRead }: NotificationItemProps) {
+  const { t, i18n } = useTranslation();
+  const { palette } = useTheme();
+  const unread = notification.readAt === null;
+  return (
+    <View
+      style={[
+        styles.item,
+        { borderColor: unread ? palette.primary : palette.border, backgroundColor: palette.surface },
+      ]}
+    >
+      <View
+        accessible
+        accessibilityLabel={
+          unread ? t("notifications.unreadLabel", { title: notification.title }) : notification.title
+        }
+      >
+        <AppText variant="heading">{notification.title}</AppText>
+        <AppText>{notification.body}</AppText>
+        <AppText variant="small">
+          {formatRelativeTime(notification.createdAt, { locale: localeFor(i18n.language) })}
+        </AppText>
+      </View>
+      {unread ? (
+        <Button
+          variant="secondary"
+          label={t("notifications.markRead")}
+          onPress={() => onMarkRead(notification.id)}
+        />
+      ) : null}
+    </View>
+  );
+}
+
+const styles = StyleSheet.create({
+  item: { borderWidth: 1, borderLeftWidth: 4, borderRadius: 10, padding: 12, gap: 8 },
+});

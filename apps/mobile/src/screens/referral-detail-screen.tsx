@@ -1,0 +1,39 @@
+import { useReferral } from "@referral-app/api-client/react";
+import { formatDateTime } from "@referral-app/shared/formatting";
+import { useTranslation } from "react-i18next";
+import { AppText } from "../components/app-text";
+import { Card } from "../components/card";
+import { Notice } from "../components/notice";
+import { Screen } from "../components/screen";
+import { StatusBadge } from "../components/status-badge";
+import { localeFor } from "../i18n/i18n";
+
+/** One referral with its status history, newest first. */
+export function ReferralDetailScreen({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const referral = useReferral(id);
+  const locale = localeFor(i18n.language);
+  if (referral.isError) return <Notice tone="danger" message={referral.error.message} />;
+  if (!referral.data) return <AppText variant="muted">{t("common.loading")}</AppText>;
+  const { data } = referral;
+  return (
+    <Screen refreshing={referral.isRefetching} onRefresh={() => void referral.refetch()}>
+      <AppText variant="title" accessibilityRole="header">
+        {data.fullName}
+      </AppText>
+      <AppText variant="muted">{data.email}</AppText>
+      <StatusBadge status={data.status} />
+      <Card title={t("referrals.history")}>
+        {[...data.history].reverse().map((change) => (
+          <AppText key={change.id}>
+            {t("referrals.statusChange", {
+              status: t(`referrals.status.${change.toStatus}`),
+              date: formatDateTime(change.createdAt, locale),
+            })}
+            {change.notes ? ` — ${change.notes}` : ""}
+          </AppText>
+        ))}
+      </Card>
+    </Screen>
+  );
+}
