@@ -1,5 +1,5 @@
 import { defineProject } from "vitest/config";
 
 export default defineProject({
-  test: { name: "api-client", include: ["src/**/*.test.{ts,tsx}"], environment: "node" },
+  test: { name: "api-client", include: ["src/**/*.test.ts"], environment: "node" },
 });

@@ -1,6 +1,6 @@
 import type { SignInData, SignUpData } from "@referral-app/shared/schemas/auth";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useApi } from "./api-context.tsx";
+import { useApi } from "./api-context.ts";
 import { queryKeys } from "./query-keys.ts";
 
 /** The better-auth session, or null when signed out. */

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useApi } from "./api-context.tsx";
+import { useApi } from "./api-context.ts";
 import { queryKeys } from "./query-keys.ts";
 
 export function useFeatures() {

@@ -6,7 +6,7 @@ export {
   type ApiServices,
   createApiServices,
   useApi,
-} from "./api-context.tsx";
+} from "./api-context.ts";
 export { useSession, useSignIn, useSignOut, useSignUp } from "./auth-hooks.ts";
 export { useFeature, useFeatures } from "./feature-hooks.ts";
 export {

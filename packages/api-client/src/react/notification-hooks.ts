@@ -3,7 +3,7 @@ import type { Notification } from "@referral-app/shared/schemas/notification";
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { NotificationListQuery, NotificationStreamEvent } from "../services/notification-service.ts";
-import { useApi } from "./api-context.tsx";
+import { useApi } from "./api-context.ts";
 import { queryKeys } from "./query-keys.ts";
 
 type NotificationPage = PaginatedResponse<Notification>;

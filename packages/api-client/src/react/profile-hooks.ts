@@ -1,7 +1,7 @@
 import type { UpdateProfileData, UserProfile } from "@referral-app/shared/schemas/user";
 import { mergePreferences } from "@referral-app/shared/schemas/user";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useApi } from "./api-context.tsx";
+import { useApi } from "./api-context.ts";
 import { queryKeys } from "./query-keys.ts";
 
 export function useProfile(userId = "me") {

@@ -4,7 +4,7 @@ import { useRef } from "react";
 import { ApiError } from "../api-error.ts";
 import { createIdempotencyKey } from "../idempotency-key.ts";
 import type { ReferralListQuery } from "../services/referral-service.ts";
-import { useApi } from "./api-context.tsx";
+import { useApi } from "./api-context.ts";
 import { queryKeys } from "./query-keys.ts";
 
 export function useReferrals(query: ReferralListQuery = {}, userId = "me") {

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext, useMemo } from "react";
+import { createContext, createElement, type ReactNode, useContext, useMemo } from "react";
 import type { ApiClient } from "../api-client.ts";
 import { AnalyticsService } from "../services/analytics-service.ts";
 import { AuthService } from "../services/auth-service.ts";
@@ -50,7 +50,8 @@ export function ApiProvider({ client, services, onSessionToken, children }: ApiP
     () => ({ client, services: { ...createApiServices(client), ...services }, onSessionToken }),
     [client, services, onSessionToken],
   );
-  return <ApiContext value={value}>{children}</ApiContext>;
+  // createElement rather than JSX keeps this package plain .ts for every toolchain that reads it.
+  return createElement(ApiContext.Provider, { value }, children);
 }
 
 export function useApi(): ApiContextValue {

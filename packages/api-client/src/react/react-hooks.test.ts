@@ -2,12 +2,12 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { delay, HttpResponse, http } from "msw";
-import type { ReactNode } from "react";
+import { createElement, type ReactNode } from "react";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiClient } from "../api-client.ts";
 import { createHandlers, createMockStore, MOCK_BASE_URL, type MockStore } from "../mocks/handlers.ts";
 import { setupMockServer } from "../mocks/node.ts";
-import { ApiProvider } from "./api-context.tsx";
+import { ApiProvider } from "./api-context.ts";
 import { useFeature } from "./feature-hooks.ts";
 import { applyNotificationEvent } from "./notification-hooks.ts";
 import { useProfile, useUpdateProfile } from "./profile-hooks.ts";
@@ -30,10 +30,10 @@ afterAll(() => server.close());
 // retryAttempts 0 so that each mutate is exactly one HTTP attempt and the hook's own key reuse is visible.
 const client = new ApiClient({ baseURL: MOCK_BASE_URL, timeout: 2000, retryAttempts: 0, retryDelay: 1 });
 function wrapper({ children }: { children: ReactNode }) {
-  return (
-    <QueryClientProvider client={queryClient}>
-      <ApiProvider client={client}>{children}</ApiProvider>
-    </QueryClientProvider>
+  return createElement(
+    QueryClientProvider,
+    { client: queryClient },
+    createElement(ApiProvider, { client }, children),
   );
 }
 
