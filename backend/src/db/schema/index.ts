@@ -2,6 +2,7 @@
 export * from "./analytics.ts";
 export * from "./audit.ts";
 export * from "./auth.ts";
+export * from "./broadcasts.ts";
 export * from "./features.ts";
 export * from "./notifications.ts";
 export * from "./partners.ts";
