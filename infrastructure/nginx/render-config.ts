@@ -145,7 +145,10 @@ function main(): void {
     upstreams: splitList(values.upstream),
     listenHttp: values.listen,
     listenHttps: values["listen-tls"],
-    tls: values["tls-cert"] && values["tls-key"] ? { cert: values["tls-cert"], key: values["tls-key"] } : undefined,
+    tls:
+      values["tls-cert"] && values["tls-key"]
+        ? { cert: values["tls-cert"], key: values["tls-key"] }
+        : undefined,
     rateLimitExempt: splitList(values.exempt),
   });
   process.stdout.write(`${confPath}\n`);

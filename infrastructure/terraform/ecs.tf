@@ -115,6 +115,8 @@ resource "aws_ecs_task_definition" "api" {
     name         = "api"
     command      = ["node", "backend/dist/server.js"]
     portMappings = [{ containerPort = 3000, protocol = "tcp" }]
+    # Serve HTTP only; the worker service runs the queue.
+    environment = concat(local.container_environment, [{ name = "ROLE", value = "api" }])
   })])
 }
 
@@ -134,6 +136,10 @@ resource "aws_ecs_task_definition" "worker" {
   container_definitions = jsonencode([merge(local.backend_container, {
     name    = "worker"
     command = ["node", "backend/dist/worker.js"]
+    # No HTTP in the worker: healthy while PostgreSQL answers.
+    healthCheck = merge(local.backend_container.healthCheck, {
+      command = ["CMD", "node", "probes/worker-probe.cjs"]
+    })
   })])
 }
 
@@ -153,7 +159,7 @@ resource "aws_ecs_task_definition" "migrate" {
 
   container_definitions = jsonencode([merge(local.backend_container, {
     name        = "migrate"
-    command     = ["node", "backend/dist/migrate.js"]
+    command     = ["node", "backend/dist/migrate-cli.js"]
     healthCheck = null
   })])
 }
