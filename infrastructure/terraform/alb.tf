@@ -4,7 +4,8 @@ resource "aws_lb" "main" {
   internal           = false
   subnets            = var.public_subnet_ids
   security_groups    = [aws_security_group.alb.id]
-  # Above the SSE keep-alive interval so idle notification streams are not cut.
+  # The ALB closes connections idle this long; the SSE stream must send keep-alive comments
+  # more often than this (every 30 s or so).
   idle_timeout               = 300
   drop_invalid_header_fields = true
 }
