@@ -7,6 +7,7 @@ export function Notice({ tone, message }: { tone: "success" | "warning" | "dange
   const { palette } = useTheme();
   return (
     <View
+      accessible
       accessibilityRole="alert"
       accessibilityLiveRegion="polite"
       style={[styles.notice, { borderColor: palette[tone] }]}

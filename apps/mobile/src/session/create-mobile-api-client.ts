@@ -7,7 +7,8 @@ export interface MobileApiClientOptions {
   sessionToken: SessionToken;
   onSignOut: () => void;
   config?: ApiConfig;
-  fetch?: ApiClientConfig["fetch"];
+  /** Anything else for the factory (tests pass a fake fetch and short retry delays). */
+  overrides?: Partial<ApiClientConfig>;
 }
 
 /** ApiClientFactory with the device's bearer token; better-auth bearer sessions need no refresh call. */
@@ -15,7 +16,7 @@ export function createMobileApiClient(options: MobileApiClientOptions): ApiClien
   const { environment, baseURL } = options.config ?? resolveApiConfig(appExtra());
   return ApiClientFactory.create(environment, {
     ...(baseURL ? { baseURL } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...options.overrides,
     getToken: () => options.sessionToken.get(),
     onSignOut: () => {
       void options.sessionToken.set(null);
