@@ -10,7 +10,7 @@ describe("Field", () => {
         <Input name="email" />
       </Field>,
     );
-    const input = screen.getByLabelText(/Email/);
+    const input = screen.getByLabelText("Email");
     expect(input).toHaveAttribute("aria-invalid", "true");
     expect(input).toHaveAttribute("aria-required", "true");
     expect(input).toHaveAccessibleDescription("We never share it Enter a valid email address");

@@ -61,13 +61,15 @@ export function Field({ label, error, hint, required = false, id, className, chi
   return (
     <FieldContext value={{ id: controlId, describedBy, invalid: Boolean(error), required }}>
       <div className={cn("flex flex-col gap-1.5", className)}>
-        <label htmlFor={controlId} className="text-sm font-medium text-fg">
+        {/* The required mark is CSS content, so the label's text stays exactly the label. */}
+        <label
+          htmlFor={controlId}
+          className={cn(
+            "text-sm font-medium text-fg",
+            required && "after:ms-0.5 after:text-danger after:content-['*']",
+          )}
+        >
           {label}
-          {required ? (
-            <span aria-hidden="true" className="ms-0.5 text-danger">
-              *
-            </span>
-          ) : null}
         </label>
         {children}
         {hint ? (

@@ -1,6 +1,14 @@
-import * as RadixToast from "@radix-ui/react-toast";
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
-import { cn } from "./cn.ts";
+import {
+  createContext,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useContext,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 
 export type ToastTone = "info" | "success" | "error";
 
@@ -12,7 +20,7 @@ export interface ToastOptions {
   duration?: number;
 }
 
-interface ToastItem extends ToastOptions {
+export interface ToastItem extends ToastOptions {
   id: number;
   open: boolean;
 }
@@ -23,11 +31,10 @@ interface ToastContextValue {
 
 const ToastContext = createContext<ToastContextValue | null>(null);
 
-const toneClasses: Record<ToastTone, string> = {
-  info: "border-border",
-  success: "border-success/50",
-  error: "border-danger/60",
-};
+// Radix Toast is only needed once there is something to show.
+const ToastViewport = lazy(() =>
+  import("./toast-viewport.tsx").then((module) => ({ default: module.ToastViewport })),
+);
 
 export interface ToastProviderProps {
   children: ReactNode;
@@ -37,7 +44,7 @@ export interface ToastProviderProps {
   label?: string;
 }
 
-/** Renders toasts in a polite live region (Radix); `useToast().toast({ title })` shows one. */
+/** Toasts in a polite live region (Radix); `useToast().toast({ title })` shows one. */
 export function ToastProvider({
   children,
   closeLabel = "Dismiss",
@@ -49,50 +56,25 @@ export function ToastProvider({
   const toast = useCallback((options: ToastOptions) => {
     nextId.current += 1;
     const id = nextId.current;
-    setItems((current) => [...current.slice(-3), { ...options, id, open: true }]);
+    setItems((current) => [...current.filter((item) => item.open).slice(-3), { ...options, id, open: true }]);
   }, []);
 
-  const close = (id: number) =>
-    setItems((current) => current.map((item) => (item.id === id ? { ...item, open: false } : item)));
+  const close = useCallback(
+    (id: number) =>
+      setItems((current) => current.map((item) => (item.id === id ? { ...item, open: false } : item))),
+    [],
+  );
 
   const value = useMemo(() => ({ toast }), [toast]);
 
   return (
     <ToastContext value={value}>
-      <RadixToast.Provider label={label}>
-        {children}
-        {items.map((item) => (
-          <RadixToast.Root
-            key={item.id}
-            open={item.open}
-            onOpenChange={(open) => (open ? undefined : close(item.id))}
-            duration={item.duration ?? (item.tone === "error" ? 8000 : 4000)}
-            type={item.tone === "error" ? "foreground" : "background"}
-            className={cn(
-              "flex items-start gap-3 rounded-card border bg-card p-4 text-fg shadow-lg",
-              toneClasses[item.tone ?? "info"],
-            )}
-          >
-            <div className="flex-1">
-              <RadixToast.Title className="text-sm font-semibold">{item.title}</RadixToast.Title>
-              {item.description ? (
-                <RadixToast.Description className="mt-1 text-sm text-muted">
-                  {item.description}
-                </RadixToast.Description>
-              ) : null}
-            </div>
-            <RadixToast.Close
-              aria-label={closeLabel}
-              className="rounded-md p-1 text-muted hover:bg-subtle focus-visible:outline-2 focus-visible:outline-ring"
-            >
-              <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4">
-                <path d="M6.3 5 5 6.3 8.7 10 5 13.7 6.3 15l3.7-3.7 3.7 3.7 1.3-1.3-3.7-3.7L15 6.3 13.7 5 10 8.7z" />
-              </svg>
-            </RadixToast.Close>
-          </RadixToast.Root>
-        ))}
-        <RadixToast.Viewport className="fixed right-0 bottom-0 z-50 flex w-full max-w-sm flex-col gap-2 p-4 outline-none" />
-      </RadixToast.Provider>
+      {children}
+      {items.length > 0 ? (
+        <Suspense fallback={null}>
+          <ToastViewport items={items} onClose={close} closeLabel={closeLabel} label={label} />
+        </Suspense>
+      ) : null}
     </ToastContext>
   );
 }

@@ -1,0 +1,35 @@
+import { AnalyticsService } from "@referral-app/api-client/services/analytics-service";
+import { useEffect } from "react";
+import { Outlet, useLocation } from "react-router";
+import { createWebApiClient } from "./api.ts";
+import { AppProviders, createQueryClient } from "./app-providers.tsx";
+import { initI18n } from "./i18n/i18n.ts";
+import { installMonitor } from "./monitoring/install-monitor.ts";
+
+// The data layer (API client, zod contract, TanStack Query), i18n and monitoring: one chunk that the
+// entry starts fetching immediately, so the framework chunk stays small and long-cached.
+const client = createWebApiClient();
+const queryClient = createQueryClient();
+const monitor = installMonitor(new AnalyticsService(client), client.baseURL);
+const { i18n, ready } = initI18n();
+
+function PageViews() {
+  const location = useLocation();
+  useEffect(() => monitor.trackEvent("page_view", { path: location.pathname }), [location.pathname]);
+  return null;
+}
+
+function AppRoot() {
+  return (
+    <AppProviders client={client} queryClient={queryClient} i18n={i18n} monitor={monitor}>
+      <PageViews />
+      <Outlet />
+    </AppProviders>
+  );
+}
+
+/** The root route module: every provider around every page, once the chosen language is loaded. */
+export async function loadAppRoot() {
+  await ready;
+  return { Component: AppRoot };
+}

@@ -1,0 +1,47 @@
+import { useSession } from "@referral-app/api-client/react";
+import { SkeletonList } from "@referral-app/ui/skeleton";
+import { useTranslation } from "react-i18next";
+import { Navigate, Outlet, useLocation, useNavigation } from "react-router";
+import { SkipLink } from "../components/skip-link.tsx";
+import { AppHeader } from "./app-header.tsx";
+import { useLiveNotifications } from "./use-live-notifications.ts";
+import { usePreferenceSync } from "./use-preference-sync.ts";
+
+function SignedInShell() {
+  const navigation = useNavigation();
+  useLiveNotifications(true);
+  usePreferenceSync();
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <SkipLink />
+      {navigation.state === "loading" ? (
+        <div aria-hidden="true" className="fixed inset-x-0 top-0 z-50 h-0.5 animate-pulse bg-brand" />
+      ) : null}
+      <AppHeader />
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none">
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+/** The signed-in area: waits for the cookie session, else sends the visitor to sign in and back. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) {
+    return (
+      <div className="mx-auto max-w-md p-10">
+        <SkeletonList label={t("app.loading")} />
+      </div>
+    );
+  }
+  if (!session.data) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={next === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <SignedInShell />;
+}
+
+export { AppLayout as Component };

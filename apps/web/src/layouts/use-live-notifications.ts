@@ -1,0 +1,23 @@
+import { applyNotificationEvent, useApi } from "@referral-app/api-client/react";
+import { useToast } from "@referral-app/ui/toast";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+
+/** Keeps the notification cache live over SSE and announces each new one with a toast. */
+export function useLiveNotifications(enabled: boolean) {
+  const { services } = useApi();
+  const queryClient = useQueryClient();
+  const { toast } = useToast();
+  useEffect(() => {
+    if (!enabled) return;
+    return services.notifications.subscribe((event) => {
+      applyNotificationEvent(queryClient, event);
+      if (event.type === "notification") {
+        toast({ title: event.data.notification.title, description: event.data.notification.body });
+        // A status change may have moved a referral or the visa stage: refresh what it touches.
+        void queryClient.invalidateQueries({ queryKey: ["referrals"] });
+        void queryClient.invalidateQueries({ queryKey: ["profile"] });
+      }
+    });
+  }, [enabled, services, queryClient, toast]);
+}

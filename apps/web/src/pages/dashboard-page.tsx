@@ -1,0 +1,25 @@
+import { useSession } from "@referral-app/api-client/react";
+import { useTranslation } from "react-i18next";
+import { LatestNotificationsCard } from "../features/dashboard/latest-notifications-card.tsx";
+import { ReferralSummaryCard } from "../features/dashboard/referral-summary-card.tsx";
+import { VisaProgressCard } from "../features/dashboard/visa-progress-card.tsx";
+
+/** "My case" and "my referrals" side by side. */
+export function Component() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const name = session.data?.user.name.split(" ")[0] ?? "";
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("dashboard.greeting", { name })}</h1>
+        <p className="mt-1 text-sm text-muted">{t("dashboard.subtitle")}</p>
+      </div>
+      <VisaProgressCard />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <ReferralSummaryCard />
+        <LatestNotificationsCard />
+      </div>
+    </div>
+  );
+}
