@@ -1,8 +1,9 @@
 import type { AppContext } from "../context.ts";
+import { registerSchedules } from "../modules/notifications/reminders.jobs.ts";
 import type { JobDefinition } from "./job.ts";
 import { JOBS } from "./registry.ts";
 
-/** Subscribes a handler for every job; pg-boss retries failures with backoff. */
+/** Subscribes a handler for every job and registers the recurring ones; pg-boss retries failures. */
 export async function startWorkers(
   ctx: AppContext,
   jobs: readonly JobDefinition<never>[] = JOBS,
@@ -14,6 +15,7 @@ export async function startWorkers(
       }
     });
   }
+  await registerSchedules(ctx);
 }
 
 /** Runs every queued job now, in this process, until the queues are empty (tests and scripts). */

@@ -36,7 +36,8 @@ export const notificationDeliveries = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     channel: text("channel").$type<NotificationChannel>().notNull(),
-    status: text("status", { enum: ["sent", "skipped", "failed"] }).notNull(),
+    // "pending" while a channel is being sent: a retry finding it fresh waits, finding it stale resends.
+    status: text("status", { enum: ["pending", "sent", "skipped", "failed"] }).notNull(),
     detail: text("detail"),
     broadcastId: uuid("broadcast_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,85 +1,135 @@
-import type { NotificationChannel } from "@referral-app/shared/constants";
-import { defaultUserPreferences, isChannelEnabled } from "@referral-app/shared/schemas/user";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import type { NotificationChannel, NotificationType } from "@referral-app/shared/constants";
+import { defaultUserPreferences, type UserPreferences } from "@referral-app/shared/schemas/user";
 import type { AppContext } from "../../context.ts";
-import { notificationDeliveries, notifications, users } from "../../db/schema/index.ts";
+import { notificationMail } from "./notification-mail.ts";
 import type { NotificationPayload } from "./notifications.jobs.ts";
-import { toNotification } from "./notifications.repository.ts";
+import {
+  claimDelivery,
+  countUnread,
+  type DeliveryKey,
+  deletePushTokens,
+  findRecipient,
+  finishDelivery,
+  insertNotification,
+  listPushTokens,
+  recordDelivery,
+} from "./notifications.repository.ts";
+import { sendExpoPush } from "./push-sender.ts";
+
+// A pending delivery older than this was left by a crashed worker (jobs expire after 60 s).
+const STALE_PENDING_MS = 2 * 60_000;
+
+type Recipient = NonNullable<Awaited<ReturnType<typeof findRecipient>>>;
+type Channel = (ctx: AppContext, payload: NotificationPayload, recipient: Recipient) => Promise<void>;
+
+const CHANNELS: [NotificationChannel, Channel][] = [
+  ["inApp", deliverInApp],
+  ["email", deliverEmail],
+  ["push", deliverPush],
+];
 
 /**
- * Delivers one notification on each channel the user's preferences allow. Idempotent: the
- * in-app row and each delivery row are keyed by the payload's dedupeKey.
+ * Delivers one notification on each channel the user's preferences allow. Idempotent: the in-app
+ * row and each channel's delivery row are keyed by the payload's dedupeKey, so a job retried after
+ * a crash finishes what is missing and repeats nothing that finished. One channel failing does not
+ * hold back the others; the job then fails and pg-boss retries it.
  */
 export async function deliverNotification(payload: NotificationPayload, ctx: AppContext): Promise<void> {
-  const [user] = await ctx.db
-    .select({ email: users.email, name: users.name, preferences: users.preferences })
-    .from(users)
-    .where(eq(users.id, payload.userId));
-  if (!user) return;
-  const preferences = user.preferences ?? defaultUserPreferences();
-  const wants = (channel: NotificationChannel) => isChannelEnabled(preferences, payload.type, channel);
-
-  if (wants("inApp")) {
-    const [created] = await ctx.db
-      .insert(notifications)
-      .values({
-        userId: payload.userId,
-        type: payload.type,
-        title: payload.title,
-        body: payload.body,
-        data: payload.data ?? null,
-        dedupeKey: payload.dedupeKey,
-      })
-      .onConflictDoNothing({ target: notifications.dedupeKey })
-      .returning();
-    if (created) {
-      await recordDelivery(ctx, payload, "inApp", "sent");
-      const [{ count }] = (await ctx.db
-        .select({ count: sql<number>`count(*)::int` })
-        .from(notifications)
-        .where(and(eq(notifications.userId, payload.userId), isNull(notifications.readAt)))) as [
-        { count: number },
-      ];
-      await ctx.live.publish(payload.userId, { notification: toNotification(created), unreadCount: count });
+  const recipient = await findRecipient(ctx.db, payload.userId);
+  if (!recipient) return; // the account was deleted after the notification was queued
+  const errors: unknown[] = [];
+  for (const [channel, deliver] of CHANNELS) {
+    try {
+      if (wants(recipient.preferences, payload.type, channel)) await deliver(ctx, payload, recipient);
+      else await recordDelivery(ctx.db, deliveryKey(payload, channel), "skipped", "turned off");
+    } catch (error) {
+      errors.push(error);
     }
-  } else {
-    await recordDelivery(ctx, payload, "inApp", "skipped");
   }
-
-  if (wants("email")) {
-    if (await recordDelivery(ctx, payload, "email", "sent")) {
-      await ctx.mailer.send({
-        to: user.email,
-        subject: payload.title,
-        text: `Hello ${user.name},\n\n${payload.body}\n`,
-      });
-    }
-  } else {
-    await recordDelivery(ctx, payload, "email", "skipped");
-  }
-
-  await recordDelivery(ctx, payload, "push", "skipped", wants("push") ? "push not configured" : "turned off");
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new AggregateError(errors, "notification delivery failed on several channels");
 }
 
-/** True when this delivery is new (so the caller sends it); false when a retry already did. */
-async function recordDelivery(
+function wants(preferences: UserPreferences | null, type: NotificationType, channel: NotificationChannel) {
+  // Preferences saved before a type existed fall back to that type's defaults.
+  return (
+    preferences?.notifications?.[type]?.[channel] ?? defaultUserPreferences().notifications[type][channel]
+  );
+}
+
+function deliveryKey(payload: NotificationPayload, channel: NotificationChannel): DeliveryKey {
+  return { dedupeKey: payload.dedupeKey, userId: payload.userId, channel, broadcastId: payload.broadcastId };
+}
+
+async function deliverInApp(ctx: AppContext, payload: NotificationPayload): Promise<void> {
+  const created = await insertNotification(ctx.db, {
+    userId: payload.userId,
+    type: payload.type,
+    title: payload.title,
+    body: payload.body,
+    data: payload.data ?? null,
+    dedupeKey: payload.dedupeKey,
+  });
+  await recordDelivery(ctx.db, deliveryKey(payload, "inApp"), "sent");
+  if (!created) return;
+  try {
+    const unreadCount = await countUnread(ctx.db, payload.userId);
+    await ctx.live.publish(payload.userId, { notification: created, unreadCount });
+  } catch (error) {
+    // Open apps miss one live update and catch up on their next fetch: not worth a retry.
+    ctx.logger.warn({ err: error, userId: payload.userId }, "live notification publish failed");
+  }
+}
+
+/** Claims the channel, runs `send`, and records the outcome; a thrown error marks it failed. */
+async function sendOnce(
   ctx: AppContext,
-  payload: NotificationPayload,
-  channel: NotificationChannel,
-  status: "sent" | "skipped" | "failed",
-  detail?: string,
-): Promise<boolean> {
-  const rows = await ctx.db
-    .insert(notificationDeliveries)
-    .values({
-      dedupeKey: payload.dedupeKey,
-      userId: payload.userId,
-      channel,
-      status,
-      detail: detail ?? null,
-      broadcastId: payload.broadcastId ?? null,
-    })
-    .onConflictDoNothing()
-    .returning({ id: notificationDeliveries.id });
-  return rows.length > 0;
+  key: DeliveryKey,
+  send: () => Promise<{ status: "sent" | "failed"; detail?: string | null }>,
+): Promise<void> {
+  const claim = await claimDelivery(ctx.db, key, new Date(Date.now() - STALE_PENDING_MS));
+  if (claim === "done") return;
+  if (claim === "busy") throw new Error(`${key.channel} delivery ${key.dedupeKey} is in progress elsewhere`);
+  let outcome: { status: "sent" | "failed"; detail?: string | null };
+  try {
+    outcome = await send();
+  } catch (error) {
+    await finishDelivery(ctx.db, key, "failed", error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+  await finishDelivery(ctx.db, key, outcome.status, outcome.detail ?? null);
+}
+
+async function deliverEmail(ctx: AppContext, payload: NotificationPayload, recipient: Recipient) {
+  await sendOnce(ctx, deliveryKey(payload, "email"), async () => {
+    await ctx.mailer.send(
+      notificationMail({
+        to: recipient.email,
+        name: recipient.name,
+        title: payload.title,
+        body: payload.body,
+        link: `${ctx.config.publicUrl}/notifications`,
+      }),
+    );
+    return { status: "sent", detail: ctx.mailer.transport };
+  });
+}
+
+async function deliverPush(ctx: AppContext, payload: NotificationPayload): Promise<void> {
+  const key = deliveryKey(payload, "push");
+  const { expoPushUrl, expoAccessToken } = ctx.config;
+  if (!expoPushUrl) return recordDelivery(ctx.db, key, "skipped", "push not configured");
+  const tokens = await listPushTokens(ctx.db, payload.userId);
+  if (tokens.length === 0) return recordDelivery(ctx.db, key, "skipped", "no device registered");
+  await sendOnce(ctx, key, async () => {
+    const result = await sendExpoPush({ url: expoPushUrl, accessToken: expoAccessToken }, tokens, {
+      title: payload.title,
+      body: payload.body,
+      data: payload.data,
+    });
+    await deletePushTokens(ctx.db, result.staleTokens);
+    const detail = result.errors.length > 0 ? result.errors.join("; ") : null;
+    // Per-device rejections are final; only TransientPushError (thrown) earns a retry.
+    return { status: result.accepted > 0 ? "sent" : "failed", detail };
+  });
 }

@@ -1,3 +1,165 @@
+import { devMailSchema } from "@referral-app/shared/schemas/admin";
+import {
+  apiResponseSchema,
+  idParamsSchema,
+  paginatedResponseSchema,
+  paginationQuerySchema,
+} from "@referral-app/shared/schemas/common";
+import {
+  markAllReadResultSchema,
+  notificationListQuerySchema,
+  notificationSchema,
+  registerPushTokenSchema,
+  unreadCountSchema,
+} from "@referral-app/shared/schemas/notification";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { requireStaff, requireUser } from "../../plugins/authenticate.ts";
+import {
+  getDevMailbox,
+  getNotifications,
+  getUnreadCount,
+  readAllNotifications,
+  readNotification,
+  registerPushToken,
+  removePushToken,
+} from "./notifications.service.ts";
+import { openNotificationStream, StreamRegistry, streamUserId } from "./notifications.stream.ts";
 
-export const notificationsRoutes: FastifyPluginAsyncZod = async (_app) => {};
+const pushTokenParamsSchema = z.object({ token: z.string().min(1).max(255) });
+const streamQuerySchema = z.object({
+  token: z.string().min(1).max(512).optional().describe("Bearer token, for EventSource clients"),
+});
+const mailboxQuerySchema = paginationQuerySchema.extend({ to: z.string().trim().max(320).optional() });
+
+export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+  const streams = new StreamRegistry();
+  // Open streams never finish by themselves: end them so shutdown does not wait on clients.
+  app.addHook("preClose", async () => streams.closeAll());
+
+  app.get(
+    "/notifications",
+    {
+      schema: {
+        tags: ["notifications"],
+        summary: "The caller's notifications, newest first (`unread=true` for unread only)",
+        querystring: notificationListQuerySchema,
+        response: { 200: paginatedResponseSchema(notificationSchema) },
+      },
+    },
+    async (request) => getNotifications(ctx, (await requireUser(request)).id, request.query),
+  );
+
+  app.get(
+    "/notifications/unread-count",
+    {
+      schema: {
+        tags: ["notifications"],
+        summary: "How many of the caller's notifications are unread",
+        response: { 200: apiResponseSchema(unreadCountSchema) },
+      },
+    },
+    async (request) => {
+      const count = await getUnreadCount(ctx, (await requireUser(request)).id);
+      return { status: "success" as const, data: { count } };
+    },
+  );
+
+  app.post(
+    "/notifications/:id/read",
+    {
+      schema: {
+        tags: ["notifications"],
+        summary: "Mark one of the caller's notifications read (idempotent)",
+        params: idParamsSchema,
+        response: { 200: apiResponseSchema(notificationSchema) },
+      },
+    },
+    async (request) => {
+      const data = await readNotification(ctx, (await requireUser(request)).id, request.params.id);
+      return { status: "success" as const, data };
+    },
+  );
+
+  app.post(
+    "/notifications/read-all",
+    {
+      schema: {
+        tags: ["notifications"],
+        summary: "Mark all of the caller's notifications read",
+        response: { 200: apiResponseSchema(markAllReadResultSchema) },
+      },
+    },
+    async (request) => {
+      const data = await readAllNotifications(ctx, (await requireUser(request)).id);
+      return { status: "success" as const, data };
+    },
+  );
+
+  app.get(
+    "/notifications/stream",
+    {
+      schema: {
+        tags: ["notifications"],
+        summary:
+          "Server-sent events: `unread-count` on connect, `notification` for each new one, `: ping` every 25 s",
+        querystring: streamQuerySchema,
+        produces: ["text/event-stream"],
+      },
+    },
+    async (request, reply) => {
+      const userId = await streamUserId(request, request.query.token);
+      await openNotificationStream(ctx, streams, request, reply, userId);
+      return reply;
+    },
+  );
+
+  app.post(
+    "/notifications/push-tokens",
+    {
+      schema: {
+        tags: ["notifications"],
+        summary: "Register this device's Expo push token for the caller",
+        body: registerPushTokenSchema,
+        response: { 200: apiResponseSchema(registerPushTokenSchema) },
+      },
+    },
+    async (request) => {
+      await registerPushToken(ctx, (await requireUser(request)).id, request.body);
+      return { status: "success" as const, data: request.body, message: "Device registered" };
+    },
+  );
+
+  app.delete(
+    "/notifications/push-tokens/:token",
+    {
+      schema: {
+        tags: ["notifications"],
+        summary: "Forget one of the caller's devices (idempotent: `removed` says whether it was there)",
+        params: pushTokenParamsSchema,
+        response: { 200: apiResponseSchema(z.object({ removed: z.boolean() })) },
+      },
+    },
+    async (request) => {
+      const removed = await removePushToken(ctx, (await requireUser(request)).id, request.params.token);
+      return { status: "success" as const, data: { removed } };
+    },
+  );
+
+  app.get(
+    "/admin/mailbox",
+    {
+      schema: {
+        tags: ["admin"],
+        summary: "Staff: mail kept in the dev mailbox (when no SMTP_URL is set), newest first",
+        querystring: mailboxQuerySchema,
+        response: { 200: paginatedResponseSchema(devMailSchema) },
+      },
+    },
+    async (request) => {
+      await requireStaff(request);
+      return getDevMailbox(ctx, request.query);
+    },
+  );
+};

@@ -1,0 +1,36 @@
+import type { MailMessage } from "../../lib/mailer.ts";
+
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
+}
+
+/** The email for one notification: plain text and a simple HTML version of the same words. */
+export function notificationMail(input: {
+  to: string;
+  name: string;
+  title: string;
+  body: string;
+  link: string;
+}): MailMessage {
+  const text = `Hello ${input.name},\n\n${input.body}\n\nSee your notifications: ${input.link}\n`;
+  const paragraphs = input.body
+    .split(/\n{2,}/)
+    .map((part) => `<p>${escapeHtml(part).replaceAll("\n", "<br>")}</p>`)
+    .join("\n");
+  const html = `<!doctype html>
+<html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2937">
+<h1 style="font-size:18px">${escapeHtml(input.title)}</h1>
+<p>Hello ${escapeHtml(input.name)},</p>
+${paragraphs}
+<p><a href="${escapeHtml(input.link)}">See your notifications</a></p>
+</body></html>`;
+  return { to: input.to, subject: input.title, text, html };
+}

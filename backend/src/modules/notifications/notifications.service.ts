@@ -1,0 +1,79 @@
+import type { DevMail } from "@referral-app/shared/schemas/admin";
+import type { PaginatedResponse } from "@referral-app/shared/schemas/common";
+import { pageCount } from "@referral-app/shared/schemas/common";
+import type {
+  MarkAllReadResult,
+  Notification,
+  RegisterPushTokenData,
+} from "@referral-app/shared/schemas/notification";
+import type { AppContext } from "../../context.ts";
+import { notFound } from "../../lib/domain-error.ts";
+import {
+  countUnread,
+  deletePushToken,
+  listDevMail,
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+  type Page,
+  upsertPushToken,
+} from "./notifications.repository.ts";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function toPage<T>(page: Page<T>, query: { page: number; limit: number }): PaginatedResponse<T> {
+  return {
+    status: "success",
+    data: page.items,
+    pagination: {
+      page: query.page,
+      limit: query.limit,
+      total: page.total,
+      pages: pageCount(page.total, query.limit),
+    },
+  };
+}
+
+export async function getNotifications(
+  ctx: AppContext,
+  userId: string,
+  query: { page: number; limit: number; unread?: boolean | undefined },
+): Promise<PaginatedResponse<Notification>> {
+  return toPage(await listNotifications(ctx.db, userId, query), query);
+}
+
+export function getUnreadCount(ctx: AppContext, userId: string): Promise<number> {
+  return countUnread(ctx.db, userId);
+}
+
+/** Marks one of the caller's notifications read; read again answers the same, others' ids 404. */
+export async function readNotification(ctx: AppContext, userId: string, id: string): Promise<Notification> {
+  // Not a uuid cannot be a notification: answer 404 rather than a database type error.
+  const notification = UUID.test(id) ? await markNotificationRead(ctx.db, userId, id) : null;
+  if (!notification) throw notFound("Notification");
+  return notification;
+}
+
+export async function readAllNotifications(ctx: AppContext, userId: string): Promise<MarkAllReadResult> {
+  return { updated: await markAllNotificationsRead(ctx.db, userId) };
+}
+
+export function registerPushToken(
+  ctx: AppContext,
+  userId: string,
+  data: RegisterPushTokenData,
+): Promise<void> {
+  return upsertPushToken(ctx.db, userId, data);
+}
+
+/** Forgets one of the caller's devices; true when it was theirs (someone else's is left alone). */
+export function removePushToken(ctx: AppContext, userId: string, token: string): Promise<boolean> {
+  return deletePushToken(ctx.db, userId, token);
+}
+
+export async function getDevMailbox(
+  ctx: AppContext,
+  query: { page: number; limit: number; to?: string | undefined },
+): Promise<PaginatedResponse<DevMail>> {
+  return toPage(await listDevMail(ctx.db, query), query);
+}
