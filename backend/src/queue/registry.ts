@@ -1,6 +1,5 @@
 import { deliverNotificationJob, sendEmailJob } from "../modules/notifications/notifications.jobs.ts";
 import { sendRemindersJob } from "../modules/notifications/reminders.jobs.ts";
-import { purgeIdempotencyKeysJob } from "../modules/referrals/referrals.jobs.ts";
 import type { JobDefinition } from "./job.ts";
 
 /** Every job the worker runs. Add a module's jobs here. */
@@ -8,5 +7,4 @@ export const JOBS: readonly JobDefinition<never>[] = [
   sendEmailJob,
   deliverNotificationJob,
   sendRemindersJob,
-  purgeIdempotencyKeysJob,
 ] as unknown as JobDefinition<never>[];
