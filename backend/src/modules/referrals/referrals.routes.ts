@@ -1,3 +1,98 @@
+import {
+  apiResponseSchema,
+  idParamsSchema,
+  paginatedResponseSchema,
+  userIdParamsSchema,
+} from "@referral-app/shared/schemas/common";
+import {
+  createReferralSchema,
+  referralDetailSchema,
+  referralListQuerySchema,
+  referralSchema,
+  referralStatsSchema,
+} from "@referral-app/shared/schemas/referral";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { requireRole, requireUser, resolveUserId } from "../../plugins/authenticate.ts";
+import { adminReferralsRoutes } from "./admin-referrals.routes.ts";
+import { createReferral, getReferralDetail, getReferralStats, listReferralsOf } from "./referrals.service.ts";
 
-export const referralsRoutes: FastifyPluginAsyncZod = async (_app) => {};
+// Loose: the validated object replaces request.headers, so every other header must survive.
+const idempotencyHeadersSchema = z.looseObject({
+  "idempotency-key": z.string().trim().min(1).max(255).optional(),
+});
+
+export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+
+  app.post(
+    "/referrals",
+    {
+      schema: {
+        tags: ["referrals"],
+        summary: "Refer a friend (clients and partners); honours Idempotency-Key",
+        headers: idempotencyHeadersSchema,
+        body: createReferralSchema,
+        response: { 201: apiResponseSchema(referralSchema) },
+      },
+    },
+    async (request, reply) => {
+      const actor = await requireRole(request, ["client", "partner"]);
+      const result = await createReferral(ctx, actor, request.body, request.headers["idempotency-key"]);
+      if (result.replayed) reply.header("idempotent-replayed", "true");
+      // The stored first answer: always the 201 this route produces.
+      return reply.status(result.statusCode as 201).send(result.body);
+    },
+  );
+
+  app.get(
+    "/users/:id/referrals",
+    {
+      schema: {
+        tags: ["referrals"],
+        summary: "A referrer's referrals, newest first (`me` for the caller)",
+        params: userIdParamsSchema,
+        querystring: referralListQuerySchema,
+        response: { 200: paginatedResponseSchema(referralSchema) },
+      },
+    },
+    async (request) => {
+      const userId = resolveUserId(await requireUser(request), request.params.id);
+      return listReferralsOf(ctx, userId, request.query);
+    },
+  );
+
+  app.get(
+    "/users/:id/referral-stats",
+    {
+      schema: {
+        tags: ["referrals"],
+        summary: "Counts per status, conversion rate and rewards earned/pending",
+        params: userIdParamsSchema,
+        response: { 200: apiResponseSchema(referralStatsSchema) },
+      },
+    },
+    async (request) => {
+      const userId = resolveUserId(await requireUser(request), request.params.id);
+      return { status: "success" as const, data: await getReferralStats(ctx, userId) };
+    },
+  );
+
+  app.get(
+    "/referrals/:id",
+    {
+      schema: {
+        tags: ["referrals"],
+        summary: "One referral with its status history (referrer, their partner organisation, staff)",
+        params: idParamsSchema,
+        response: { 200: apiResponseSchema(referralDetailSchema) },
+      },
+    },
+    async (request) => {
+      const actor = await requireUser(request);
+      return { status: "success" as const, data: await getReferralDetail(ctx, actor, request.params.id) };
+    },
+  );
+
+  await app.register(adminReferralsRoutes);
+};

@@ -1,11 +1,232 @@
+import { isStaffRole } from "@referral-app/shared/constants";
+import type { AdminReferral, AdminReferralListQuery } from "@referral-app/shared/schemas/admin";
+import type { PaginatedResponse } from "@referral-app/shared/schemas/common";
+import { pageCount } from "@referral-app/shared/schemas/common";
+import type {
+  CreateReferralInput,
+  Referral,
+  ReferralDetail,
+  ReferralStats,
+} from "@referral-app/shared/schemas/referral";
 import type { AppContext } from "../../context.ts";
+import type { Tx } from "../../db/client.ts";
+import { DomainError, notFound } from "../../lib/domain-error.ts";
+import { type IdempotentResult, runIdempotent } from "../../lib/idempotency.ts";
+import type { RequestUser } from "../../plugins/authenticate.ts";
+import { recordEvent } from "../analytics/analytics.repository.ts";
+import { enqueueNotification } from "../notifications/notify.ts";
+import { listAdminReferrals } from "./admin-referrals.repository.ts";
+import { decodeCursor, encodeCursor } from "./referral-cursor.ts";
+import { findReferralStats } from "./referral-stats.repository.ts";
+import {
+  findAccount,
+  findAccountByReferralCode,
+  findReferral,
+  findReferralByEmailForUpdate,
+  findStatusHistory,
+  insertReferral,
+  insertStatusHistory,
+  listUserReferrals,
+  type NewReferral,
+  setReferredUser,
+  type UserReferralsQuery,
+} from "./referrals.repository.ts";
+
+export interface CreatedReferralResponse {
+  status: "success";
+  data: Referral;
+  message: string;
+}
+
+/** A partner's organisation, read from the account (sessions do not carry it). */
+async function partnerOrganizationOf(ctx: AppContext, actor: RequestUser): Promise<string | null> {
+  if (actor.role !== "partner") return null;
+  if (actor.partnerOrganizationId) return actor.partnerOrganizationId;
+  return (await findAccount(ctx.db, actor.id))?.partnerOrganizationId ?? null;
+}
+
+/**
+ * Records a referral with its first history entry, the analytics event and the referrer's
+ * notification job in one transaction. With an Idempotency-Key, a retry answers the first response.
+ */
+export async function createReferral(
+  ctx: AppContext,
+  actor: RequestUser,
+  input: CreateReferralInput,
+  idempotencyKey: string | undefined,
+): Promise<IdempotentResult<CreatedReferralResponse>> {
+  const partnerOrganizationId = await partnerOrganizationOf(ctx, actor);
+  return runIdempotent(
+    ctx.db,
+    { userId: actor.id, scope: "referrals.create", key: idempotencyKey, body: input },
+    async (tx) => {
+      if (input.email.toLowerCase() === actor.email.toLowerCase()) {
+        throw new DomainError("SELF_REFERRAL", "You cannot refer yourself", {
+          fields: { email: ["You cannot refer yourself"] },
+        });
+      }
+      const { consent, ...fields } = input;
+      const referral = await insertReferral(tx, {
+        ...fields,
+        referrerId: actor.id,
+        consent: consent === undefined ? null : consent ? "given" : "refused",
+        source: actor.role === "partner" ? "partner" : "client",
+        partnerOrganizationId,
+      });
+      if (!referral) {
+        throw new DomainError("REFERRAL_DUPLICATE", `You have already referred ${input.email}`, {
+          fields: { email: ["You have already referred this person"] },
+        });
+      }
+      await recordReferralCreated(
+        ctx,
+        tx,
+        referral,
+        actor.id,
+        `We received your referral of ${referral.fullName}.`,
+      );
+      return {
+        statusCode: 201,
+        body: { status: "success", data: referral, message: "Referral submitted successfully" },
+      };
+    },
+  );
+}
+
+/** History (null → pending), the referrer's notification job and the `referral_created` event. */
+async function recordReferralCreated(
+  ctx: AppContext,
+  tx: Tx,
+  referral: Referral,
+  changedBy: string | null,
+  message: string,
+): Promise<void> {
+  await insertStatusHistory(tx, {
+    referralId: referral.id,
+    fromStatus: null,
+    toStatus: "pending",
+    changedBy,
+  });
+  await enqueueNotification(ctx, tx, {
+    userId: referral.referrerId,
+    type: "referral",
+    title: "Referral received",
+    body: message,
+    data: { kind: "referral", referralId: referral.id, status: "pending" },
+    dedupeKey: `referral-created:${referral.id}`,
+  });
+  await recordEvent(tx, {
+    name: "referral_created",
+    userId: referral.referrerId,
+    properties: {
+      referralId: referral.id,
+      source: referral.source,
+      partnerOrganizationId: referral.partnerOrganizationId,
+    },
+  });
+}
+
+export async function listReferralsOf(
+  ctx: AppContext,
+  userId: string,
+  query: UserReferralsQuery,
+): Promise<PaginatedResponse<Referral>> {
+  const { items, total } = await listUserReferrals(ctx.db, userId, query);
+  return {
+    status: "success",
+    data: items,
+    pagination: { page: query.page, limit: query.limit, total, pages: pageCount(total, query.limit) },
+  };
+}
+
+export function getReferralStats(ctx: AppContext, userId: string): Promise<ReferralStats> {
+  return findReferralStats(ctx.db, userId);
+}
+
+/** The referrer, members of the referral's partner organisation, and staff may read it; others get 404. */
+export async function getReferralDetail(
+  ctx: AppContext,
+  actor: RequestUser,
+  referralId: string,
+): Promise<ReferralDetail> {
+  const referral = await findReferral(ctx.db, referralId);
+  if (!referral) throw notFound("Referral");
+  const allowed =
+    isStaffRole(actor.role) ||
+    referral.referrerId === actor.id ||
+    (referral.partnerOrganizationId !== null &&
+      referral.partnerOrganizationId === (await partnerOrganizationOf(ctx, actor)));
+  if (!allowed) throw notFound("Referral");
+  return { ...referral, history: await findStatusHistory(ctx.db, referral.id) };
+}
+
+export async function listAllReferrals(
+  ctx: AppContext,
+  query: Omit<AdminReferralListQuery, "sort" | "limit"> & { sort: "newest" | "oldest"; limit: number },
+): Promise<{ status: "success"; data: AdminReferral[]; nextCursor: string | null }> {
+  const { cursor, ...filters } = query;
+  const { items, next } = await listAdminReferrals(ctx.db, {
+    ...filters,
+    cursor: cursor ? decodeCursor(cursor) : undefined,
+  });
+  return { status: "success", data: items, nextCursor: next ? encodeCursor(next) : null };
+}
 
 /**
  * A new user signed up with a friend's code: link them to the referral the code's owner made
- * for their email, or record one for the owner.
+ * for their email, or record one for the owner. Never fails the sign-up: problems are logged.
  */
 export async function attributeSignupReferral(
-  _ctx: AppContext,
-  _user: { id: string; email: string; name: string },
-  _code: string,
-): Promise<void> {}
+  ctx: AppContext,
+  user: { id: string; email: string; name: string },
+  code: string,
+): Promise<void> {
+  const normalized = code.trim().toUpperCase();
+  try {
+    const owner = await findAccountByReferralCode(ctx.db, normalized);
+    if (!owner) {
+      ctx.logger.warn({ userId: user.id, code: normalized }, "sign-up with an unknown referral code");
+      return;
+    }
+    if (owner.id === user.id || owner.email.toLowerCase() === user.email.toLowerCase()) return;
+    await ctx.db.transaction(async (tx) => {
+      const existing = await findReferralByEmailForUpdate(tx, owner.id, user.email);
+      if (existing) {
+        if (existing.referredUserId) return;
+        await setReferredUser(tx, existing.id, user.id);
+        await recordEvent(tx, {
+          name: "referral_signed_up",
+          userId: owner.id,
+          properties: { referralId: existing.id, referredUserId: user.id },
+        });
+        await enqueueNotification(ctx, tx, {
+          userId: owner.id,
+          type: "referral",
+          title: "Your referral joined",
+          body: `${existing.fullName} signed up with your referral code.`,
+          data: { kind: "referral", referralId: existing.id, status: existing.status },
+          dedupeKey: `referral-signup:${existing.id}`,
+        });
+        return;
+      }
+      const values: NewReferral = {
+        referrerId: owner.id,
+        fullName: user.name,
+        email: user.email.toLowerCase(),
+        source: "signup",
+        partnerOrganizationId: owner.role === "partner" ? owner.partnerOrganizationId : null,
+        referredUserId: user.id,
+      };
+      const referral = await insertReferral(tx, values);
+      if (!referral) {
+        // The owner referred this email concurrently: link that referral instead.
+        const raced = await findReferralByEmailForUpdate(tx, owner.id, user.email);
+        if (raced && !raced.referredUserId) await setReferredUser(tx, raced.id, user.id);
+        return;
+      }
+      await recordReferralCreated(ctx, tx, referral, null, `${user.name} signed up with your referral code.`);
+    });
+  } catch (error) {
+    ctx.logger.error({ err: error, userId: user.id, code: normalized }, "referral attribution failed");
+  }
+}

@@ -1,0 +1,111 @@
+import type { ReferralStatus } from "@referral-app/shared/constants";
+import type { AdminReferral } from "@referral-app/shared/schemas/admin";
+import { and, asc, desc, eq, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.ts";
+import { referrals, rewardLedger, users } from "../../db/schema/index.ts";
+import { addBusinessDays } from "../../lib/business-days.ts";
+import { rewardColumns, rewardJoin, toReferral } from "./referrals.repository.ts";
+
+/** Still pending more than two business days after creation: nobody has picked it up. */
+export function isOverdue(status: ReferralStatus, createdAt: Date, now: Date): boolean {
+  return status === "pending" && now.getTime() > addBusinessDays(createdAt, 2).getTime();
+}
+
+/** A position in the list: the last row's created_at (microseconds, as PostgreSQL text) and id. */
+export interface ReferralCursor {
+  createdAt: string;
+  id: string;
+}
+
+export interface AdminReferralFilters {
+  q?: string | undefined;
+  status?: ReferralStatus | undefined;
+  partnerOrganizationId?: string | undefined;
+  referrerId?: string | undefined;
+  /** Inclusive calendar days (UTC). */
+  from?: string | undefined;
+  to?: string | undefined;
+  sort: "newest" | "oldest";
+  cursor?: ReferralCursor | undefined;
+  limit: number;
+}
+
+// Full precision: a millisecond Date would skip rows created in the same millisecond as the cursor.
+const createdAtText = sql<string>`to_char(${referrals.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+function nextDay(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString();
+}
+
+function filtersWhere(filters: AdminReferralFilters): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  if (filters.status) conditions.push(eq(referrals.status, filters.status));
+  if (filters.partnerOrganizationId) {
+    conditions.push(eq(referrals.partnerOrganizationId, filters.partnerOrganizationId));
+  }
+  if (filters.referrerId) conditions.push(eq(referrals.referrerId, filters.referrerId));
+  if (filters.from) conditions.push(gte(referrals.createdAt, new Date(`${filters.from}T00:00:00Z`)));
+  if (filters.to) conditions.push(lt(referrals.createdAt, new Date(nextDay(filters.to))));
+  if (filters.q) {
+    const pattern = `%${escapeLike(filters.q)}%`;
+    conditions.push(or(ilike(referrals.fullName, pattern), ilike(referrals.email, pattern)));
+  }
+  if (filters.cursor) {
+    const { createdAt, id } = filters.cursor;
+    // Row comparison: an index range on (created_at, id), whichever direction the scan goes.
+    conditions.push(
+      filters.sort === "newest"
+        ? sql`(${referrals.createdAt}, ${referrals.id}) < (${createdAt}::timestamptz, ${id}::uuid)`
+        : sql`(${referrals.createdAt}, ${referrals.id}) > (${createdAt}::timestamptz, ${id}::uuid)`,
+    );
+  }
+  return and(...conditions);
+}
+
+/**
+ * Keyset page over the whole pipeline: one more row than asked tells whether there is a next page.
+ * Every filter has an index led by its column and followed by (created_at, id).
+ */
+export function adminReferralsQuery(db: DbOrTx, filters: AdminReferralFilters) {
+  const order =
+    filters.sort === "newest"
+      ? [desc(referrals.createdAt), desc(referrals.id)]
+      : [asc(referrals.createdAt), asc(referrals.id)];
+  return db
+    .select({
+      referral: referrals,
+      reward: rewardColumns,
+      referrerName: users.name,
+      referrerEmail: users.email,
+      cursorAt: createdAtText,
+    })
+    .from(referrals)
+    .innerJoin(users, eq(users.id, referrals.referrerId))
+    .leftJoin(rewardLedger, rewardJoin)
+    .where(filtersWhere(filters))
+    .orderBy(...order)
+    .limit(filters.limit + 1);
+}
+
+export async function listAdminReferrals(
+  db: DbOrTx,
+  filters: AdminReferralFilters,
+  now = new Date(),
+): Promise<{ items: AdminReferral[]; next: ReferralCursor | null }> {
+  const rows = await adminReferralsQuery(db, filters);
+  const page = rows.slice(0, filters.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      ...toReferral(row.referral, row.reward),
+      referrerName: row.referrerName,
+      referrerEmail: row.referrerEmail,
+      overdue: isOverdue(row.referral.status, row.referral.createdAt, now),
+    })),
+    next: rows.length > filters.limit && last ? { createdAt: last.cursorAt, id: last.referral.id } : null,
+  };
+}

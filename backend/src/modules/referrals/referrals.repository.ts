@@ -1,0 +1,221 @@
+import type { ReferralSource, ReferralStatus } from "@referral-app/shared/constants";
+import type { Referral, ReferralReward, ReferralStatusChange } from "@referral-app/shared/schemas/referral";
+import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.ts";
+import { referralStatusHistory, referrals, rewardLedger, users } from "../../db/schema/index.ts";
+
+export type ReferralRow = typeof referrals.$inferSelect;
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids in URLs are free text; anything that is not a uuid cannot name a row (and must not reach SQL). */
+export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);
+
+export function toReferral(row: ReferralRow, reward: ReferralReward | null): Referral {
+  return {
+    id: row.id,
+    referrerId: row.referrerId,
+    fullName: row.fullName,
+    email: row.email,
+    phone: row.phone,
+    country: row.country,
+    relationship: row.relationship as Referral["relationship"],
+    visaInterest: row.visaInterest as Referral["visaInterest"],
+    notes: row.notes,
+    status: row.status,
+    source: row.source,
+    partnerOrganizationId: row.partnerOrganizationId,
+    referredUserId: row.referredUserId,
+    reward,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The referrer's own reward for a referral (the partner commission is not part of it). */
+export const rewardJoin = and(
+  eq(rewardLedger.referralId, referrals.id),
+  eq(rewardLedger.kind, "referral_reward"),
+) as SQL;
+
+export const rewardColumns = {
+  amountMinor: rewardLedger.amountMinor,
+  currency: rewardLedger.currency,
+  status: rewardLedger.status,
+};
+
+export interface NewReferral {
+  referrerId: string;
+  fullName: string;
+  email: string;
+  phone?: string | null | undefined;
+  country?: string | null | undefined;
+  relationship?: string | null | undefined;
+  visaInterest?: string | null | undefined;
+  notes?: string | null | undefined;
+  consent?: string | null | undefined;
+  source: ReferralSource;
+  partnerOrganizationId: string | null;
+  referredUserId?: string | null;
+}
+
+/**
+ * Inserts a pending referral; null when the referrer already referred this email (any case):
+ * the unique index on (referrer_id, lower(email)) decides, also between concurrent requests.
+ */
+export async function insertReferral(db: DbOrTx, values: NewReferral): Promise<Referral | null> {
+  const [row] = await db
+    .insert(referrals)
+    .values({ ...values, status: "pending" })
+    .onConflictDoNothing()
+    .returning();
+  return row ? toReferral(row, null) : null;
+}
+
+export async function insertStatusHistory(
+  db: DbOrTx,
+  entry: {
+    referralId: string;
+    fromStatus: ReferralStatus | null;
+    toStatus: ReferralStatus;
+    notes?: string | null;
+    changedBy: string | null;
+    createdAt?: Date;
+  },
+): Promise<void> {
+  await db.insert(referralStatusHistory).values({ ...entry, notes: entry.notes ?? null });
+}
+
+export async function findReferralRow(
+  db: DbOrTx,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ReferralRow | null> {
+  if (!isUuid(id)) return null;
+  const query = db.select().from(referrals).where(eq(referrals.id, id));
+  const [row] = options.forUpdate ? await query.for("update") : await query;
+  return row ?? null;
+}
+
+export async function findReferral(db: DbOrTx, id: string): Promise<Referral | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select({ referral: referrals, reward: rewardColumns })
+    .from(referrals)
+    .leftJoin(rewardLedger, rewardJoin)
+    .where(eq(referrals.id, id));
+  return row ? toReferral(row.referral, row.reward) : null;
+}
+
+export async function findStatusHistory(db: DbOrTx, referralId: string): Promise<ReferralStatusChange[]> {
+  const rows = await db
+    .select()
+    .from(referralStatusHistory)
+    .where(eq(referralStatusHistory.referralId, referralId))
+    .orderBy(asc(referralStatusHistory.createdAt), asc(referralStatusHistory.id));
+  return rows.map((row) => ({
+    id: row.id,
+    fromStatus: row.fromStatus,
+    toStatus: row.toStatus,
+    notes: row.notes,
+    changedBy: row.changedBy,
+    createdAt: row.createdAt.toISOString(),
+  }));
+}
+
+export interface UserReferralsQuery {
+  page: number;
+  limit: number;
+  status?: ReferralStatus | undefined;
+}
+
+const userReferralsWhere = (userId: string, status: ReferralStatus | undefined) =>
+  status
+    ? and(eq(referrals.referrerId, userId), eq(referrals.status, status))
+    : eq(referrals.referrerId, userId);
+
+/** One page of a referrer's referrals, newest first: walks (referrer_id, created_at desc, id desc). */
+export function userReferralsPageQuery(db: DbOrTx, userId: string, query: UserReferralsQuery) {
+  return db
+    .select({ referral: referrals, reward: rewardColumns })
+    .from(referrals)
+    .leftJoin(rewardLedger, rewardJoin)
+    .where(userReferralsWhere(userId, query.status))
+    .orderBy(desc(referrals.createdAt), desc(referrals.id))
+    .limit(query.limit)
+    .offset((query.page - 1) * query.limit);
+}
+
+export async function listUserReferrals(
+  db: DbOrTx,
+  userId: string,
+  query: UserReferralsQuery,
+): Promise<{ items: Referral[]; total: number }> {
+  const [rows, [totals]] = await Promise.all([
+    userReferralsPageQuery(db, userId, query),
+    db.select({ total: count() }).from(referrals).where(userReferralsWhere(userId, query.status)),
+  ]);
+  return {
+    items: rows.map((row) => toReferral(row.referral, row.reward)),
+    total: totals?.total ?? 0,
+  };
+}
+
+export async function updateReferralStatus(
+  db: DbOrTx,
+  id: string,
+  status: ReferralStatus,
+  now: Date,
+): Promise<void> {
+  await db
+    .update(referrals)
+    .set({ status, updatedAt: now, ...(status === "converted" ? { convertedAt: now } : {}) })
+    .where(eq(referrals.id, id));
+}
+
+/** The referral `referrerId` made for `email` (any case), locked for the caller's transaction. */
+export async function findReferralByEmailForUpdate(
+  db: DbOrTx,
+  referrerId: string,
+  email: string,
+): Promise<ReferralRow | null> {
+  const [row] = await db
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.referrerId, referrerId), sql`lower(${referrals.email}) = lower(${email})`))
+    .for("update");
+  return row ?? null;
+}
+
+export async function setReferredUser(db: DbOrTx, id: string, userId: string): Promise<void> {
+  await db
+    .update(referrals)
+    .set({ referredUserId: userId, updatedAt: new Date() })
+    .where(eq(referrals.id, id));
+}
+
+export interface ReferrerAccount {
+  id: string;
+  name: string;
+  email: string;
+  role: (typeof users.$inferSelect)["role"];
+  partnerOrganizationId: string | null;
+}
+
+const accountColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  partnerOrganizationId: users.partnerOrganizationId,
+};
+
+export async function findAccount(db: DbOrTx, userId: string): Promise<ReferrerAccount | null> {
+  const [row] = await db.select(accountColumns).from(users).where(eq(users.id, userId));
+  return row ?? null;
+}
+
+export async function findAccountByReferralCode(db: DbOrTx, code: string): Promise<ReferrerAccount | null> {
+  const [row] = await db.select(accountColumns).from(users).where(eq(users.referralCode, code));
+  return row ?? null;
+}
