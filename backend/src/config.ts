@@ -11,6 +11,8 @@ const booleanish = z
 
 const envShape = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** `all`: API + worker in one process (embedded default); `api`: HTTP only, workers run separately. */
+  ROLE: z.enum(["all", "api"]).default("all"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   PUBLIC_URL: z.url().optional(),
@@ -57,6 +59,7 @@ export type Env = z.input<typeof envSchema>;
 
 export interface Config {
   env: "development" | "test" | "production";
+  role: "all" | "api";
   port: number;
   host: string;
   publicUrl: string;
@@ -98,6 +101,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
   return {
     env: env.NODE_ENV,
+    role: env.ROLE,
     port: env.PORT,
     host: env.HOST,
     publicUrl,

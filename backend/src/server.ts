@@ -8,7 +8,7 @@ import { seedDemoIfEmpty } from "./seed/demo.ts";
 // `npm start`: one process serves the API and the apps and, in embedded mode, runs the worker too.
 // `ROLE=api` (npm run start:api) serves only; the worker then runs as its own process.
 const config = loadConfig();
-const role = process.env.ROLE === "api" ? "api" : "all";
+const { role } = config;
 const ctx = await createContext(config, { supervise: role === "all" });
 if (role === "all") {
   await startWorkers(ctx);

@@ -1,0 +1,1 @@
+export const databasePassword = "never leaves the backend";
