@@ -2,11 +2,13 @@ import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppContext } from "./context.ts";
+import { adminRoutes } from "./modules/admin/admin.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { type Auth, createAuth } from "./modules/auth/auth.ts";
 import { analyticsRoutes } from "./modules/analytics/analytics.routes.ts";
 import { featuresRoutes } from "./modules/features/features.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
+import { partnersRoutes } from "./modules/partners/partners.routes.ts";
 import { referralsRoutes } from "./modules/referrals/referrals.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
@@ -54,6 +56,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(notificationsRoutes);
       await api.register(analyticsRoutes);
       await api.register(featuresRoutes);
+      await api.register(adminRoutes);
+      await api.register(partnersRoutes);
     },
     { prefix: "/api" },
   );

@@ -1,3 +1,4 @@
+import { broadcastFanOutJob } from "../modules/admin/broadcasts.jobs.ts";
 import { deliverNotificationJob, sendEmailJob } from "../modules/notifications/notifications.jobs.ts";
 import { sendRemindersJob } from "../modules/notifications/reminders.jobs.ts";
 import { purgeIdempotencyKeysJob } from "../modules/referrals/referrals.jobs.ts";
@@ -7,6 +8,7 @@ import type { JobDefinition } from "./job.ts";
 export const JOBS: readonly JobDefinition<never>[] = [
   sendEmailJob,
   deliverNotificationJob,
+  broadcastFanOutJob,
   sendRemindersJob,
   purgeIdempotencyKeysJob,
 ] as unknown as JobDefinition<never>[];

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { idSchema, isoDateTimeSchema } from "./common.ts";
-import { referralSchema, referralStatusSchema } from "./referral.ts";
+import { referralSchema, referralStatsSchema, referralStatusSchema } from "./referral.ts";
+import { rewardStatusTotalSchema } from "./rewards.ts";
+import { userProfileSchema, visaStageIdSchema } from "./user.ts";
+import { visaProgressSchema } from "./visa.ts";
 
 /** Staff: the whole pipeline, filtered, cursor-paged so it stays fast on large tables. */
 export const adminReferralListQuerySchema = z.object({
@@ -62,3 +65,60 @@ export const devMailSchema = z
   })
   .meta({ id: "DevMail" });
 export type DevMail = z.infer<typeof devMailSchema>;
+
+/** Staff: `GET /api/admin/clients`, newest first, cursor-paged. */
+export const adminClientListQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  stage: visaStageIdSchema.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type AdminClientListQuery = z.input<typeof adminClientListQuerySchema>;
+
+/** Staff: `GET /api/admin/clients/:id`: the client's case, referrals and rewards in one answer. */
+export const adminClientDetailSchema = z
+  .object({
+    profile: userProfileSchema,
+    visaProgress: visaProgressSchema.nullable(),
+    referralStats: referralStatsSchema,
+    /** The 20 newest referrals they made. */
+    recentReferrals: z.array(referralSchema),
+    rewards: z.array(rewardStatusTotalSchema),
+  })
+  .meta({ id: "AdminClientDetail" });
+export type AdminClientDetail = z.infer<typeof adminClientDetailSchema>;
+
+/** Staff: `POST /api/admin/referrals/bulk-status`. */
+export const bulkReferralStatusSchema = z
+  .strictObject({
+    ids: z.array(idSchema).min(1).max(500),
+    status: referralStatusSchema,
+    notes: z.string().trim().max(1000).optional(),
+  })
+  .meta({ id: "BulkReferralStatusData" });
+export type BulkReferralStatusData = z.infer<typeof bulkReferralStatusSchema>;
+
+export const bulkReferralStatusItemSchema = z.object({
+  id: idSchema,
+  outcome: z.enum(["updated", "skipped"]),
+  /** Set when skipped: `INVALID_TRANSITION`, `NOT_FOUND`, … */
+  code: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type BulkReferralStatusItem = z.infer<typeof bulkReferralStatusItemSchema>;
+
+export const bulkReferralStatusResultSchema = z
+  .object({
+    updated: z.number().int().min(0),
+    skipped: z.number().int().min(0),
+    results: z.array(bulkReferralStatusItemSchema),
+  })
+  .meta({ id: "BulkReferralStatusResult" });
+export type BulkReferralStatusResult = z.infer<typeof bulkReferralStatusResultSchema>;
+
+/** Staff: `GET /api/admin/referrals/export.csv`: the list's filters, every matching row. */
+export const adminReferralExportQuerySchema = adminReferralListQuerySchema.omit({
+  cursor: true,
+  limit: true,
+});
+export type AdminReferralExportQuery = z.input<typeof adminReferralExportQuerySchema>;

@@ -26,8 +26,11 @@ export const createBroadcastSchema = z
   })
   .meta({ id: "CreateBroadcastData" });
 export type CreateBroadcastData = z.input<typeof createBroadcastSchema>;
+export type CreateBroadcastInput = z.output<typeof createBroadcastSchema>;
 
 export const deliveryCountsSchema = z.object({
+  /** Being sent right now (a channel mid-delivery). */
+  pending: z.number().int().min(0),
   sent: z.number().int().min(0),
   skipped: z.number().int().min(0),
   failed: z.number().int().min(0),

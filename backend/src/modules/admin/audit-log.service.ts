@@ -1,0 +1,15 @@
+import type { AuditListQuery } from "@referral-app/shared/schemas/audit";
+import type { AppContext } from "../../context.ts";
+import { listAuditEntries } from "./audit-log.repository.ts";
+import { decodeCursor } from "./cursor.ts";
+
+export function searchAuditLog(ctx: AppContext, query: AuditListQuery & { limit: number }) {
+  return listAuditEntries(ctx.db, {
+    entityType: query.entityType,
+    entityId: query.entityId,
+    actorId: query.actorId,
+    action: query.action,
+    cursor: query.cursor ? decodeCursor(query.cursor) : undefined,
+    limit: query.limit,
+  });
+}

@@ -1,0 +1,53 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { DomainError } from "../../lib/domain-error.ts";
+
+/**
+ * Keyset cursors for newest-first lists: the last row's (created_at, id). The timestamp travels as
+ * PostgreSQL's own text so microseconds survive (a JS Date would round them and skip rows).
+ */
+export interface Cursor {
+  t: string;
+  id: string;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.t, cursor.id])).toString("base64url");
+}
+
+export function decodeCursor(value: string): Cursor {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
+    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((part) => typeof part === "string")) {
+      const [t, id] = parsed as [string, string];
+      if (!Number.isNaN(Date.parse(t.replace(" ", "T")))) return { t, id };
+    }
+  } catch {
+    // fall through to the validation error
+  }
+  throw new DomainError("VALIDATION_ERROR", "Invalid cursor", { fields: { cursor: ["Invalid cursor"] } });
+}
+
+/** The created_at text to put in a cursor (select it beside the row). */
+export const cursorTime = (createdAt: AnyPgColumn) => sql<string>`${createdAt}::text`;
+
+/** Rows after the cursor in newest-first order. */
+export function olderThan(createdAt: AnyPgColumn, id: AnyPgColumn, cursor: Cursor): SQL {
+  return sql`(${createdAt}, ${id}) < (${cursor.t}::timestamptz, ${cursor.id})`;
+}
+
+/** Fetches limit + 1 rows; answers the page and the cursor of its last row when more follow. */
+export function pageOf<T>(
+  rows: T[],
+  limit: number,
+  key: (row: T) => Cursor,
+): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(key(last)) : null };
+}
+
+/** `%term%` for ILIKE with the user's wildcards taken literally. */
+export function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
