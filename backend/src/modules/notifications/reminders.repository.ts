@@ -57,7 +57,7 @@ export interface StuckCase {
   stageEnteredAt: Date;
 }
 
-/** Cases that entered their stage before `enteredBefore`, not reminded since; the last stage is done. */
+/** Clients' cases that entered their stage before `enteredBefore`, not reminded since; the last stage is done. */
 export async function findUnremindedStuckCases(
   db: DbOrTx,
   enteredBefore: Date,
@@ -71,8 +71,10 @@ export async function findUnremindedStuckCases(
       stageEnteredAt: visaApplications.stageEnteredAt,
     })
     .from(visaApplications)
+    .innerJoin(users, eq(users.id, visaApplications.userId))
     .where(
       and(
+        eq(users.role, "client"),
         lte(visaApplications.stageEnteredAt, enteredBefore),
         isNull(visaApplications.lastReminderAt),
         ne(visaApplications.currentStage, VISA_STAGE_IDS[VISA_STAGE_IDS.length - 1]!),

@@ -1,0 +1,277 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { AppContext } from "../../context.ts";
+import { devMailbox, notificationDeliveries, notifications, pushTokens } from "../../db/schema/index.ts";
+import { createTestApp, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
+import { deliverNotification } from "./notification-delivery.ts";
+import { deliverNotificationJob, type NotificationPayload } from "./notifications.jobs.ts";
+import { enqueueNotification } from "./notify.ts";
+
+// A stand-in for Expo's push API: records requests, answers what the test sets.
+interface PushRequest {
+  authorization: string | undefined;
+  messages: { to: string; title: string; body: string }[];
+}
+const pushRequests: PushRequest[] = [];
+let pushAnswer: { status: number; body: unknown } = { status: 200, body: { data: [] } };
+let expo: Server;
+
+let t: TestApp;
+let user: SignedUpUser;
+let sequence = 0;
+
+function payload(overrides: Partial<NotificationPayload> = {}): NotificationPayload {
+  sequence += 1;
+  return {
+    userId: user.id,
+    type: "referral",
+    title: `Referral update ${sequence}`,
+    body: `Your friend moved along <${sequence}>.`,
+    dedupeKey: `delivery-test:${sequence}`,
+    ...overrides,
+  };
+}
+
+async function send(item: NotificationPayload): Promise<void> {
+  await t.ctx.db.transaction((tx) => enqueueNotification(t.ctx, tx, item));
+}
+
+const rowsFor = (dedupeKey: string) =>
+  t.ctx.db.select().from(notifications).where(eq(notifications.dedupeKey, dedupeKey));
+const mailsFor = (subject: string) =>
+  t.ctx.db
+    .select()
+    .from(devMailbox)
+    .where(and(eq(devMailbox.to, user.email), eq(devMailbox.subject, subject)));
+async function deliveries(dedupeKey: string): Promise<Record<string, string>> {
+  const rows = await t.ctx.db
+    .select()
+    .from(notificationDeliveries)
+    .where(eq(notificationDeliveries.dedupeKey, dedupeKey));
+  return Object.fromEntries(rows.map((row) => [row.channel, row.status]));
+}
+async function setPreferences(notificationsPrefs: Record<string, Record<string, boolean>>) {
+  const response = await t.app.inject({
+    method: "PATCH",
+    url: "/api/users/me/profile",
+    headers: user.headers,
+    payload: { preferences: { notifications: notificationsPrefs } },
+  });
+  expect(response.statusCode).toBe(200);
+}
+
+beforeAll(async () => {
+  expo = createServer((request, response) => {
+    let raw = "";
+    request.on("data", (chunk) => {
+      raw += chunk;
+    });
+    request.on("end", () => {
+      pushRequests.push({ authorization: request.headers.authorization, messages: JSON.parse(raw) });
+      response.writeHead(pushAnswer.status, { "content-type": "application/json" });
+      response.end(JSON.stringify(pushAnswer.body));
+    });
+  });
+  await new Promise<void>((resolve) => expo.listen(0, "127.0.0.1", resolve));
+  const { port } = expo.address() as AddressInfo;
+  t = await createTestApp({
+    EXPO_PUSH_URL: `http://127.0.0.1:${port}/--/api/v2/push/send`,
+    EXPO_ACCESS_TOKEN: "expo-access-token",
+  });
+  user = await signUp(t);
+  await t.drain();
+});
+afterAll(async () => {
+  await t.close();
+  await new Promise((resolve) => expo.close(resolve));
+});
+beforeEach(async () => {
+  pushRequests.length = 0;
+  pushAnswer = { status: 200, body: { data: [] } };
+  await t.ctx.db.delete(pushTokens);
+  await setPreferences({ referral: { inApp: true, email: true, push: true } });
+});
+
+describe("notification delivery", () => {
+  it("delivers in-app and by email (dev mailbox without SMTP, text and HTML), push skipped without devices", async () => {
+    const item = payload();
+    await send(item);
+    await t.drain();
+    expect(await rowsFor(item.dedupeKey)).toHaveLength(1);
+    const [mail] = await mailsFor(item.title);
+    expect(mail?.text).toContain(item.body);
+    expect(mail?.html).toContain("&lt;");
+    expect(await deliveries(item.dedupeKey)).toEqual({ inApp: "sent", email: "sent", push: "skipped" });
+  });
+
+  it("honours a preference that turns in-app off: no row, the delivery recorded as skipped", async () => {
+    await setPreferences({ referral: { inApp: false } });
+    const item = payload();
+    await send(item);
+    await t.drain();
+    expect(await rowsFor(item.dedupeKey)).toHaveLength(0);
+    expect(await mailsFor(item.title)).toHaveLength(1);
+    expect(await deliveries(item.dedupeKey)).toMatchObject({ inApp: "skipped", email: "sent" });
+  });
+
+  it("honours a preference that turns email off: no mail", async () => {
+    await setPreferences({ referral: { email: false } });
+    const item = payload();
+    await send(item);
+    await t.drain();
+    expect(await rowsFor(item.dedupeKey)).toHaveLength(1);
+    expect(await mailsFor(item.title)).toHaveLength(0);
+    expect(await deliveries(item.dedupeKey)).toMatchObject({ inApp: "sent", email: "skipped" });
+  });
+
+  it("does nothing when the enclosing transaction rolls back", async () => {
+    const item = payload();
+    await expect(
+      t.ctx.db.transaction(async (tx) => {
+        await enqueueNotification(t.ctx, tx, item);
+        throw new Error("the business change failed");
+      }),
+    ).rejects.toThrow("the business change failed");
+    expect(await t.drain()).toBe(0);
+    expect(await rowsFor(item.dedupeKey)).toHaveLength(0);
+    expect(await mailsFor(item.title)).toHaveLength(0);
+    expect(await deliveries(item.dedupeKey)).toEqual({});
+  });
+
+  it("delivers exactly once after a worker crash between claiming and finishing the job", async () => {
+    const item = payload();
+    await send(item);
+    const boss = t.ctx.queue.boss;
+    const [job] = await boss.fetch<NotificationPayload>(deliverNotificationJob.name);
+    expect(job?.data.dedupeKey).toBe(item.dedupeKey);
+    // The worker does the work, then dies before it can complete the job.
+    await deliverNotificationJob.handler(deliverNotificationJob.payload.parse(job!.data), t.ctx);
+    // pg-boss notices (expiry) and puts the job back for another attempt.
+    await boss.fail(deliverNotificationJob.name, job!.id, { message: "worker crashed" });
+    const deadline = Date.now() + 10_000;
+    let redelivered = 0;
+    while (redelivered === 0 && Date.now() < deadline) {
+      redelivered = await t.drain();
+      if (redelivered === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(redelivered).toBe(1);
+    expect(await rowsFor(item.dedupeKey)).toHaveLength(1);
+    expect(await mailsFor(item.title)).toHaveLength(1);
+    expect(await deliveries(item.dedupeKey)).toEqual({ inApp: "sent", email: "sent", push: "skipped" });
+  });
+
+  it("resends an email left pending by a crash mid-send, but not one being sent right now", async () => {
+    const item = payload();
+    const pending = {
+      dedupeKey: item.dedupeKey,
+      userId: user.id,
+      channel: "email" as const,
+      status: "pending" as const,
+    };
+    await t.ctx.db.insert(notificationDeliveries).values(pending);
+    await expect(deliverNotification(item, t.ctx)).rejects.toThrow(/in progress/);
+    expect(await mailsFor(item.title)).toHaveLength(0);
+    expect(await rowsFor(item.dedupeKey)).toHaveLength(1);
+
+    await t.ctx.db
+      .update(notificationDeliveries)
+      .set({ createdAt: new Date(Date.now() - 10 * 60_000) })
+      .where(eq(notificationDeliveries.dedupeKey, item.dedupeKey));
+    await deliverNotification(item, t.ctx);
+    await deliverNotification(item, t.ctx);
+    expect(await mailsFor(item.title)).toHaveLength(1);
+    expect(await rowsFor(item.dedupeKey)).toHaveLength(1);
+    expect((await deliveries(item.dedupeKey)).email).toBe("sent");
+  });
+
+  it("records a failed email and sends it on the retry instead of dropping it", async () => {
+    const item = payload();
+    const failing: AppContext = {
+      ...t.ctx,
+      mailer: { transport: "smtp", send: () => Promise.reject(new Error("SMTP down")), close: () => {} },
+    };
+    await expect(deliverNotification(item, failing)).rejects.toThrow("SMTP down");
+    expect(await deliveries(item.dedupeKey)).toMatchObject({ inApp: "sent", email: "failed" });
+    await deliverNotification(item, t.ctx);
+    expect(await mailsFor(item.title)).toHaveLength(1);
+    expect((await deliveries(item.dedupeKey)).email).toBe("sent");
+    expect(await rowsFor(item.dedupeKey)).toHaveLength(1);
+  });
+});
+
+describe("push delivery", () => {
+  const token = "ExponentPushToken[delivery-test]";
+  const stale = "ExponentPushToken[gone]";
+
+  beforeEach(async () => {
+    await t.ctx.db.insert(pushTokens).values([
+      { token, userId: user.id, platform: "ios" },
+      { token: stale, userId: user.id, platform: "android" },
+    ]);
+  });
+
+  it("posts to Expo with the access token, records it sent and forgets unregistered devices", async () => {
+    pushAnswer = {
+      status: 200,
+      body: {
+        data: [
+          { status: "ok", id: "ticket-1" },
+          { status: "error", message: "not registered", details: { error: "DeviceNotRegistered" } },
+        ],
+      },
+    };
+    const item = payload();
+    await deliverNotification(item, t.ctx);
+    expect(pushRequests).toHaveLength(1);
+    expect(pushRequests[0]!.authorization).toBe("Bearer expo-access-token");
+    expect(pushRequests[0]!.messages).toMatchObject([
+      { to: token, title: item.title, body: item.body },
+      { to: stale, title: item.title },
+    ]);
+    expect((await deliveries(item.dedupeKey)).push).toBe("sent");
+    const left = await t.ctx.db.select({ token: pushTokens.token }).from(pushTokens);
+    expect(left).toEqual([{ token }]);
+    await deliverNotification(item, t.ctx);
+    expect(pushRequests).toHaveLength(1);
+  });
+
+  it("retries when Expo is unavailable and records the outcome", async () => {
+    pushAnswer = { status: 503, body: { errors: [{ message: "busy" }] } };
+    const item = payload();
+    await expect(deliverNotification(item, t.ctx)).rejects.toThrow(/503/);
+    expect((await deliveries(item.dedupeKey)).push).toBe("failed");
+    pushAnswer = { status: 200, body: { data: [{ status: "ok" }, { status: "ok" }] } };
+    await deliverNotification(item, t.ctx);
+    expect(pushRequests).toHaveLength(2);
+    expect((await deliveries(item.dedupeKey)).push).toBe("sent");
+  });
+
+  it("skips push when it is turned off or not configured", async () => {
+    await setPreferences({ referral: { push: false } });
+    const off = payload();
+    await deliverNotification(off, t.ctx);
+    await setPreferences({ referral: { push: true } });
+    const unconfigured = payload();
+    await deliverNotification(unconfigured, {
+      ...t.ctx,
+      config: { ...t.ctx.config, expoPushUrl: undefined },
+    });
+    expect(pushRequests).toHaveLength(0);
+    const rows = await t.ctx.db
+      .select({
+        key: notificationDeliveries.dedupeKey,
+        status: notificationDeliveries.status,
+        detail: notificationDeliveries.detail,
+      })
+      .from(notificationDeliveries)
+      .where(eq(notificationDeliveries.channel, "push"));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { key: off.dedupeKey, status: "skipped", detail: "turned off" },
+        { key: unconfigured.dedupeKey, status: "skipped", detail: "push not configured" },
+      ]),
+    );
+  });
+});
