@@ -85,6 +85,12 @@ export function createAuth(ctx: AppContext) {
     },
     plugins: [bearer()],
     telemetry: { enabled: false },
+    // better-auth's own messages go through our logger: JSON, redacted, and quiet under LOG_LEVEL.
+    logger: {
+      level: "debug",
+      log: (level, message, ...args) =>
+        ctx.logger[level]({ source: "better-auth", ...(args.length > 0 ? { args } : {}) }, message),
+    },
   });
 }
 
