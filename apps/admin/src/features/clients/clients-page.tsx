@@ -1,0 +1,94 @@
+import { useAdminClients } from "@referral-app/api-client/react/admin-hooks";
+import { VISA_STAGES, type VisaStageId } from "@referral-app/shared/constants";
+import { formatDate } from "@referral-app/shared/formatting";
+import type { AdminClient } from "@referral-app/shared/schemas/admin";
+import { Button } from "@referral-app/ui/button";
+import { Field, Input, Select } from "@referral-app/ui/form";
+import { Table, type TableColumn } from "@referral-app/ui/table";
+import { type FormEvent, useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { PageHeader } from "../../components/page-header.tsx";
+import { LoadMore, QueryState } from "../../components/query-state.tsx";
+import { strings } from "../../strings.ts";
+
+export function stageName(stage: string | null): string {
+  return VISA_STAGES.find((item) => item.id === stage)?.name ?? strings.common.none;
+}
+
+const columns: TableColumn<AdminClient>[] = [
+  {
+    key: "name",
+    header: strings.clients.name,
+    rowHeader: true,
+    cell: (row) => (
+      <Link to={`/clients/${row.id}`} className="font-medium text-brand underline-offset-4 hover:underline">
+        {row.name}
+      </Link>
+    ),
+  },
+  { key: "email", header: strings.clients.email, cell: (row) => row.email },
+  { key: "stage", header: strings.clients.stage, cell: (row) => stageName(row.currentStage) },
+  { key: "referrals", header: strings.clients.referrals, cell: (row) => row.referrals },
+  { key: "joined", header: strings.clients.joined, cell: (row) => formatDate(row.createdAt) },
+];
+
+export function Component() {
+  const [params, setParams] = useSearchParams();
+  const q = params.get("q") ?? "";
+  const stage = (params.get("stage") || undefined) as VisaStageId | undefined;
+  const [draft, setDraft] = useState(q);
+  const query = useAdminClients({ q: q || undefined, stage, limit: 50 });
+  const clients = query.data?.pages.flatMap((page) => page.data) ?? [];
+
+  const update = (patch: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(patch)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setParams(next);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update({ q: draft.trim() });
+  };
+
+  return (
+    <>
+      <PageHeader title={strings.clients.title} />
+      <form
+        aria-label={strings.clients.search}
+        onSubmit={submit}
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-card border border-border bg-card p-4"
+      >
+        <Field label={strings.clients.search} className="min-w-60 flex-1">
+          <Input type="search" value={draft} onChange={(event) => setDraft(event.target.value)} />
+        </Field>
+        <Field label={strings.clients.stage}>
+          <Select value={stage ?? ""} onChange={(event) => update({ stage: event.target.value })}>
+            <option value="">{strings.clients.anyStage}</option>
+            {VISA_STAGES.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button type="submit">{strings.pipeline.apply}</Button>
+      </form>
+      <QueryState
+        query={query}
+        loadingLabel={strings.clients.loading}
+        empty={clients.length === 0}
+        emptyTitle={strings.clients.empty}
+      >
+        <Table columns={columns} rows={clients} rowKey={(row) => row.id} caption={strings.clients.caption} />
+        <LoadMore
+          hasNextPage={query.hasNextPage}
+          isFetchingNextPage={query.isFetchingNextPage}
+          fetchNextPage={query.fetchNextPage}
+        />
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { useBulkChangeReferralStatus } from "@referral-app/api-client/react/admin-hooks";
+import {
+  REFERRAL_STATUS_TRANSITIONS,
+  REFERRAL_STATUS_VALUES,
+  type ReferralStatus,
+} from "@referral-app/shared/constants";
+import type { AdminReferral } from "@referral-app/shared/schemas/admin";
+import { Button } from "@referral-app/ui/button";
+import { FormMessage, Select } from "@referral-app/ui/form";
+import { useToast } from "@referral-app/ui/toast";
+import { useId, useState } from "react";
+import { errorMessage } from "../../components/query-state.tsx";
+import { strings } from "../../strings.ts";
+
+/** Moves every selected referral; the server skips those whose own transition is not allowed. */
+export function BulkStatusBar({
+  selected,
+  onClear,
+}: {
+  selected: readonly AdminReferral[];
+  onClear: () => void;
+}) {
+  const bulk = useBulkChangeReferralStatus();
+  const { toast } = useToast();
+  const selectId = useId();
+  const [target, setTarget] = useState<ReferralStatus | "">("");
+  // Only targets at least one selected referral can reach.
+  const reachable = REFERRAL_STATUS_VALUES.filter((status) =>
+    selected.some((item) => REFERRAL_STATUS_TRANSITIONS[item.status].includes(status)),
+  );
+  if (selected.length === 0) return null;
+
+  const apply = () => {
+    if (!target) return;
+    bulk.mutate(
+      { ids: selected.map((item) => item.id), status: target },
+      {
+        onSuccess: (result) => {
+          toast({
+            title: strings.bulk.result(result.updated, result.skipped),
+            description: result.skipped > 0 ? strings.bulk.skippedHint : undefined,
+            tone: result.updated > 0 ? "success" : "info",
+          });
+          setTarget("");
+          onClear();
+        },
+      },
+    );
+  };
+
+  return (
+    <section
+      aria-label={strings.bulk.moveTo}
+      className="sticky top-0 z-10 mb-4 flex flex-wrap items-center gap-3 rounded-card border border-brand/40 bg-brand-soft p-3"
+    >
+      <p className="text-sm font-medium" aria-live="polite">
+        {strings.bulk.selected(selected.length)}
+      </p>
+      <label htmlFor={selectId} className="text-sm">
+        {strings.bulk.moveTo}
+      </label>
+      <Select
+        id={selectId}
+        className="h-9 w-auto"
+        value={target}
+        onChange={(event) => setTarget(event.target.value as ReferralStatus | "")}
+      >
+        <option value="">{strings.detail.choose}</option>
+        {reachable.map((status) => (
+          <option key={status} value={status}>
+            {strings.statuses[status]}
+          </option>
+        ))}
+      </Select>
+      <Button size="sm" disabled={!target} loading={bulk.isPending} onClick={apply}>
+        {strings.bulk.apply}
+      </Button>
+      <Button size="sm" variant="ghost" onClick={onClear}>
+        {strings.bulk.clear}
+      </Button>
+      {bulk.error ? <FormMessage>{errorMessage(bulk.error)}</FormMessage> : null}
+    </section>
+  );
+}

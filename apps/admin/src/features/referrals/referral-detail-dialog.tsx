@@ -1,0 +1,96 @@
+import { useAdminReferral } from "@referral-app/api-client/react/admin-hooks";
+import { formatCurrency, formatDate, formatDateTime } from "@referral-app/shared/formatting";
+import type { ReferralDetail } from "@referral-app/shared/schemas/referral";
+import { StatusBadge } from "@referral-app/ui/badge";
+import { Dialog } from "@referral-app/ui/dialog";
+import type { ReactNode } from "react";
+import { QueryState } from "../../components/query-state.tsx";
+import { strings } from "../../strings.ts";
+import { StatusChangeForm } from "./status-change-form.tsx";
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="flex justify-between gap-4 py-1.5 text-sm">
+      <dt className="text-muted">{label}</dt>
+      <dd className="text-right text-fg">{children ?? strings.common.none}</dd>
+    </div>
+  );
+}
+
+function History({ detail }: { detail: ReferralDetail }) {
+  if (detail.history.length === 0) return <p className="text-sm text-muted">{strings.detail.noHistory}</p>;
+  return (
+    <ol className="space-y-3 border-l border-border pl-4">
+      {[...detail.history].reverse().map((change) => (
+        <li key={change.id} className="text-sm">
+          <div className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={change.toStatus} label={strings.statuses[change.toStatus]} />
+            <time dateTime={change.createdAt} className="text-xs text-muted">
+              {formatDateTime(change.createdAt)}
+            </time>
+          </div>
+          {change.notes ? <p className="mt-1 whitespace-pre-line text-fg">{change.notes}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function DetailBody({ detail }: { detail: ReferralDetail }) {
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-2">
+        <StatusBadge status={detail.status} label={strings.statuses[detail.status]} />
+        <span className="text-sm text-muted">
+          {strings.detail.created} {formatDate(detail.createdAt)}
+        </span>
+      </div>
+      <dl className="divide-y divide-border">
+        <Row label={strings.detail.contact}>{detail.email}</Row>
+        <Row label={strings.detail.phone}>{detail.phone}</Row>
+        <Row label={strings.detail.country}>{detail.country}</Row>
+        <Row label={strings.detail.visaInterest}>{detail.visaInterest}</Row>
+        <Row label={strings.detail.source}>{detail.source}</Row>
+        <Row label={strings.detail.reward}>
+          {detail.reward ? formatCurrency(detail.reward.amountMinor, detail.reward.currency) : null}
+        </Row>
+      </dl>
+      <section aria-labelledby="referral-notes">
+        <h3 id="referral-notes" className="mb-2 font-semibold">
+          {strings.detail.notes}
+        </h3>
+        <p className="whitespace-pre-line text-sm">{detail.notes ?? strings.detail.noNotes}</p>
+      </section>
+      <section aria-labelledby="referral-history">
+        <h3 id="referral-history" className="mb-2 font-semibold">
+          {strings.detail.history}
+        </h3>
+        <History detail={detail} />
+      </section>
+      <section aria-labelledby="referral-change" className="border-t border-border pt-4">
+        <h3 id="referral-change" className="mb-2 font-semibold">
+          {strings.detail.changeStatus}
+        </h3>
+        <StatusChangeForm key={detail.status} id={detail.id} status={detail.status} />
+      </section>
+    </div>
+  );
+}
+
+/** One referral: contact details, notes, history and the allowed status changes. */
+export function ReferralDetailDialog({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const detail = useAdminReferral(id);
+  return (
+    <Dialog
+      open={Boolean(id)}
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title={detail.data?.fullName ?? strings.detail.title}
+      closeLabel={strings.common.close}
+      className="max-w-2xl"
+    >
+      <QueryState query={detail} loadingLabel={strings.app.loading}>
+        {detail.data ? <DetailBody detail={detail.data} /> : null}
+      </QueryState>
+    </Dialog>
+  );
+}

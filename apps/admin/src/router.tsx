@@ -1,0 +1,32 @@
+import type { RouteObject } from "react-router";
+import { BootScreen } from "./layouts/boot-screen.tsx";
+
+// Every page is a lazy route module exporting `Component`; analytics (Recharts) loads only when opened.
+export const pageRoutes: RouteObject[] = [
+  { index: true, lazy: () => import("./features/referrals/pipeline-page.tsx") },
+  { path: "clients", lazy: () => import("./features/clients/clients-page.tsx") },
+  { path: "clients/:id", lazy: () => import("./features/clients/client-case-page.tsx") },
+  { path: "rewards", lazy: () => import("./features/rewards/rewards-page.tsx") },
+  { path: "analytics", lazy: () => import("./features/analytics/analytics-page.tsx") },
+  { path: "features", lazy: () => import("./features/features/feature-flags-page.tsx") },
+  { path: "notifications", lazy: () => import("./features/notifications/broadcasts-page.tsx") },
+  { path: "mailbox", lazy: () => import("./features/notifications/mailbox-page.tsx") },
+  { path: "audit", lazy: () => import("./features/audit/audit-page.tsx") },
+];
+
+export const adminRoutes: RouteObject[] = [
+  {
+    lazy: () => import("./app-root.tsx"),
+    HydrateFallback: BootScreen,
+    children: [
+      {
+        lazy: () => import("./layouts/route-error.tsx"),
+        children: [
+          { path: "sign-in", lazy: () => import("./pages/sign-in-page.tsx") },
+          { lazy: () => import("./layouts/admin-layout.tsx"), children: pageRoutes },
+          { path: "*", lazy: () => import("./pages/not-found-page.tsx") },
+        ],
+      },
+    ],
+  },
+];

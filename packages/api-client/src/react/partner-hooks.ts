@@ -1,0 +1,100 @@
+import type {
+  InvitePartnerMemberData,
+  PartnerCommissionListQuery,
+  PartnerReferralListQuery,
+} from "@referral-app/shared/schemas/partners";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { type ImportUploadOptions, PartnerService } from "../services/partner-service.ts";
+import { useApi } from "./api-context.ts";
+
+type Filters<Query> = Omit<Query, "cursor" | "page">;
+
+export const partnerQueryKeys = {
+  all: ["partner"] as const,
+  overview: () => ["partner", "overview"] as const,
+  referrals: () => ["partner", "referrals"] as const,
+  referralList: (filters: Filters<PartnerReferralListQuery>) =>
+    ["partner", "referrals", "list", filters] as const,
+  referral: (id: string) => ["partner", "referrals", "detail", id] as const,
+  imports: () => ["partner", "imports"] as const,
+  commissions: (query: Omit<PartnerCommissionListQuery, "cursor">) =>
+    ["partner", "commissions", query] as const,
+  members: () => ["partner", "members"] as const,
+};
+
+export function usePartnerService(): PartnerService {
+  const { client } = useApi();
+  return useMemo(() => new PartnerService(client), [client]);
+}
+
+export function usePartnerOverview() {
+  const partner = usePartnerService();
+  return useQuery({
+    queryKey: partnerQueryKeys.overview(),
+    queryFn: ({ signal }) => partner.getOverview(signal),
+  });
+}
+
+export function usePartnerReferrals(filters: Filters<PartnerReferralListQuery>) {
+  const partner = usePartnerService();
+  return useInfiniteQuery({
+    queryKey: partnerQueryKeys.referralList(filters),
+    queryFn: ({ pageParam, signal }) => partner.listReferrals({ ...filters, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+export function usePartnerReferral(id: string | null) {
+  const partner = usePartnerService();
+  return useQuery({
+    queryKey: partnerQueryKeys.referral(id ?? ""),
+    queryFn: ({ signal }) => partner.getReferral(id ?? "", signal),
+    enabled: Boolean(id),
+  });
+}
+
+export function usePartnerImports() {
+  const partner = usePartnerService();
+  return useQuery({
+    queryKey: partnerQueryKeys.imports(),
+    queryFn: ({ signal }) => partner.listImports(signal),
+  });
+}
+
+/** Uploads one CSV; the organisation's lists refresh afterwards. */
+export function useImportReferrals() {
+  const partner = usePartnerService();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, ...options }: ImportUploadOptions & { file: Blob }) =>
+      partner.importReferralsCsv(file, options),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: partnerQueryKeys.all }),
+  });
+}
+
+export function usePartnerCommissions(query: Omit<PartnerCommissionListQuery, "cursor"> = {}) {
+  const partner = usePartnerService();
+  return useQuery({
+    queryKey: partnerQueryKeys.commissions(query),
+    queryFn: ({ signal }) => partner.getCommissions(query, signal),
+  });
+}
+
+export function usePartnerMembers() {
+  const partner = usePartnerService();
+  return useQuery({
+    queryKey: partnerQueryKeys.members(),
+    queryFn: ({ signal }) => partner.listMembers(signal),
+  });
+}
+
+export function useInviteMember() {
+  const partner = usePartnerService();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (data: InvitePartnerMemberData) => partner.inviteMember(data),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: partnerQueryKeys.members() }),
+  });
+}
