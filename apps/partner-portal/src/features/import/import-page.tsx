@@ -1,0 +1,136 @@
+import { useImportReferrals, usePartnerImports } from "@referral-app/api-client/react/partner-hooks";
+import { formatDateTime } from "@referral-app/shared/formatting";
+import { PARTNER_IMPORT_LIMITS } from "@referral-app/shared/schemas/partners";
+import { Button } from "@referral-app/ui/button";
+import { Card } from "@referral-app/ui/card";
+import { FormMessage } from "@referral-app/ui/form";
+import { Table } from "@referral-app/ui/table";
+import { useState } from "react";
+import { PageHeader } from "../../components/page-header.tsx";
+import { errorMessage, QueryState } from "../../components/query-state.tsx";
+import { strings } from "../../strings.ts";
+import { CsvDropZone } from "./csv-drop-zone.tsx";
+import { type CsvPreview, isCsvFile, previewCsv } from "./csv-preview.ts";
+import { ImportResult } from "./import-result.tsx";
+
+function PreviewTable({ preview }: { preview: CsvPreview }) {
+  const columns = preview.header.map((name, index) => ({
+    key: String(index),
+    header: name,
+    cell: (row: string[]) => row[index] ?? "",
+  }));
+  return (
+    <div className="space-y-2">
+      <p className="text-sm text-muted">{strings.import.preview(preview.rows.length, preview.total)}</p>
+      <Table
+        columns={columns}
+        rows={preview.rows}
+        rowKey={(row) => row.join("\u0000")}
+        caption={strings.import.previewCaption}
+      />
+    </div>
+  );
+}
+
+function RecentImports() {
+  const imports = usePartnerImports();
+  const items = imports.data ?? [];
+  return (
+    <Card title={strings.import.recent} className="mt-6">
+      <QueryState
+        query={imports}
+        loadingLabel={strings.app.loading}
+        empty={items.length === 0}
+        emptyTitle={strings.import.noImports}
+      >
+        <ul className="divide-y divide-border text-sm">
+          {items.map((item) => (
+            <li key={item.importId} className="flex flex-wrap justify-between gap-2 py-2">
+              <span>{item.fileName ?? item.importId}</span>
+              <span className="text-muted">
+                {formatDateTime(item.createdAt)} · {item.imported} {strings.import.imported.toLowerCase()},{" "}
+                {item.failed} {strings.import.failed.toLowerCase()}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </QueryState>
+    </Card>
+  );
+}
+
+export function Component() {
+  const upload = useImportReferrals();
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<CsvPreview | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [progress, setProgress] = useState(0);
+
+  const choose = async (next: File) => {
+    upload.reset();
+    setProgress(0);
+    setPreview(null);
+    if (!isCsvFile(next)) return setProblem(strings.import.notCsv);
+    if (next.size > PARTNER_IMPORT_LIMITS.maxBytes)
+      return setProblem(strings.import.tooBig(PARTNER_IMPORT_LIMITS.maxBytes / 1024 / 1024));
+    const parsed = await previewCsv(next);
+    if (parsed.total === 0) return setProblem(strings.import.emptyFile);
+    setProblem(null);
+    setFile(next);
+    setPreview(parsed);
+  };
+
+  const start = () => {
+    if (!file) return;
+    setProgress(0);
+    upload.mutate({ file, fileName: file.name, onProgress: setProgress });
+  };
+
+  return (
+    <>
+      <PageHeader title={strings.import.title} description={strings.import.description} />
+      <Card>
+        <div className="space-y-4">
+          {file && preview ? (
+            <>
+              <p className="font-medium">{file.name}</p>
+              <PreviewTable preview={preview} />
+              <div className="flex flex-wrap items-center gap-3">
+                <Button loading={upload.isPending} disabled={upload.isSuccess} onClick={start}>
+                  {upload.isPending ? strings.import.uploading : strings.import.upload}
+                </Button>
+                <Button
+                  variant="ghost"
+                  onClick={() => {
+                    setFile(null);
+                    setPreview(null);
+                    upload.reset();
+                  }}
+                >
+                  {strings.import.clear}
+                </Button>
+              </div>
+              {upload.isPending || upload.isSuccess ? (
+                <div className="flex items-center gap-3">
+                  <progress
+                    aria-label={strings.import.progress}
+                    max={100}
+                    value={Math.round(progress * 100)}
+                    className="h-2 w-full max-w-md accent-brand"
+                  />
+                  <span className="text-sm tabular-nums">{Math.round(progress * 100)}%</span>
+                </div>
+              ) : null}
+            </>
+          ) : (
+            <CsvDropZone onFile={(next) => void choose(next)} />
+          )}
+          {problem ? <FormMessage>{problem}</FormMessage> : null}
+          {upload.error ? <FormMessage>{errorMessage(upload.error)}</FormMessage> : null}
+        </div>
+      </Card>
+      {upload.data ? <ImportResult result={upload.data} /> : null}
+      <RecentImports />
+    </>
+  );
+}

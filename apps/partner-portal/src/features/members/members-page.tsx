@@ -1,0 +1,53 @@
+import { usePartnerMembers } from "@referral-app/api-client/react/partner-hooks";
+import { formatDate } from "@referral-app/shared/formatting";
+import type { PartnerMember } from "@referral-app/shared/schemas/partners";
+import { Badge } from "@referral-app/ui/badge";
+import { Card } from "@referral-app/ui/card";
+import { Table, type TableColumn } from "@referral-app/ui/table";
+import { PageHeader } from "../../components/page-header.tsx";
+import { QueryState } from "../../components/query-state.tsx";
+import { strings } from "../../strings.ts";
+import { InviteForm } from "./invite-form.tsx";
+
+const columns: TableColumn<PartnerMember>[] = [
+  { key: "name", header: strings.members.name, rowHeader: true, cell: (row) => row.name },
+  { key: "email", header: strings.members.email, cell: (row) => row.email },
+  {
+    key: "state",
+    header: strings.members.state,
+    cell: (row) =>
+      row.emailVerified ? (
+        <Badge tone="success">{strings.members.active}</Badge>
+      ) : (
+        <Badge tone="warning">{strings.members.invited}</Badge>
+      ),
+  },
+  { key: "joined", header: strings.members.joined, cell: (row) => formatDate(row.createdAt) },
+];
+
+export function Component() {
+  const members = usePartnerMembers();
+  return (
+    <>
+      <PageHeader title={strings.members.title} />
+      <div className="space-y-6">
+        <QueryState
+          query={members}
+          loadingLabel={strings.members.loading}
+          empty={members.data?.length === 0}
+          emptyTitle={strings.members.empty}
+        >
+          <Table
+            columns={columns}
+            rows={members.data ?? []}
+            rowKey={(row) => row.id}
+            caption={strings.members.caption}
+          />
+        </QueryState>
+        <Card title={strings.members.invite} className="max-w-3xl">
+          <InviteForm />
+        </Card>
+      </div>
+    </>
+  );
+}

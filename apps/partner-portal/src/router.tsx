@@ -1,0 +1,28 @@
+import type { RouteObject } from "react-router";
+import { BootScreen } from "./layouts/boot-screen.tsx";
+
+// Every page is a lazy route module exporting `Component`; papaparse loads with the import page only.
+export const pageRoutes: RouteObject[] = [
+  { index: true, lazy: () => import("./features/referrals/referrals-page.tsx") },
+  { path: "submit", lazy: () => import("./features/referrals/submit-referral-page.tsx") },
+  { path: "import", lazy: () => import("./features/import/import-page.tsx") },
+  { path: "commissions", lazy: () => import("./features/commissions/commissions-page.tsx") },
+  { path: "members", lazy: () => import("./features/members/members-page.tsx") },
+];
+
+export const partnerRoutes: RouteObject[] = [
+  {
+    lazy: () => import("./app-root.tsx"),
+    HydrateFallback: BootScreen,
+    children: [
+      {
+        lazy: () => import("./layouts/route-error.tsx"),
+        children: [
+          { path: "sign-in", lazy: () => import("./pages/sign-in-page.tsx") },
+          { lazy: () => import("./layouts/partner-layout.tsx"), children: pageRoutes },
+          { path: "*", lazy: () => import("./pages/not-found-page.tsx") },
+        ],
+      },
+    ],
+  },
+];

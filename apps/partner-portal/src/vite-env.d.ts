@@ -1,0 +1,6 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  /** Where the API lives; defaults to same-origin `/api`. */
+  readonly VITE_API_URL?: string;
+}

@@ -1,0 +1,20 @@
+import tailwindcss from "@tailwindcss/vite";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// Served by the backend at /partners; `npm run dev` proxies /api to the backend on port 3000.
+export default defineConfig({
+  base: "/partners/",
+  plugins: [react(), tailwindcss()],
+  resolve: { dedupe: ["react", "react-dom"] },
+  server: {
+    port: 5175,
+    proxy: { "/api": { target: "http://localhost:3000", changeOrigin: false } },
+  },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2022",
+    sourcemap: true,
+  },
+});
