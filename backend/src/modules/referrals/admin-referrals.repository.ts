@@ -1,10 +1,10 @@
 import type { ReferralStatus } from "@referral-app/shared/constants";
 import type { AdminReferral } from "@referral-app/shared/schemas/admin";
-import { and, asc, desc, eq, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { referrals, rewardLedger, users } from "../../db/schema/index.ts";
 import { addBusinessDays } from "../../lib/business-days.ts";
-import { rewardColumns, rewardJoin, toReferral } from "./referrals.repository.ts";
+import { NEWEST_FIRST, OLDEST_FIRST, rewardColumns, rewardJoin, toReferral } from "./referrals.repository.ts";
 
 /** Still pending more than two business days after creation: nobody has picked it up. */
 export function isOverdue(status: ReferralStatus, createdAt: Date, now: Date): boolean {
@@ -71,10 +71,6 @@ function filtersWhere(filters: AdminReferralFilters): SQL | undefined {
  * Every filter has an index led by its column and followed by (created_at, id).
  */
 export function adminReferralsQuery(db: DbOrTx, filters: AdminReferralFilters) {
-  const order =
-    filters.sort === "newest"
-      ? [desc(referrals.createdAt), desc(referrals.id)]
-      : [asc(referrals.createdAt), asc(referrals.id)];
   return db
     .select({
       referral: referrals,
@@ -87,7 +83,7 @@ export function adminReferralsQuery(db: DbOrTx, filters: AdminReferralFilters) {
     .innerJoin(users, eq(users.id, referrals.referrerId))
     .leftJoin(rewardLedger, rewardJoin)
     .where(filtersWhere(filters))
-    .orderBy(...order)
+    .orderBy(...(filters.sort === "newest" ? NEWEST_FIRST : OLDEST_FIRST))
     .limit(filters.limit + 1);
 }
 

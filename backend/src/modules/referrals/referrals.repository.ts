@@ -1,6 +1,6 @@
 import type { ReferralSource, ReferralStatus } from "@referral-app/shared/constants";
 import type { Referral, ReferralReward, ReferralStatusChange } from "@referral-app/shared/schemas/referral";
-import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { referralStatusHistory, referrals, rewardLedger, users } from "../../db/schema/index.ts";
 
@@ -43,6 +43,17 @@ export const rewardColumns = {
   currency: rewardLedger.currency,
   status: rewardLedger.status,
 };
+
+// The indexes are (…, created_at DESC NULLS LAST, id DESC NULLS LAST) (drizzle's `.desc()`); a plain
+// `ORDER BY created_at DESC` means NULLS FIRST and cannot walk them, so say NULLS LAST explicitly.
+export const NEWEST_FIRST = [
+  sql`${referrals.createdAt} desc nulls last`,
+  sql`${referrals.id} desc nulls last`,
+] as const;
+export const OLDEST_FIRST = [
+  sql`${referrals.createdAt} asc nulls first`,
+  sql`${referrals.id} asc nulls first`,
+] as const;
 
 export interface NewReferral {
   referrerId: string;
@@ -141,9 +152,14 @@ export function userReferralsPageQuery(db: DbOrTx, userId: string, query: UserRe
     .from(referrals)
     .leftJoin(rewardLedger, rewardJoin)
     .where(userReferralsWhere(userId, query.status))
-    .orderBy(desc(referrals.createdAt), desc(referrals.id))
+    .orderBy(...NEWEST_FIRST)
     .limit(query.limit)
     .offset((query.page - 1) * query.limit);
+}
+
+/** The page's total: counted over (referrer_id, status). */
+export function userReferralsCountQuery(db: DbOrTx, userId: string, status: ReferralStatus | undefined) {
+  return db.select({ total: count() }).from(referrals).where(userReferralsWhere(userId, status));
 }
 
 export async function listUserReferrals(
@@ -153,7 +169,7 @@ export async function listUserReferrals(
 ): Promise<{ items: Referral[]; total: number }> {
   const [rows, [totals]] = await Promise.all([
     userReferralsPageQuery(db, userId, query),
-    db.select({ total: count() }).from(referrals).where(userReferralsWhere(userId, query.status)),
+    userReferralsCountQuery(db, userId, query.status),
   ]);
   return {
     items: rows.map((row) => toReferral(row.referral, row.reward)),
