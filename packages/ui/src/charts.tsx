@@ -36,7 +36,8 @@ function colorOf(index: number, color?: string) {
   return color ?? PALETTE[index % PALETTE.length];
 }
 
-// Charts are pictures to a screen reader; the same numbers follow as a visually hidden table.
+// Charts are pictures to a screen reader (hidden, and out of the tab order via accessibilityLayer=false);
+// the same numbers follow as a visually hidden table.
 function DataTable<Datum>({ data, xKey, series, title }: ChartProps<Datum>) {
   return (
     <table className="sr-only">
@@ -85,7 +86,7 @@ function ChartFrame<Datum>(props: ChartProps<Datum> & { children: ReactNode }) {
 export function BarChart<Datum>(props: ChartProps<Datum>) {
   return (
     <ChartFrame {...props}>
-      <RechartsBarChart data={[...props.data]}>
+      <RechartsBarChart data={[...props.data]} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--ui-border)" vertical={false} />
         <XAxis dataKey={String(props.xKey)} tick={axisStyle} stroke="var(--ui-border)" />
         <YAxis allowDecimals={false} tick={axisStyle} stroke="var(--ui-border)" width={32} />
@@ -108,7 +109,7 @@ export function BarChart<Datum>(props: ChartProps<Datum>) {
 export function LineChart<Datum>(props: ChartProps<Datum>) {
   return (
     <ChartFrame {...props}>
-      <RechartsLineChart data={[...props.data]}>
+      <RechartsLineChart data={[...props.data]} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--ui-border)" vertical={false} />
         <XAxis dataKey={String(props.xKey)} tick={axisStyle} stroke="var(--ui-border)" />
         <YAxis allowDecimals={false} tick={axisStyle} stroke="var(--ui-border)" width={32} />

@@ -20,7 +20,7 @@ function useSteps(progress: VisaProgress): ProgressStep[] {
     status: stage.status,
     detail:
       stage.status === "completed" && stage.completedAt
-        ? t("visa.completedOn", { date: format.date(stage.completedAt) })
+        ? format.date(stage.completedAt)
         : stage.status === "current" && stage.startedAt
           ? t("visa.startedOn", { date: format.date(stage.startedAt) })
           : undefined,

@@ -36,7 +36,7 @@ export function ShareCard() {
       {!code ? (
         <SkeletonList label={t("app.loading")} lines={2} />
       ) : (
-        <div className="flex flex-col gap-5 sm:flex-row sm:items-start">
+        <div className="flex flex-col gap-5">
           <div className="flex-1 space-y-4">
             <div>
               <p className="text-xs text-muted">{t("referrals.share.code")}</p>
@@ -56,7 +56,7 @@ export function ShareCard() {
               </div>
             </div>
           </div>
-          <div className="self-center rounded-lg bg-white p-3">
+          <div className="self-center rounded-lg bg-white p-3 sm:self-start">
             <QRCodeSVG
               value={link}
               size={128}

@@ -99,7 +99,6 @@ export const en = {
     title: "Your visa application",
     progressLabel: "Visa application progress",
     percent: "{{percent}}% complete",
-    completedOn: "Completed {{date}}",
     startedOn: "Since {{date}}",
     updated: "Last updated {{time}}",
     nextTitle: "What happens next",

@@ -101,7 +101,6 @@ export const es: Translation = {
     title: "Tu solicitud de visado",
     progressLabel: "Progreso de la solicitud de visado",
     percent: "{{percent}} % completado",
-    completedOn: "Completada el {{date}}",
     startedOn: "Desde el {{date}}",
     updated: "Actualizado {{time}}",
     nextTitle: "Qué pasa ahora",

@@ -1,0 +1,97 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface RunningServer {
+  baseURL: string;
+  stop: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: repoRoot, env, stdio: ["ignore", "ignore", "inherit"] });
+    child.once("error", reject);
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited ${code}`)),
+    );
+  });
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`server not ready at ${url} within ${timeoutMs} ms`);
+}
+
+/**
+ * The real server (backend/dist + the built apps) on a random port with a fresh data folder, seeded
+ * with the demo accounts (client@demo.test, staff@demo.test, password demo-password-1).
+ * Needs `npm run build` first (the web app in apps/web/dist, the backend in backend/dist).
+ */
+export async function startServer(): Promise<RunningServer> {
+  for (const built of ["apps/web/dist/index.html", "backend/dist/server.js"]) {
+    if (!existsSync(path.join(repoRoot, built)))
+      throw new Error(`${built} is missing: run \`npm run build\` first`);
+  }
+  const dataDir = await mkdtemp(path.join(tmpdir(), "referral-browser-"));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: "development",
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    // better-auth only trusts its own origin: the address the browser uses.
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: "warn",
+    // Sign-ins from one test run come from one address; keep the auth limiter out of the way.
+    RATE_LIMIT_AUTH_MAX: "1000",
+    RATE_LIMIT_MAX: "100000",
+  };
+  await run(process.execPath, ["--import", "tsx", "backend/src/seed/cli.ts"], env);
+  const child = spawn(process.execPath, ["backend/dist/server.js"], {
+    cwd: repoRoot,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const baseURL = `http://127.0.0.1:${port}`;
+  await waitUntilReady(`${baseURL}/health/ready`, child);
+  return {
+    baseURL,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
