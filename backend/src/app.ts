@@ -3,9 +3,9 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppContext } from "./context.ts";
 import { adminRoutes } from "./modules/admin/admin.routes.ts";
+import { analyticsRoutes } from "./modules/analytics/analytics.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { type Auth, createAuth } from "./modules/auth/auth.ts";
-import { analyticsRoutes } from "./modules/analytics/analytics.routes.ts";
 import { featuresRoutes } from "./modules/features/features.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { partnersRoutes } from "./modules/partners/partners.routes.ts";
@@ -13,10 +13,12 @@ import { referralsRoutes } from "./modules/referrals/referrals.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { healthPlugin } from "./plugins/health.ts";
+import { httpCachePlugin } from "./plugins/http-cache.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { openapiPlugin } from "./plugins/openapi.ts";
 import { securityPlugin } from "./plugins/security.ts";
 import { staticAppsPlugin } from "./plugins/static-apps.ts";
+import { telemetryPlugin } from "./plugins/telemetry.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -42,8 +44,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     reply.header("x-request-id", request.id);
   });
 
+  // First: route spans must wrap every route registered after it.
+  await app.register(telemetryPlugin);
   await app.register(errorsPlugin);
   await app.register(securityPlugin);
+  await app.register(httpCachePlugin);
   await app.register(openapiPlugin);
   await app.register(metricsPlugin);
   await app.register(healthPlugin);

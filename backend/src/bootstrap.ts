@@ -3,10 +3,14 @@ import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { runMigrations } from "./db/migrate.ts";
+import { type Cache, MemoryCache, RedisCache } from "./lib/cache.ts";
 import { LiveEvents } from "./lib/live-events.ts";
 import { createMailer } from "./lib/mailer.ts";
+import { attachCacheInvalidation, attachLiveTransport, PgNotifyBus } from "./lib/pg-live-transport.ts";
+import { createRedis } from "./lib/redis.ts";
 import { startQueue } from "./queue/queue.ts";
 import { JOBS } from "./queue/registry.ts";
+import { instrumentPglite, startTracing } from "./telemetry.ts";
 
 export interface ContextOptions {
   /** Run queue maintenance and schedules in this process (worker or single-process mode). */
@@ -16,12 +20,16 @@ export interface ContextOptions {
   migrate?: boolean;
 }
 
+// What closeContext must stop besides the database and queue.
+const extraClosers = new WeakMap<AppContext, (() => Promise<void>)[]>();
+
 /** Opens the database, migrates, starts the queue: everything a process role needs. */
 export async function createContext(config: Config, options: ContextOptions): Promise<AppContext> {
   const logger = pino({
     level: config.logLevel,
     redact: ["req.headers.authorization", "req.headers.cookie", "*.password", "*.token"],
   });
+  const tracing = startTracing({ serviceName: config.otelServiceName, endpoint: config.otelEndpoint });
   const database =
     options.database ??
     (await openDatabase({
@@ -29,14 +37,38 @@ export async function createContext(config: Config, options: ContextOptions): Pr
       dataDir: config.dataDir,
       poolMax: config.databasePoolMax,
     }));
+  if (database.pglite && tracing) instrumentPglite(database.pglite);
   if (options.migrate !== false) await runMigrations(database);
   const queue = await startQueue(database, JOBS, { supervise: options.supervise });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db: database.db });
-  return { config, database, db: database.db, queue, mailer, live: new LiveEvents(), logger };
+  const closers: (() => Promise<void>)[] = [];
+  const redis = config.redisUrl ? createRedis(config.redisUrl, logger) : undefined;
+  if (redis)
+    closers.push(() =>
+      redis.quit().then(
+        () => undefined,
+        () => redis.disconnect(),
+      ),
+    );
+  const cache: Cache = redis ? new RedisCache(redis, logger) : new MemoryCache();
+  const live = new LiveEvents();
+  // Several processes on one PostgreSQL: live events (and memory-cache deletions) reach all of them.
+  if (database.kind === "postgres" && database.pool && database.url) {
+    const bus = new PgNotifyBus({ connectionString: database.url, pool: database.pool, logger });
+    attachLiveTransport(bus, live);
+    if (cache instanceof MemoryCache) attachCacheInvalidation(bus, cache);
+    await bus.start();
+    closers.push(() => bus.close());
+  }
+  closers.push(() => cache.close());
+  const ctx: AppContext = { config, database, db: database.db, queue, mailer, live, cache, redis, logger };
+  extraClosers.set(ctx, closers);
+  return ctx;
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.queue.stop().catch(() => {});
+  for (const close of extraClosers.get(ctx) ?? []) await close().catch(() => {});
   ctx.mailer.close();
   await ctx.database.close();
 }

@@ -39,6 +39,10 @@ const envShape = z.object({
   SERVE_APPS: booleanish.default(true),
   RATE_LIMIT_AUTH_MAX: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
+  /** Parallel job batches per queue in each worker process. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(1),
+  /** A separate worker process serves /metrics (job durations) on this port; unset: none. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 });
 
 const envSchema = envShape.superRefine((env, ctx) => {
@@ -81,6 +85,8 @@ export interface Config {
   expoAccessToken: string | undefined;
   serveApps: boolean;
   rateLimit: { authMax: number; max: number };
+  workerConcurrency: number;
+  workerMetricsPort: number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -128,6 +134,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     expoAccessToken: env.EXPO_ACCESS_TOKEN,
     serveApps: env.SERVE_APPS,
     rateLimit: { authMax: env.RATE_LIMIT_AUTH_MAX, max: env.RATE_LIMIT_MAX },
+    workerConcurrency: env.WORKER_CONCURRENCY,
+    workerMetricsPort: env.WORKER_METRICS_PORT,
   };
 }
 

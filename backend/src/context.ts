@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger } from "fastify";
+import type { Redis } from "ioredis";
 import type { Config } from "./config.ts";
 import type { DatabaseHandle, Db } from "./db/client.ts";
+import type { Cache } from "./lib/cache.ts";
 import type { LiveEvents } from "./lib/live-events.ts";
 import type { Mailer } from "./lib/mailer.ts";
 import type { JobQueue } from "./queue/queue.ts";
@@ -13,5 +15,9 @@ export interface AppContext {
   queue: JobQueue;
   mailer: Mailer;
   live: LiveEvents;
+  /** Shared cache for hot reads (Redis with REDIS_URL, else in-process); see lib/cache.ts. */
+  cache: Cache;
+  /** Set with REDIS_URL (rate-limit counters, cache). */
+  redis?: Redis | undefined;
   logger: FastifyBaseLogger;
 }

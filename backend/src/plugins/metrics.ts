@@ -1,12 +1,19 @@
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { processRegistry } from "../lib/job-metrics.ts";
 import { JOBS } from "../queue/registry.ts";
+import { clientEventMetrics } from "./client-event-metrics.ts";
 
-/** Prometheus metrics at /metrics: HTTP counts and latency by route, queue depth, process stats. */
+/**
+ * Prometheus metrics at /metrics: HTTP counts and latency by route, queue depth, job durations
+ * (jobs run in this process), database pool, SSE streams, client errors and web vitals, process stats.
+ */
 export const metricsPlugin = fp(async (app: FastifyInstance) => {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  const own = new Registry();
+  collectDefaultMetrics({ register: own });
+  const registry = Registry.merge([own, processRegistry]);
+  const recordClientEvents = clientEventMetrics(registry);
   const requests = new Counter({
     name: "http_requests_total",
     help: "HTTP requests by method, route and status",
@@ -58,6 +65,7 @@ export const metricsPlugin = fp(async (app: FastifyInstance) => {
     if (route === "/metrics") return;
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    if (route === "/api/analytics/events" && reply.statusCode === 202) recordClientEvents(request.body);
   });
 
   app.get("/metrics", { schema: { hide: true } }, async (_request, reply) => {

@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { currentUser } from "./authenticate.ts";
 
-/** Security headers, the CORS allowlist and rate limits (strict ones are set per route). */
+/** Security headers, the CORS allowlist and rate limits (strict ones are set per route; Redis-backed with REDIS_URL). */
 export const securityPlugin = fp(async (app: FastifyInstance) => {
   const { config } = app.ctx;
   await app.register(helmet, {
@@ -26,7 +26,11 @@ export const securityPlugin = fp(async (app: FastifyInstance) => {
     credentials: true,
     exposedHeaders: ["set-auth-token", "x-request-id", "retry-after"],
   });
+  const { redis } = app.ctx;
   await app.register(rateLimit, {
+    // With REDIS_URL the counters are shared by every API instance; a Redis outage lets requests
+    // through (skipOnError) rather than failing them.
+    ...(redis ? { redis, nameSpace: "rate-limit:", skipOnError: true } : {}),
     global: true,
     max: config.rateLimit.max,
     timeWindow: "1 minute",

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { fromDrizzle, fromPglite, PgBoss } from "pg-boss";
 import type { DatabaseHandle, Tx } from "../db/client.ts";
+import { traceCarrier } from "../telemetry.ts";
 import type { JobDefinition } from "./job.ts";
 
 export interface SendOptions {
@@ -10,12 +11,16 @@ export interface SendOptions {
   startAfter?: Date | number;
 }
 
+/** Where a job's payload carries the sender's trace context (the worker strips it before parsing). */
+export const TRACE_KEY = "_trace";
+
 /** pg-boss on the application database, typed by job definitions. */
 export class JobQueue {
   constructor(readonly boss: PgBoss) {}
 
   async send<P>(job: JobDefinition<P>, payload: P, options: SendOptions = {}): Promise<string | null> {
-    const data = job.payload.parse(payload) as object;
+    const carrier = traceCarrier();
+    const data = { ...(job.payload.parse(payload) as object), ...(carrier ? { [TRACE_KEY]: carrier } : {}) };
     return this.boss.send(job.name, data, {
       ...(options.tx
         ? { db: fromDrizzle(options.tx as unknown as Parameters<typeof fromDrizzle>[0], sql) }
@@ -37,6 +42,9 @@ export class JobQueue {
     return this.boss.stop({ graceful: true, timeout: 10_000 });
   }
 }
+
+/** pg-boss's minimum heartbeat; also how often the supervisor looks for lost jobs. */
+const RECOVERY_SECONDS = 10;
 
 export interface QueueOptions {
   /** Start maintenance and scheduling (the worker role); API-only processes just send. */
@@ -62,15 +70,24 @@ export async function startQueue(
           useListenNotify: true,
           supervise: options.supervise,
           schedule: options.supervise,
+          // Jobs of a crashed worker are retried after a missed heartbeat (below), checked this often.
+          superviseIntervalSeconds: RECOVERY_SECONDS,
+          monitorIntervalSeconds: RECOVERY_SECONDS,
         });
   boss.on("error", () => {});
   await boss.start();
+  // PostgreSQL: workers heartbeat their jobs, so a killed worker's jobs go back to the queue within
+  // about 2 × RECOVERY_SECONDS instead of waiting out expireInSeconds.
+  const heartbeatSeconds = database.kind === "postgres" ? RECOVERY_SECONDS : undefined;
   for (const job of jobs) {
     await boss.createQueue(job.name, {
       retryLimit: job.retryLimit ?? 5,
       retryBackoff: true,
       expireInSeconds: job.expireInSeconds ?? 60,
+      ...(heartbeatSeconds ? { heartbeatSeconds } : {}),
     });
+    // createQueue leaves an existing queue as it was.
+    if (heartbeatSeconds) await boss.updateQueue(job.name, { heartbeatSeconds });
   }
   return new JobQueue(boss);
 }

@@ -1,7 +1,18 @@
 import type { AppContext } from "../context.ts";
+import { timeJob } from "../lib/job-metrics.ts";
 import { registerSchedules } from "../modules/notifications/reminders.jobs.ts";
+import { withJobSpan } from "../telemetry.ts";
 import type { JobDefinition } from "./job.ts";
+import { TRACE_KEY } from "./queue.ts";
 import { JOBS } from "./registry.ts";
+
+/** Runs one job's handler: traced (continuing the sender's trace) and timed into job_duration_seconds. */
+async function runJob(job: JobDefinition<never>, item: { id: string; data: unknown }, ctx: AppContext) {
+  const { [TRACE_KEY]: carrier, ...data } = (item.data ?? {}) as Record<string, unknown>;
+  await withJobSpan(job.name, item.id, carrier as Record<string, string> | undefined, () =>
+    timeJob(job.name, () => job.handler(job.payload.parse(data) as never, ctx)),
+  );
+}
 
 /** Subscribes a handler for every job and registers the recurring ones; pg-boss retries failures. */
 export async function startWorkers(
@@ -9,10 +20,13 @@ export async function startWorkers(
   jobs: readonly JobDefinition<never>[] = JOBS,
 ): Promise<void> {
   for (const job of jobs) {
-    await ctx.queue.boss.work(job.name, { batchSize: 10, pollingIntervalSeconds: 0.5 }, async (batch) => {
-      for (const item of batch) {
-        await job.handler(job.payload.parse(item.data) as never, ctx);
-      }
+    const options = {
+      batchSize: 10,
+      pollingIntervalSeconds: 0.5,
+      localConcurrency: ctx.config.workerConcurrency,
+    };
+    await ctx.queue.boss.work(job.name, options, async (batch) => {
+      for (const item of batch) await runJob(job, item, ctx);
     });
   }
   await registerSchedules(ctx);
@@ -31,7 +45,7 @@ export async function drainQueues(
       for (const item of batch) {
         found += 1;
         try {
-          await job.handler(job.payload.parse(item.data) as never, ctx);
+          await runJob(job, item, ctx);
           await ctx.queue.boss.complete(job.name, item.id);
         } catch (error) {
           await ctx.queue.boss.fail(job.name, item.id, { message: String(error) });
