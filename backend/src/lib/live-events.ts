@@ -3,6 +3,9 @@ import type { NotificationEvent } from "@referral-app/shared/schemas/notificatio
 
 export type LiveListener = (event: NotificationEvent) => void;
 
+// Prefixed: an EventEmitter treats an event named "error" specially, and ids are not ours to choose.
+const channel = (userId: string) => `user:${userId}`;
+
 /**
  * Live notification fan-out to open SSE streams. In-process by default; a cross-instance
  * transport (PostgreSQL LISTEN/NOTIFY) plugs in through `publish`/`deliverLocal`.
@@ -26,12 +29,18 @@ export class LiveEvents {
   }
 
   deliverLocal(userId: string, event: NotificationEvent): void {
-    this.emitter.emit(userId, event);
+    this.emitter.emit(channel(userId), event);
   }
 
   subscribe(userId: string, listener: LiveListener): () => void {
-    this.emitter.on(userId, listener);
-    return () => this.emitter.off(userId, listener);
+    // One broken stream must not keep the event from the user's other streams (or fail the job).
+    const guarded: LiveListener = (event) => {
+      try {
+        listener(event);
+      } catch {}
+    };
+    this.emitter.on(channel(userId), guarded);
+    return () => this.emitter.off(channel(userId), guarded);
   }
 
   listenerCount(): number {

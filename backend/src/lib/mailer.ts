@@ -18,7 +18,15 @@ export interface Mailer {
 
 export function createMailer(options: { smtpUrl: string | undefined; from: string; db: Db }): Mailer {
   if (options.smtpUrl) {
-    const transporter = nodemailer.createTransport(options.smtpUrl);
+    // nodemailer waits up to 10 minutes on a silent server by default; a send must end well before
+    // its job expires, or pg-boss would start a second attempt alongside it. The URL's own query
+    // options (e.g. ?socketTimeout=…) still win.
+    const transporter = nodemailer.createTransport({
+      url: options.smtpUrl,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
     return {
       transport: "smtp",
       async send(message) {

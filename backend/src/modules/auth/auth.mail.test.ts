@@ -74,6 +74,10 @@ describe("email verification", () => {
     const user = await signUp(t);
     const text = await mailTo(user.email, "Verify your email address");
     expect(t.ctx.mailer.transport).toBe("smtp");
+    // Plain text and HTML alternatives, the link in both.
+    expect(text).toMatch(/Content-Type: text\/plain/i);
+    expect(text).toMatch(/Content-Type: text\/html/i);
+    expect(text).toContain('<a href="http');
     expect(await t.ctx.db.select().from(devMailbox)).toHaveLength(0);
 
     const before = await t.app.inject({ url: "/api/users/me/profile", headers: user.headers });

@@ -6,6 +6,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { bearer } from "better-auth/plugins/bearer";
 import type { AppContext } from "../../context.ts";
 import { accounts, sessions, users, verifications } from "../../db/schema/index.ts";
+import { actionMail } from "../notifications/notification-mail.ts";
 import { sendEmailJob } from "../notifications/notifications.jobs.ts";
 import { openVisaApplication } from "../users/users.repository.ts";
 
@@ -55,22 +56,33 @@ export function createAuth(ctx: AppContext) {
         verify: ({ hash: digest, password }) => verify(digest, password),
       },
       sendResetPassword: async ({ user, url }) => {
-        await ctx.queue.send(sendEmailJob, {
-          to: user.email,
-          subject: "Reset your password",
-          text: `Hello ${user.name},\n\nReset your Referral Client App password here (valid for one hour):\n${url}\n\nIf you did not ask for this, ignore this email.`,
-        });
+        await ctx.queue.send(
+          sendEmailJob,
+          actionMail({
+            to: user.email,
+            name: user.name,
+            subject: "Reset your password",
+            intro: "Reset your Referral Client App password here (valid for one hour):",
+            action: { label: "Choose a new password", url },
+            outro: "If you did not ask for this, ignore this email.",
+          }),
+        );
       },
     },
     emailVerification: {
       sendOnSignUp: true,
       autoSignInAfterVerification: true,
       sendVerificationEmail: async ({ user, url }) => {
-        await ctx.queue.send(sendEmailJob, {
-          to: user.email,
-          subject: "Verify your email address",
-          text: `Hello ${user.name},\n\nConfirm your email address for the Referral Client App:\n${url}\n`,
-        });
+        await ctx.queue.send(
+          sendEmailJob,
+          actionMail({
+            to: user.email,
+            name: user.name,
+            subject: "Verify your email address",
+            intro: "Confirm your email address for the Referral Client App:",
+            action: { label: "Verify my email", url },
+          }),
+        );
       },
     },
     databaseHooks: {

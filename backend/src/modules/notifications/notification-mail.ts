@@ -34,3 +34,30 @@ ${paragraphs}
 </body></html>`;
   return { to: input.to, subject: input.title, text, html };
 }
+
+/** An account email with one link to follow (verification, password reset), in text and HTML. */
+export function actionMail(input: {
+  to: string;
+  name: string;
+  subject: string;
+  intro: string;
+  action: { label: string; url: string };
+  outro?: string;
+}): MailMessage {
+  const text = [
+    `Hello ${input.name},`,
+    "",
+    input.intro,
+    input.action.url,
+    ...(input.outro ? ["", input.outro] : []),
+  ]
+    .join("\n")
+    .concat("\n");
+  const html = `<!doctype html>
+<html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2937">
+<p>Hello ${escapeHtml(input.name)},</p>
+<p>${escapeHtml(input.intro)}</p>
+<p><a href="${escapeHtml(input.action.url)}">${escapeHtml(input.action.label)}</a></p>
+${input.outro ? `<p>${escapeHtml(input.outro)}</p>\n` : ""}</body></html>`;
+  return { to: input.to, subject: input.subject, text, html };
+}
