@@ -1,0 +1,86 @@
+import { getTableColumns, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "../db/client.ts";
+import {
+  accounts,
+  referralStatusHistory,
+  referrals,
+  rewardLedger,
+  users,
+  visaApplications,
+  visaStageHistory,
+} from "../db/schema/index.ts";
+import type {
+  AccountInsert,
+  HistoryInsert,
+  LedgerInsert,
+  ReferralInsert,
+  UserInsert,
+  VisaHistoryInsert,
+  VisaInsert,
+} from "./seed-rows.ts";
+
+/** Rows per multi-row INSERT. */
+export const BATCH_ROWS = 1000;
+
+function toParam(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "object") return JSON.stringify(value);
+  return value;
+}
+
+/**
+ * Multi-row INSERTs of at most BATCH_ROWS, each `INSERT … SELECT FROM unnest($1::type[], …)`: one
+ * array parameter per column, so building the statement costs nothing (drizzle's row-by-row
+ * VALUES builder spends more time than the database). Returns how many rows were written.
+ */
+export async function insertBatched<T extends PgTable>(
+  db: DbOrTx,
+  table: T,
+  rows: readonly T["$inferInsert"][],
+): Promise<number> {
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) =>
+    rows.some((row) => (row as Record<string, unknown>)[key] !== undefined),
+  );
+  const names = sql.join(
+    columns.map(([, column]) => sql.identifier(column.name)),
+    sql`, `,
+  );
+  for (let offset = 0; offset < rows.length; offset += BATCH_ROWS) {
+    const batch = rows.slice(offset, offset + BATCH_ROWS) as Record<string, unknown>[];
+    const arrays = columns.map(
+      ([key, column]) =>
+        sql`${sql.param(batch.map((row) => toParam(row[key])))}::${sql.raw(column.getSQLType())}[]`,
+    );
+    await db.execute(sql`insert into ${table} (${names}) select * from unnest(${sql.join(arrays, sql`, `)})`);
+  }
+  return rows.length;
+}
+
+/** Everything a set of seeded users and their referrals needs, written in dependency order. */
+export interface SeedRows {
+  users: UserInsert[];
+  accounts: AccountInsert[];
+  visa: VisaInsert[];
+  visaHistory: VisaHistoryInsert[];
+  referrals: ReferralInsert[];
+  history: HistoryInsert[];
+  ledger: LedgerInsert[];
+}
+
+export function emptySeedRows(): SeedRows {
+  return { users: [], accounts: [], visa: [], visaHistory: [], referrals: [], history: [], ledger: [] };
+}
+
+export async function writeSeedRows(db: DbOrTx, rows: SeedRows): Promise<number> {
+  let written = 0;
+  written += await insertBatched(db, users, rows.users);
+  written += await insertBatched(db, accounts, rows.accounts);
+  written += await insertBatched(db, visaApplications, rows.visa);
+  written += await insertBatched(db, visaStageHistory, rows.visaHistory);
+  written += await insertBatched(db, referrals, rows.referrals);
+  written += await insertBatched(db, referralStatusHistory, rows.history);
+  written += await insertBatched(db, rewardLedger, rows.ledger);
+  return written;
+}
