@@ -8,6 +8,8 @@ const babelTransform = preset.transform["\\.[jt]sx?$"];
 /** @type {import('jest').Config} */
 module.exports = {
   preset: "jest-expo/ios",
+  // Generous: the screens' tests render the whole provider tree, and CI machines have two cores.
+  testTimeout: 30_000,
   setupFilesAfterEnv: ["<rootDir>/jest.setup.ts"],
   testMatch: ["<rootDir>/src/**/*.test.ts?(x)", "<rootDir>/app/**/*.test.ts?(x)"],
   transform: { ...preset.transform, "\\.mjs$": babelTransform },

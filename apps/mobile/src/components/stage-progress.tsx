@@ -23,13 +23,17 @@ export function StageProgress({ stages }: StageProgressProps) {
   const { t } = useTranslation();
   const { palette } = useTheme();
   const completed = stages.filter((stage) => stage.status === "completed").length;
+  const summary = t("dashboard.stagesCompleted", { completed, total: stages.length });
   return (
-    <View
-      accessibilityRole="progressbar"
-      accessibilityLabel={t("dashboard.visaProgress")}
-      accessibilityValue={{ min: 0, max: stages.length, now: completed }}
-      style={styles.list}
-    >
+    <View style={styles.list}>
+      <View
+        accessible
+        accessibilityRole="progressbar"
+        accessibilityLabel={t("dashboard.visaProgress")}
+        accessibilityValue={{ min: 0, max: stages.length, now: completed, text: summary }}
+      >
+        <AppText variant="muted">{summary}</AppText>
+      </View>
       {stages.map((stage, index) => {
         const color = colorFor(stage.status, palette);
         const name = t(`dashboard.stageNames.${stage.id}`, { defaultValue: stage.name });
@@ -75,7 +79,7 @@ export function StageProgress({ stages }: StageProgressProps) {
 }
 
 const styles = StyleSheet.create({
-  list: { gap: 0 },
+  list: { gap: 12 },
   row: { flexDirection: "row", gap: 12, minHeight: 56 },
   rail: { alignItems: "center", width: 20 },
   dot: { width: 16, height: 16, borderRadius: 8, borderWidth: 2, marginTop: 2 },

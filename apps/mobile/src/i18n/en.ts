@@ -30,6 +30,7 @@ export const en = {
     visaProgress: "Your visa progress",
     percentComplete: "{{percent}}% complete",
     noCase: "Your case has not started yet.",
+    stagesCompleted: "{{completed}} of {{total}} stages completed",
     stageLabel: "{{name}}: {{state}}",
     state: {
       completed: "completed",

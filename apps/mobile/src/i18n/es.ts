@@ -32,6 +32,7 @@ export const es: Resources = {
     visaProgress: "El progreso de tu visa",
     percentComplete: "{{percent}} % completado",
     noCase: "Tu caso aún no ha comenzado.",
+    stagesCompleted: "{{completed}} de {{total}} etapas completadas",
     stageLabel: "{{name}}: {{state}}",
     state: {
       completed: "completada",

@@ -103,8 +103,12 @@ export function createTestApp({ network, sessionToken, outboxStorage }: TestAppO
     // The client's own retry policy runs, with a short delay.
     overrides: { fetch: createTestFetch(network), retryAttempts: 1, retryDelay: 1 },
   });
+  // No garbage-collection timers (5 min by default), so Jest exits as soon as the tests end.
   const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false, gcTime: Number.POSITIVE_INFINITY } },
+    defaultOptions: {
+      queries: { retry: false, gcTime: Number.POSITIVE_INFINITY },
+      mutations: { gcTime: Number.POSITIVE_INFINITY },
+    },
   });
   const wrap = (ui: ReactElement) => (
     <Providers client={client} sessionToken={token} queryClient={queryClient} outboxStorage={outboxStorage}>
