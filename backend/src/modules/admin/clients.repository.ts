@@ -36,7 +36,7 @@ export async function listClients(
       currentStage: visaApplications.currentStage,
       createdAt: users.createdAt,
       cursorAt: cursorTime(users.createdAt),
-      referrals: sql<number>`(select count(*)::int from ${referrals} where ${referrals.referrerId} = ${users.id})`,
+      referrals: sql<number>`(select count(*)::int from referrals r where r.referrer_id = users.id)`,
     })
     .from(users)
     .leftJoin(visaApplications, eq(visaApplications.userId, users.id))

@@ -4,12 +4,14 @@ import { DomainError } from "../../lib/domain-error.ts";
 
 /**
  * Keyset cursors for newest-first lists: the last row's (created_at, id). The timestamp travels as
- * PostgreSQL's own text so microseconds survive (a JS Date would round them and skip rows).
+ * UTC text with microseconds so they survive (a JS Date would round them and skip rows).
  */
 export interface Cursor {
   t: string;
   id: string;
 }
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.t, cursor.id])).toString("base64url");
@@ -20,7 +22,7 @@ export function decodeCursor(value: string): Cursor {
     const parsed: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
     if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((part) => typeof part === "string")) {
       const [t, id] = parsed as [string, string];
-      if (!Number.isNaN(Date.parse(t.replace(" ", "T")))) return { t, id };
+      if (TIMESTAMP.test(t) && id.length <= 64) return { t, id };
     }
   } catch {
     // fall through to the validation error
@@ -29,7 +31,8 @@ export function decodeCursor(value: string): Cursor {
 }
 
 /** The created_at text to put in a cursor (select it beside the row). */
-export const cursorTime = (createdAt: AnyPgColumn) => sql<string>`${createdAt}::text`;
+export const cursorTime = (createdAt: AnyPgColumn) =>
+  sql<string>`to_char(${createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** Rows after the cursor in newest-first order. */
 export function olderThan(createdAt: AnyPgColumn, id: AnyPgColumn, cursor: Cursor): SQL {

@@ -85,61 +85,63 @@ export async function existingOrgEmails(
   return found;
 }
 
+interface InsertedRow {
+  id: string;
+  email: string;
+}
+
 /**
- * Multi-row INSERT … ON CONFLICT DO NOTHING RETURNING: answers the inserted referrals by lower-case
- * email; a row missing from the answer collided with the referrer's unique (referrer_id, lower(email)).
+ * One statement for the whole file: the rows travel as one JSON parameter, the referrals are
+ * inserted with ON CONFLICT DO NOTHING RETURNING, and the same statement adds each inserted
+ * referral's first history entry and its `referral_created` event. A row missing from the answer
+ * collided with the referrer's unique (referrer_id, lower(email)). Answers ids by lower-case email.
  */
 export async function insertImportedReferrals(
   tx: Tx,
   input: { referrerId: string; organizationId: string; importId: string; rows: ValidRow[] },
 ): Promise<Map<string, string>> {
   const inserted = new Map<string, string>();
-  for (const batch of chunks(input.rows)) {
-    const created = await tx
-      .insert(referrals)
-      .values(
-        batch.map(({ data }) => ({
-          referrerId: input.referrerId,
-          fullName: data.fullName,
-          email: data.email,
-          phone: data.phone ?? null,
-          country: data.country ?? null,
-          relationship: data.relationship ?? null,
-          visaInterest: data.visaInterest ?? null,
-          notes: data.notes ?? null,
-          status: "pending" as const,
-          source: "partner" as const,
-          partnerOrganizationId: input.organizationId,
-        })),
-      )
-      .onConflictDoNothing()
-      .returning({ id: referrals.id, email: referrals.email });
-    for (const row of created) inserted.set(row.email.toLowerCase(), row.id);
-    if (created.length === 0) continue;
-    const now = new Date();
-    await tx.insert(referralStatusHistory).values(
-      created.map((row) => ({
-        referralId: row.id,
-        fromStatus: null,
-        toStatus: "pending" as const,
-        notes: "Imported from CSV",
-        changedBy: input.referrerId,
-        createdAt: now,
-      })),
-    );
-    await tx.insert(analyticsEvents).values(
-      created.map((row) => ({
-        name: "referral_created",
-        userId: input.referrerId,
-        source: "server" as const,
-        properties: {
-          referralId: row.id,
-          source: "partner",
-          partnerOrganizationId: input.organizationId,
-          importId: input.importId,
-        },
-      })),
-    );
+  if (input.rows.length === 0) return inserted;
+  // One text parameter whatever the row count (an array would become one parameter per value).
+  const rowsJson = JSON.stringify(
+    input.rows.map(({ data }) => ({
+      full_name: data.fullName,
+      email: data.email,
+      phone: data.phone ?? null,
+      country: data.country ?? null,
+      relationship: data.relationship ?? null,
+      visa_interest: data.visaInterest ?? null,
+      notes: data.notes ?? null,
+    })),
+  );
+  const { referrerId, organizationId, importId } = input;
+  const result = await tx.execute(sql`
+    with input as (
+      select * from jsonb_to_recordset(${rowsJson}::jsonb) as t(full_name text, email text, phone text,
+        country text, relationship text, visa_interest text, notes text)
+    ),
+    created as (
+      insert into ${referrals} (referrer_id, full_name, email, phone, country, relationship, visa_interest,
+        notes, status, source, partner_organization_id)
+      select ${referrerId}, full_name, email, phone, country, relationship, visa_interest, notes,
+        'pending', 'partner', ${organizationId}::uuid
+      from input
+      on conflict do nothing
+      returning id, email
+    ),
+    history as (
+      insert into ${referralStatusHistory} (referral_id, from_status, to_status, notes, changed_by)
+      select id, null, 'pending', 'Imported from CSV', ${referrerId} from created
+    ),
+    events as (
+      insert into ${analyticsEvents} (name, user_id, source, properties)
+      select 'referral_created', ${referrerId}, 'server', jsonb_build_object('referralId', id, 'source', 'partner',
+        'partnerOrganizationId', ${organizationId}::text, 'importId', ${importId}::text)
+      from created
+    )
+    select id, email from created`);
+  for (const row of (result as unknown as { rows: InsertedRow[] }).rows) {
+    inserted.set(row.email.toLowerCase(), row.id);
   }
   return inserted;
 }

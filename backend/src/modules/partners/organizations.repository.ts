@@ -12,8 +12,9 @@ type OrganizationRow = typeof partnerOrganizations.$inferSelect;
 
 const organizationColumns = {
   organization: partnerOrganizations,
-  memberCount: sql<number>`(select count(*)::int from ${users} where ${users.partnerOrganizationId} = ${partnerOrganizations.id})`,
-  referralCount: sql<number>`(select count(*)::int from ${referrals} where ${referrals.partnerOrganizationId} = ${partnerOrganizations.id})`,
+  // Spelled out: drizzle leaves single-table columns unqualified, which a subquery would rebind.
+  memberCount: sql<number>`(select count(*)::int from users m where m.partner_organization_id = partner_organizations.id)`,
+  referralCount: sql<number>`(select count(*)::int from referrals r where r.partner_organization_id = partner_organizations.id)`,
 };
 
 function toOrganization(row: {
