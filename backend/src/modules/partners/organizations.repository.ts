@@ -5,7 +5,7 @@ import type {
 } from "@referral-app/shared/schemas/partners";
 import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { partnerOrganizations, referrals, users } from "../../db/schema/index.ts";
+import { partnerOrganizations, users } from "../../db/schema/index.ts";
 import { isUuid } from "../referrals/referrals.repository.ts";
 
 type OrganizationRow = typeof partnerOrganizations.$inferSelect;
