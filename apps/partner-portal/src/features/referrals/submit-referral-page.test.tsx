@@ -1,0 +1,62 @@
+import { MOCK_BASE_URL } from "@referral-app/api-client/mocks";
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { HttpResponse, http } from "msw";
+import { beforeEach, describe, expect, it } from "vitest";
+import { setupPartnerServer } from "../../test/partner-handlers.ts";
+import { renderPage } from "../../test/render-page.tsx";
+import { Component as SubmitReferralPage } from "./submit-referral-page.tsx";
+
+const api = setupPartnerServer();
+const bodies: unknown[] = [];
+beforeEach(() => {
+  bodies.length = 0;
+  api.use();
+  api.server.use(
+    http.post(`${MOCK_BASE_URL}/referrals`, async ({ request }) => {
+      const body = (await request.json()) as { fullName: string; email: string };
+      bodies.push(body);
+      const now = "2026-03-02T10:00:00.000Z";
+      return HttpResponse.json(
+        {
+          status: "success",
+          data: {
+            id: "r9",
+            referrerId: "u-partner",
+            ...body,
+            phone: null,
+            country: null,
+            relationship: null,
+            visaInterest: null,
+            notes: null,
+            status: "pending",
+            source: "partner",
+            partnerOrganizationId: "org-1",
+            referredUserId: null,
+            reward: null,
+            createdAt: now,
+            updatedAt: now,
+          },
+        },
+        { status: 201 },
+      );
+    }),
+  );
+});
+
+describe("submit a referral", () => {
+  it("validates, submits and confirms like the client form", async () => {
+    const user = userEvent.setup();
+    renderPage(<SubmitReferralPage />);
+    await user.click(await screen.findByRole("button", { name: "Submit Referral" }));
+    expect(await screen.findByText("Enter a name")).toBeInTheDocument();
+    expect(bodies).toEqual([]);
+
+    await user.type(screen.getByLabelText(/^Full Name/), "Ana Lima");
+    await user.type(screen.getByLabelText(/^Email/), "ana@example.com");
+    await user.click(screen.getByRole("button", { name: "Submit Referral" }));
+
+    expect(await screen.findByText("Referral submitted successfully!")).toBeInTheDocument();
+    await waitFor(() => expect(bodies).toEqual([{ fullName: "Ana Lima", email: "ana@example.com" }]));
+  });
+});
