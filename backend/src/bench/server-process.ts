@@ -1,0 +1,144 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const BACKEND_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const REPO_ROOT = path.resolve(BACKEND_DIR, "..");
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+interface ServerCommand {
+  command: string;
+  args: string[];
+  label: string;
+}
+
+// One process (not the tsx CLI, which forks): its RSS is the server's.
+const TSX_COMMAND: ServerCommand = {
+  command: process.execPath,
+  args: ["--import", "tsx", "src/server.ts"],
+  label: "node --import tsx src/server.ts",
+};
+
+/** `npm run build -w @referral-app/backend`; the command to start the server (bundle, else tsx). */
+export function serverCommand(build: boolean): ServerCommand {
+  if (build) {
+    const result = spawnSync("npm", ["run", "build", "-w", "@referral-app/backend"], {
+      cwd: REPO_ROOT,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    if (result.status !== 0) console.error("Build failed; falling back to tsx if there is no bundle.");
+  }
+  if (existsSync(path.join(BACKEND_DIR, "dist/server.js"))) {
+    return { command: process.execPath, args: ["dist/server.js"], label: "node dist/server.js" };
+  }
+  // One process (not the tsx CLI, which forks): its RSS is the server's.
+  return {
+    command: process.execPath,
+    args: ["--import", "tsx", "src/server.ts"],
+    label: "node --import tsx src/server.ts",
+  };
+}
+
+function readKb(pid: number, field: "VmRSS" | "VmHWM"): number {
+  try {
+    const match = readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`${field}:\\s+(\\d+) kB`));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export interface RunningServer {
+  url: string;
+  child: ChildProcess;
+  /** Highest resident set seen so far, in MB (VmHWM, or the 200 ms samples of VmRSS). */
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts the real server as a child process; a bundle that cannot start falls back to tsx. */
+export async function startServer(env: Record<string, string>, build: boolean): Promise<RunningServer> {
+  const preferred = serverCommand(build);
+  try {
+    return await spawnServer(env, preferred);
+  } catch (error) {
+    if (preferred === TSX_COMMAND) throw error;
+    console.error(`${error instanceof Error ? error.message : error}\nRetrying with tsx.`);
+    return spawnServer(env, TSX_COMMAND);
+  }
+}
+
+/** Spawns the server and waits until /health/ready answers. */
+async function spawnServer(env: Record<string, string>, server: ServerCommand): Promise<RunningServer> {
+  const port = await freePort();
+  const { command, args, label } = server;
+  const url = `http://127.0.0.1:${port}`;
+  const childEnv: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) childEnv[key] = value;
+  delete childEnv.DATABASE_URL;
+  delete childEnv.DATA_DIR;
+  Object.assign(childEnv, env, { PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url });
+  const child = spawn(command, args, { cwd: BACKEND_DIR, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-8000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  let exited = false;
+  child.once("exit", () => {
+    exited = true;
+  });
+
+  let sampled = 0;
+  const sampler = setInterval(() => {
+    if (child.pid) sampled = Math.max(sampled, readKb(child.pid, "VmRSS"));
+  }, 200);
+  sampler.unref();
+
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (exited) {
+      clearInterval(sampler);
+      throw new Error(`the server (${label}) exited during start-up:\n${output}`);
+    }
+    const ready = await fetch(`${url}/health/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`the server did not become ready in 120 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  console.log(`Server: ${label} on ${url} (pid ${child.pid})`);
+
+  return {
+    url,
+    child,
+    peakRssMb: () => Math.round(Math.max(sampled, child.pid ? readKb(child.pid, "VmHWM") : 0) / 1024),
+    stop: async () => {
+      clearInterval(sampler);
+      if (exited) return;
+      const done = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+      await done;
+      clearTimeout(timer);
+    },
+  };
+}
