@@ -1,13 +1,15 @@
-import type { ConfigContext, ExpoConfig } from "expo/config";
-
+// Expo app config (plain CommonJS: Node 20 loads it without a TypeScript step).
 // APP_ENV picks the seed's ApiClientFactory environment; EXPO_PUBLIC_API_URL overrides its base URL
 // (e.g. http://192.168.1.20:3000/api to reach a laptop from a phone on the same Wi-Fi).
 const APP_ENV = process.env.APP_ENV ?? "development";
 const API_URL = process.env.EXPO_PUBLIC_API_URL;
 // The web host whose https://HOST/r/CODE links open the app (Android App Links, iOS Universal Links).
 const WEB_HOST = process.env.EXPO_PUBLIC_WEB_HOST ?? "app.referral.example";
+// Expo push tokens need an EAS project id; without one, push registration is skipped.
+const EAS_PROJECT_ID = process.env.EAS_PROJECT_ID;
 
-export default ({ config }: ConfigContext): ExpoConfig => ({
+/** @param {import("expo/config").ConfigContext} context @returns {import("expo/config").ExpoConfig} */
+module.exports = ({ config }) => ({
   ...config,
   name: "Referral Client",
   slug: "referral-client-app",
@@ -37,5 +39,6 @@ export default ({ config }: ConfigContext): ExpoConfig => ({
     appEnv: APP_ENV,
     apiUrl: API_URL ?? null,
     webHost: WEB_HOST,
+    ...(EAS_PROJECT_ID ? { eas: { projectId: EAS_PROJECT_ID } } : {}),
   },
 });
