@@ -70,14 +70,28 @@ describe("client web app", () => {
     await context.close();
   });
 
-  it("a client signs in, sees the visa progress and the session survives a reload", async () => {
+  it("a client signs in, sees the visa progress, keeps the session across a reload, and signs out", async () => {
     const page = await openAs(CLIENT);
     const stages = page.getByRole("list", { name: "Visa application progress" });
     await stages.waitFor(WAIT);
     assert.equal(await stages.getByRole("listitem").count(), 5);
     assert.equal(await stages.locator('[aria-current="step"]').count(), 1);
+    assert.equal(await page.title(), "Dashboard · Referral Client App");
     await page.reload();
     await page.getByRole("list", { name: "Visa application progress" }).waitFor(WAIT);
+
+    // Keyboard: the first Tab reaches the skip link, which moves focus to the main content.
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to main content" });
+    assert.equal(await skip.evaluate((element) => element === document.activeElement), true);
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "main");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "Sign in" }).waitFor(WAIT);
+    await page.goto("/referrals");
+    await page.getByRole("heading", { name: "Sign in" }).waitFor(WAIT);
+    assert.match(page.url(), /\/sign-in\?next=%2Freferrals$/);
     await page.context().close();
   });
 
@@ -183,7 +197,11 @@ describe("client web app", () => {
         if ((await entry.page.evaluate(() => document.documentElement.dataset.theme)) !== theme) {
           await entry.page.getByLabel("Theme").first().selectOption(theme);
         }
-        assert.equal(await entry.page.evaluate(() => document.documentElement.dataset.theme), theme);
+        await entry.page.waitForFunction(
+          (value) => document.documentElement.dataset.theme === value,
+          theme,
+          WAIT,
+        );
         await entry.page.waitForLoadState("networkidle").catch(() => undefined);
         const violations = await seriousA11yViolations(entry.page);
         if (violations.length > 0)

@@ -1,8 +1,11 @@
 import { useSession } from "@referral-app/api-client/react";
+import { Button } from "@referral-app/ui/button";
+import { FormMessage } from "@referral-app/ui/form";
 import { SkeletonList } from "@referral-app/ui/skeleton";
 import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, useLocation, useNavigation } from "react-router";
 import { SkipLink } from "../components/skip-link.tsx";
+import { apiErrorMessage } from "../forms/api-error-message.ts";
 import { AppHeader } from "./app-header.tsx";
 import { useLiveNotifications } from "./use-live-notifications.ts";
 import { usePreferenceSync } from "./use-preference-sync.ts";
@@ -30,6 +33,17 @@ export function AppLayout() {
   const { t } = useTranslation();
   const session = useSession();
   const location = useLocation();
+  if (session.isError && !session.data) {
+    // Offline or server down: say so and offer a retry instead of pretending the user signed out.
+    return (
+      <main id="main" className="mx-auto max-w-md space-y-3 p-10">
+        <FormMessage>{apiErrorMessage(session.error, t)}</FormMessage>
+        <Button variant="secondary" onClick={() => session.refetch()}>
+          {t("common.retry")}
+        </Button>
+      </main>
+    );
+  }
   if (session.isPending) {
     return (
       <div className="mx-auto max-w-md p-10">

@@ -1,5 +1,6 @@
 import { useSession } from "@referral-app/api-client/react";
 import { useTranslation } from "react-i18next";
+import { PageTitle } from "../components/page-title.tsx";
 import { LatestNotificationsCard } from "../features/dashboard/latest-notifications-card.tsx";
 import { ReferralSummaryCard } from "../features/dashboard/referral-summary-card.tsx";
 import { VisaProgressCard } from "../features/dashboard/visa-progress-card.tsx";
@@ -11,6 +12,7 @@ export function Component() {
   const name = session.data?.user.name.split(" ")[0] ?? "";
   return (
     <div className="space-y-6">
+      <PageTitle title={t("nav.dashboard")} />
       <div>
         <h1 className="text-2xl font-semibold">{t("dashboard.greeting", { name })}</h1>
         <p className="mt-1 text-sm text-muted">{t("dashboard.subtitle")}</p>

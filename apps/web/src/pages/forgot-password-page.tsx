@@ -6,6 +6,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { PageTitle } from "../components/page-title.tsx";
 import { apiErrorMessage } from "../forms/api-error-message.ts";
 import { schemaResolver } from "../forms/schema-resolver.ts";
 import { useValidationMessage } from "../i18n/use-validation-message.ts";
@@ -26,6 +27,7 @@ export function Component() {
 
   return (
     <div className="space-y-6">
+      <PageTitle title={t("auth.forgot.title")} />
       <div>
         <h1 id="forgot-title" className="text-2xl font-semibold">
           {t("auth.forgot.title")}

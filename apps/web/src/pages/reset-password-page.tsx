@@ -6,6 +6,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { PageTitle } from "../components/page-title.tsx";
 import { schemaResolver } from "../forms/schema-resolver.ts";
 import { useValidationMessage } from "../i18n/use-validation-message.ts";
 
@@ -29,6 +30,7 @@ export function Component() {
 
   return (
     <div className="space-y-6">
+      <PageTitle title={t("auth.reset.title")} />
       <h1 id="reset-title" className="text-2xl font-semibold">
         {t("auth.reset.title")}
       </h1>

@@ -6,6 +6,7 @@ import { Field, Form, FormMessage, Input } from "@referral-app/ui/form";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
+import { PageTitle } from "../components/page-title.tsx";
 import { apiErrorMessage } from "../forms/api-error-message.ts";
 import { schemaResolver } from "../forms/schema-resolver.ts";
 import { useValidationMessage } from "../i18n/use-validation-message.ts";
@@ -69,6 +70,7 @@ export function Component() {
   if (session.data) return <Navigate to={safeNext(params.get("next"))} replace />;
   return (
     <div className="space-y-6">
+      <PageTitle title={t("auth.signIn.title")} />
       <div>
         <h1 id="sign-in-title" className="text-2xl font-semibold">
           {t("auth.signIn.title")}

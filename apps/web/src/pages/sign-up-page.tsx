@@ -6,6 +6,7 @@ import { Field, Form, FormMessage, Input } from "@referral-app/ui/form";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
+import { PageTitle } from "../components/page-title.tsx";
 import { apiErrorMessage } from "../forms/api-error-message.ts";
 import { schemaResolver } from "../forms/schema-resolver.ts";
 import { useValidationMessage } from "../i18n/use-validation-message.ts";
@@ -49,6 +50,7 @@ export function Component() {
 
   return (
     <div className="space-y-6">
+      <PageTitle title={t("auth.signUp.title")} />
       <div>
         <h1 id="sign-up-title" className="text-2xl font-semibold">
           {t("auth.signUp.title")}

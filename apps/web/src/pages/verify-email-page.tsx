@@ -5,6 +5,7 @@ import { SkeletonList } from "@referral-app/ui/skeleton";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { PageTitle } from "../components/page-title.tsx";
 
 export function Component() {
   const { t } = useTranslation();
@@ -27,6 +28,7 @@ export function Component() {
 
   return (
     <div className="space-y-6">
+      <PageTitle title={t("auth.verify.title")} />
       <h1 className="text-2xl font-semibold">{t("auth.verify.title")}</h1>
       {body}
       <Link to="/" className={buttonClasses({ variant: "secondary" })}>

@@ -12,6 +12,7 @@ import { Checkbox, FormMessage } from "@referral-app/ui/form";
 import { SkeletonList } from "@referral-app/ui/skeleton";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { PageTitle } from "../../components/page-title.tsx";
 import { apiErrorMessage } from "../../forms/api-error-message.ts";
 import { useFormat } from "../../i18n/use-format.ts";
 
@@ -32,6 +33,7 @@ export function Component() {
 
   return (
     <div className="space-y-6">
+      <PageTitle title={t("notifications.title")} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t("notifications.title")}</h1>
         <Button

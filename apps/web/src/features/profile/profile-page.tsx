@@ -3,6 +3,7 @@ import { Card } from "@referral-app/ui/card";
 import { SkeletonList } from "@referral-app/ui/skeleton";
 import { useTranslation } from "react-i18next";
 import { LanguageSelect } from "../../components/language-select.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 import { ThemeSelect } from "../../components/theme-select.tsx";
 import { NotificationPreferences } from "./notification-preferences.tsx";
 import { ProfileDetailsForm } from "./profile-details-form.tsx";
@@ -13,6 +14,7 @@ export function Component() {
   const profile = useProfile();
   return (
     <div className="space-y-6">
+      <PageTitle title={t("profile.title")} />
       <h1 className="text-2xl font-semibold">{t("profile.title")}</h1>
       {!profile.data ? (
         <SkeletonList label={t("app.loading")} lines={6} />

@@ -2,6 +2,7 @@ import { Card } from "@referral-app/ui/card";
 import { Tabs } from "@referral-app/ui/tabs";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { PageTitle } from "../../components/page-title.tsx";
 import { ReferralForm } from "./referral-form.tsx";
 import { ReferralList } from "./referral-list.tsx";
 import { ReferralStats } from "./referral-stats.tsx";
@@ -18,6 +19,7 @@ export function Component() {
   const tab: Tab = TABS.includes(requested as Tab) ? (requested as Tab) : "refer";
   return (
     <div className="space-y-6">
+      <PageTitle title={t("referrals.title")} />
       <div>
         <h1 className="text-2xl font-semibold">{t("referrals.title")}</h1>
         <p className="mt-1 text-sm text-muted">{t("referrals.subtitle")}</p>
