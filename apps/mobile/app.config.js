@@ -37,7 +37,8 @@ module.exports = ({ config }) => ({
   plugins: ["expo-router", "expo-secure-store", "expo-notifications"],
   extra: {
     appEnv: APP_ENV,
-    apiUrl: API_URL ?? null,
+    // Left out when unset: the web manifest would carry a null as `{}`.
+    ...(API_URL ? { apiUrl: API_URL } : {}),
     webHost: WEB_HOST,
     ...(EAS_PROJECT_ID ? { eas: { projectId: EAS_PROJECT_ID } } : {}),
   },

@@ -4,7 +4,7 @@ import { defaultApiUrl } from "./default-api-url";
 
 export interface AppExtra {
   appEnv?: string;
-  apiUrl?: string | null;
+  apiUrl?: unknown;
   webHost?: string;
 }
 
@@ -27,7 +27,8 @@ export function resolveApiConfig(
   envUrl: string | undefined = process.env.EXPO_PUBLIC_API_URL,
 ): ApiConfig {
   const environment = isApiEnvironment(extra?.appEnv) ? extra.appEnv : "development";
-  const baseURL = envUrl || extra?.apiUrl || defaultApiUrl();
+  const configured = typeof extra?.apiUrl === "string" ? extra.apiUrl : undefined;
+  const baseURL = envUrl || configured || defaultApiUrl();
   return { environment, baseURL: baseURL || undefined };
 }
 
