@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import nodeModule from "node:module";
 import type { PGlite } from "@electric-sql/pglite";
 import { FastifyOtelInstrumentation } from "@fastify/otel";
 import {
@@ -75,8 +75,9 @@ export function startTracing(options: TracingOptions): Tracing | undefined {
   });
   // The backend imports pg as an ES module, which the require hooks do not see. Requiring it once
   // here patches the shared CommonJS module (prototype methods) for every importer.
-  const require = createRequire(import.meta.url);
-  for (const name of ["pg", "pg-pool", "node:http", "node:https"]) require(name);
+  // (node:module's default export: the bundle's banner already declares `createRequire`.)
+  const load = nodeModule.createRequire(import.meta.url);
+  for (const name of ["pg", "pg-pool", "node:http", "node:https"]) load(name);
   active = {
     provider,
     fastify,

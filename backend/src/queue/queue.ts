@@ -82,12 +82,16 @@ export async function startQueue(
   for (const job of jobs) {
     await boss.createQueue(job.name, {
       retryLimit: job.retryLimit ?? 5,
+      // 10-20 s, 20-40 s, … : the retries outlast the 2-minute window after which a delivery claim
+      // left by a crashed worker counts as stale (notification-delivery.ts), so such a job ends in
+      // a resend rather than in "failed".
+      retryDelay: 10,
       retryBackoff: true,
       expireInSeconds: job.expireInSeconds ?? 60,
       ...(heartbeatSeconds ? { heartbeatSeconds } : {}),
     });
     // createQueue leaves an existing queue as it was.
-    if (heartbeatSeconds) await boss.updateQueue(job.name, { heartbeatSeconds });
+    if (heartbeatSeconds) await boss.updateQueue(job.name, { heartbeatSeconds, retryDelay: 10 });
   }
   return new JobQueue(boss);
 }
