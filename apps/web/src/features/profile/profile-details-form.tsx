@@ -21,12 +21,10 @@ interface DetailsValues {
   profilePicture: string;
 }
 
-const detailsSchema = updateProfileSchema.pick({
-  name: true,
-  phone: true,
-  country: true,
-  profilePicture: true,
-});
+// The name may not be cleared; the other fields may (they are then removed from the profile).
+const detailsSchema = updateProfileSchema
+  .pick({ name: true, phone: true, country: true, profilePicture: true })
+  .required({ name: true });
 
 export function ProfileDetailsForm({ profile }: { profile: UserProfile }) {
   const { t } = useTranslation();

@@ -1,0 +1,32 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { MockProviders } from "../../test/mock-providers.tsx";
+import { setupTestServer } from "../../test/mock-server.ts";
+import { ProfileDetailsForm } from "./profile-details-form.tsx";
+
+const { store } = setupTestServer();
+
+describe("ProfileDetailsForm", () => {
+  it("saves name, phone, country and photo through PATCH /users/me/profile", async () => {
+    render(
+      <MockProviders>
+        <ProfileDetailsForm profile={store.user} />
+      </MockProviders>,
+    );
+    const name = screen.getByLabelText("Full name");
+    await userEvent.clear(name);
+    await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
+    expect(name).toHaveAccessibleDescription("Enter a name");
+
+    await userEvent.type(name, "Ana María López");
+    await userEvent.clear(screen.getByLabelText("Country code"));
+    await userEvent.type(screen.getByLabelText("Country code"), "es");
+    await userEvent.type(screen.getByLabelText("Photo URL"), "https://example.com/ana.png");
+    await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
+    expect(await screen.findByText("Your changes are saved.")).toBeInTheDocument();
+    await waitFor(() => expect(store.user.name).toBe("Ana María López"));
+    expect(store.user.country).toBe("ES");
+    expect(store.user.profilePicture).toBe("https://example.com/ana.png");
+  });
+});
