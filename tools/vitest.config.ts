@@ -1,5 +1,10 @@
 import { defineProject } from "vitest/config";
 
 export default defineProject({
-  test: { name: "tools", include: ["*.test.ts", "ci/**/*.test.ts"], environment: "node", testTimeout: 60_000 },
+  test: {
+    name: "tools",
+    include: ["*.test.ts", "ci/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 60_000,
+  },
 });
