@@ -23,6 +23,8 @@ function SignedInTabs({ userId }: { userId: string }) {
     <Tabs
       screenOptions={{
         headerShown: false,
+        // Text-only tabs: no icon font is bundled, so no empty glyph boxes.
+        tabBarIconStyle: { display: "none" },
         tabBarActiveTintColor: palette.primary,
         tabBarStyle: { backgroundColor: palette.surface },
       }}

@@ -1,0 +1,88 @@
+// The mobile app's web export in Debian's Chromium against the real server (fresh data, random port).
+// Run from the repo root:
+//   npm run build && CI=1 npm run export:web -w @referral-app/mobile
+//   node --import tsx --test apps/mobile/e2e/web-export.spec.ts
+// The export is served by a small static server that forwards /api to the backend (same origin for
+// the browser, as when the backend serves the export itself).
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { createServer, request as httpRequest, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { launchBrowser, newVisitor, SCREENSHOT_DIR } from "../../../tools/browser/browser.ts";
+import { type RunningServer, repoRoot, startServer } from "../../../tools/browser/server.ts";
+
+const CLIENT = { email: "client@demo.test", password: "demo-password-1" };
+const DIST = path.join(repoRoot, "apps/mobile/dist");
+const WAIT = { timeout: 20_000 };
+const TYPES: Record<string, string> = { ".js": "text/javascript", ".html": "text/html", ".png": "image/png" };
+
+let backend: RunningServer;
+let app: Server;
+let appURL: string;
+let browser: Browser;
+
+function serveExport(apiBase: string): Server {
+  const api = new URL(apiBase);
+  return createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname.startsWith("/api/")) {
+      // better-auth trusts only its own origin: present the request as the backend's.
+      const headers = { ...req.headers, host: api.host, origin: api.origin };
+      const upstream = httpRequest(
+        { host: api.hostname, port: api.port, path: req.url, method: req.method, headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      req.pipe(upstream);
+      return;
+    }
+    const file = path.join(DIST, path.normalize(url.pathname));
+    const body = await readFile(file).catch(() => readFile(path.join(DIST, "index.html")));
+    const type = file.startsWith(DIST) ? (TYPES[path.extname(file)] ?? "text/html") : "text/html";
+    res.writeHead(200, { "content-type": type });
+    res.end(body);
+  });
+}
+
+before(async () => {
+  backend = await startServer();
+  app = serveExport(backend.baseURL).listen(0, "127.0.0.1");
+  await new Promise((resolve) => app.once("listening", resolve));
+  appURL = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  app?.close();
+  await backend?.stop();
+});
+
+describe("mobile app (web export)", () => {
+  it("the demo client signs in, sees the visa stages and submits a referral", async () => {
+    const context = await newVisitor(browser, appURL);
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(CLIENT.email);
+    await page.getByLabel("Password").fill(CLIENT.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+
+    await page.getByRole("progressbar", { name: "Your visa progress" }).waitFor(WAIT);
+    assert.equal(await page.getByLabel(/: current stage$/).count(), 1);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "mobile-web-dashboard.png") });
+
+    await page.goto("/referrals");
+    const email = `mobile.${Date.now()}@example.com`;
+    await page.getByLabel("Full Name").fill("Mina Mobile");
+    await page.getByLabel("Email", { exact: true }).fill(email);
+    await page.getByRole("button", { name: "Submit Referral" }).click();
+    await page.getByText("Referral submitted successfully!").waitFor(WAIT);
+    await page.getByLabel(/^Mina Mobile, Pending$/).waitFor(WAIT);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "mobile-web-referrals.png") });
+  });
+});
