@@ -120,7 +120,8 @@ export async function findVisaProgress(db: DbOrTx, userId: string): Promise<Visa
     userId,
     applicationId: application.id,
     currentStage: application.currentStage,
-    percentComplete: Math.round(((currentOrder - 1) / (VISA_STAGES.length - 1)) * 100),
+    // Share of the stages already completed: "2 of 5 stages" is 40%.
+    percentComplete: Math.round(((currentOrder - 1) / VISA_STAGES.length) * 100),
     stages,
     history: history.map((entry) => ({
       id: entry.id,
