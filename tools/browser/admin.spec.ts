@@ -91,7 +91,7 @@ describe("staff dashboard", () => {
     await page.getByRole("list", { name: "Visa application progress" }).waitFor(WAIT);
     await page.getByLabel("Note for the client (optional)").fill("Documents received");
     await page.getByRole("button", { name: "Advance to next stage" }).click();
-    await page.getByText("Stage updated; the client is notified.").waitFor(WAIT);
+    await page.getByText("Stage updated; the client is notified.").first().waitFor(WAIT);
     const after = (await asClient("GET", "/api/users/me/visa-progress")) as { currentStage: string };
     assert.notEqual(after.currentStage, before.currentStage);
     await page.context().close();
@@ -105,7 +105,7 @@ describe("staff dashboard", () => {
     const toggle = page.getByRole("switch", { name: "referral-analytics" });
     await toggle.waitFor(WAIT);
     await toggle.click();
-    await page.getByText("Feature updated").waitFor(WAIT);
+    await page.getByText("Feature updated").first().waitFor(WAIT);
     const after = (await asClient("GET", "/api/features")) as Record<string, boolean>;
     assert.equal(after["referral-analytics"], !before["referral-analytics"]);
     await page.context().close();

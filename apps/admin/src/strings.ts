@@ -63,6 +63,7 @@ export const strings = {
     table: "Table",
     board: "Board",
     search: "Search name or email",
+    filters: "Filter referrals",
     status: "Status",
     partner: "Partner",
     allPartners: "All partners",
@@ -123,6 +124,7 @@ export const strings = {
   clients: {
     title: "Clients",
     search: "Search name or email",
+    searchForm: "Search clients",
     stage: "Visa stage",
     anyStage: "Any stage",
     caption: "Clients",

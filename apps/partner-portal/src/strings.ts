@@ -63,6 +63,7 @@ export const strings = {
     title: "Referrals",
     total: "Total referrals",
     search: "Search name or email",
+    searchForm: "Search referrals",
     status: "Status",
     apply: "Apply",
     caption: "Your organisation's referrals",

@@ -164,7 +164,7 @@ export function Component() {
                 />
               </Card>
             </div>
-            <div className="grid gap-6 xl:grid-cols-2">
+            <div className="grid gap-6">
               <Card title={strings.analytics.topReferrers}>
                 <Table
                   columns={referrerColumns}

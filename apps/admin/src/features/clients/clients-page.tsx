@@ -57,7 +57,7 @@ export function Component() {
     <>
       <PageHeader title={strings.clients.title} />
       <form
-        aria-label={strings.clients.search}
+        aria-label={strings.clients.searchForm}
         onSubmit={submit}
         className="mb-4 flex flex-wrap items-end gap-3 rounded-card border border-border bg-card p-4"
       >

@@ -30,7 +30,7 @@ export function ReferralFilters({
   return (
     <form
       onSubmit={submit}
-      aria-label={strings.pipeline.search}
+      aria-label={strings.pipeline.filters}
       className="mb-4 grid gap-3 rounded-card border border-border bg-card p-4 sm:grid-cols-2 lg:grid-cols-6"
     >
       <Field label={strings.pipeline.search} className="lg:col-span-2">

@@ -85,7 +85,7 @@ export function Component() {
       <Overview />
       <form
         onSubmit={submit}
-        aria-label={strings.referrals.search}
+        aria-label={strings.referrals.searchForm}
         className="mb-4 flex flex-wrap items-end gap-3 rounded-card border border-border bg-card p-4"
       >
         <Field label={strings.referrals.search} className="min-w-60 flex-1">
