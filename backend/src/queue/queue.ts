@@ -81,17 +81,18 @@ export async function startQueue(
   const heartbeatSeconds = database.kind === "postgres" ? RECOVERY_SECONDS : undefined;
   for (const job of jobs) {
     await boss.createQueue(job.name, {
-      retryLimit: job.retryLimit ?? 5,
-      // 10-20 s, 20-40 s, … : the retries outlast the 2-minute window after which a delivery claim
-      // left by a crashed worker counts as stale (notification-delivery.ts), so such a job ends in
-      // a resend rather than in "failed".
-      retryDelay: 10,
+      // Backoff from 2 s: 2-4 s, 4-8 s, … 64-128 s. Six retries take at least 126 s, longer than the
+      // 2 minutes after which a delivery claim left by a crashed worker counts as stale
+      // (notification-delivery.ts), so such a job ends in a resend rather than in "failed".
+      retryLimit: job.retryLimit ?? 6,
+      retryDelay: 2,
       retryBackoff: true,
       expireInSeconds: job.expireInSeconds ?? 60,
       ...(heartbeatSeconds ? { heartbeatSeconds } : {}),
     });
     // createQueue leaves an existing queue as it was.
-    if (heartbeatSeconds) await boss.updateQueue(job.name, { heartbeatSeconds, retryDelay: 10 });
+    if (heartbeatSeconds)
+      await boss.updateQueue(job.name, { heartbeatSeconds, retryDelay: 2, retryLimit: job.retryLimit ?? 6 });
   }
   return new JobQueue(boss);
 }
