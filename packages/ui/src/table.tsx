@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 import { cn } from "./cn.ts";
 
 export interface TableColumn<Row> {
@@ -29,10 +29,21 @@ export function Table<Row>({
   showCaption = false,
   className,
 }: TableProps<Row>) {
+  const captionId = useId();
   return (
-    <div className={cn("overflow-x-auto rounded-card border border-border", className)}>
+    // The scroll container takes focus so keyboard users can scroll a wide table sideways.
+    <section
+      aria-labelledby={captionId}
+      tabIndex={0}
+      className={cn(
+        "overflow-x-auto rounded-card border border-border focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
+        className,
+      )}
+    >
       <table className="w-full border-collapse text-left text-sm">
-        <caption className={showCaption ? "p-3 text-left font-medium" : "sr-only"}>{caption}</caption>
+        <caption id={captionId} className={showCaption ? "p-3 text-left font-medium" : "sr-only"}>
+          {caption}
+        </caption>
         <thead className="bg-subtle text-xs uppercase tracking-wide text-muted">
           <tr>
             {columns.map((column) => (
@@ -64,6 +75,6 @@ export function Table<Row>({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
