@@ -34,6 +34,7 @@ export function Table<Row>({
     // The scroll container takes focus so keyboard users can scroll a wide table sideways.
     <section
       aria-labelledby={captionId}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: axe requires a scrollable region to be focusable
       tabIndex={0}
       className={cn(
         "overflow-x-auto rounded-card border border-border focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
