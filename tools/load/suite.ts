@@ -163,15 +163,16 @@ async function main(): Promise<number> {
 
   // Worker crash in the middle of a batch: a broadcast to every client queues one delivery each.
   const staff = users.find((user) => user.role === "staff")!;
-  const broadcast = await http.request("POST", "/api/admin/broadcasts", {
+  const broadcast = await traffic.once("POST", "/api/admin/broadcasts", {
     headers: { authorization: `Bearer ${staff.token}` },
     body: {
       type: "system",
       title: `Load broadcast ${runId}`,
       body: "Delivered exactly once, even when the worker dies.",
     },
+    ok: (status) => status < 300,
   });
-  if (broadcast.status >= 300) throw new Error(`broadcast failed: ${broadcast.status} ${broadcast.body}`);
+  if (!broadcast) throw new Error("the broadcast could not be sent");
   let activeAtKill = 0;
   for (let i = 0; i < 400 && activeAtKill === 0; i += 1) {
     activeAtKill = await activeDeliveries(stack.db());

@@ -154,6 +154,19 @@ export class Traffic {
     if (result) this.acknowledged.statusChanges.add(id);
   }
 
+  /** A single request outside the phases, with the same retries. */
+  once(
+    method: string,
+    path: string,
+    options: {
+      headers: Record<string, string>;
+      body?: unknown;
+      ok: (status: number, attempt: number) => boolean;
+    },
+  ): Promise<HttpResult | undefined> {
+    return this.send(method, path, options);
+  }
+
   /** One logical request with retries; returns the final answer, or undefined when it failed. */
   private async send(
     method: string,

@@ -67,7 +67,8 @@ export async function startQueue(
       : new PgBoss({
           connectionString: database.url!,
           max: 4,
-          useListenNotify: true,
+          // Wakes workers the moment a job is queued; API-only processes send and never work.
+          useListenNotify: options.supervise,
           supervise: options.supervise,
           schedule: options.supervise,
           // Jobs of a crashed worker are retried after a missed heartbeat (below), checked this often.
