@@ -11,6 +11,7 @@ import {
   users,
 } from "../../db/schema/index.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
+import { purgeIdempotencyKeysJob, registerReferralSchedules } from "./referrals.jobs.ts";
 import { attributeSignupReferral } from "./referrals.service.ts";
 import { failInserts } from "./test-fixtures.ts";
 
@@ -477,5 +478,27 @@ describe("sign-up with a referral code", () => {
       await codeOf(user),
     );
     expect(await referralCount(user.id)).toBe(0);
+  });
+});
+
+describe("referrals.purge-idempotency-keys job", () => {
+  it("forgets keys older than a day on its daily schedule", async () => {
+    await t.ctx.db.insert(idempotencyKeys).values({
+      userId: client.id,
+      scope: "referrals.create",
+      key: "ancient-key",
+      requestHash: "x",
+      createdAt: new Date(Date.now() - 2 * 24 * 60 * 60 * 1000),
+    });
+    await purgeIdempotencyKeysJob.handler({}, t.ctx);
+    expect(
+      await t.ctx.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, "ancient-key")),
+    ).toHaveLength(0);
+    expect(
+      await t.ctx.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, "key-retry-1")),
+    ).toHaveLength(1);
+    await registerReferralSchedules(t.ctx);
+    const schedules = await t.ctx.queue.boss.getSchedules();
+    expect(schedules.map((schedule) => schedule.name)).toContain(purgeIdempotencyKeysJob.name);
   });
 });
