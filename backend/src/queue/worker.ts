@@ -1,6 +1,7 @@
 import type { AppContext } from "../context.ts";
 import { timeJob } from "../lib/job-metrics.ts";
 import { registerSchedules } from "../modules/notifications/reminders.jobs.ts";
+import { registerReferralSchedules } from "../modules/referrals/referrals.jobs.ts";
 import { withJobSpan } from "../telemetry.ts";
 import type { JobDefinition } from "./job.ts";
 import { TRACE_KEY } from "./queue.ts";
@@ -30,6 +31,7 @@ export async function startWorkers(
     });
   }
   await registerSchedules(ctx);
+  await registerReferralSchedules(ctx);
 }
 
 /** Runs every queued job now, in this process, until the queues are empty (tests and scripts). */

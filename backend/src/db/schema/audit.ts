@@ -15,7 +15,7 @@ export const auditLog = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("audit_log_created_idx").on(t.createdAt.desc()),
+    index("audit_log_created_idx").on(t.createdAt.desc().nullsFirst()),
     index("audit_log_entity_idx").on(t.entityType, t.entityId),
   ],
 );

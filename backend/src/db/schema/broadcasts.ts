@@ -16,5 +16,5 @@ export const broadcasts = pgTable(
     recipientCount: integer("recipient_count").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("broadcasts_created_idx").on(t.createdAt.desc(), t.id.desc())],
+  (t) => [index("broadcasts_created_idx").on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())],
 );

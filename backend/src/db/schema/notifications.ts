@@ -21,7 +21,7 @@ export const notifications = pgTable(
   },
   (t) => [
     uniqueIndex("notifications_dedupe_unique").on(t.dedupeKey),
-    index("notifications_user_created_idx").on(t.userId, t.createdAt.desc()),
+    index("notifications_user_created_idx").on(t.userId, t.createdAt.desc().nullsFirst()),
     index("notifications_user_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
   ],
 );
@@ -59,5 +59,8 @@ export const devMailbox = pgTable(
     html: text("html"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("dev_mailbox_created_idx").on(t.createdAt.desc()), index("dev_mailbox_to_idx").on(t.to)],
+  (t) => [
+    index("dev_mailbox_created_idx").on(t.createdAt.desc().nullsFirst()),
+    index("dev_mailbox_to_idx").on(t.to),
+  ],
 );

@@ -49,6 +49,6 @@ export const partnerImports = pgTable(
   },
   (t) => [
     uniqueIndex("partner_imports_org_sha_unique").on(t.partnerOrganizationId, t.sha256),
-    index("partner_imports_org_created_idx").on(t.partnerOrganizationId, t.createdAt.desc()),
+    index("partner_imports_org_created_idx").on(t.partnerOrganizationId, t.createdAt.desc().nullsFirst()),
   ],
 );

@@ -33,11 +33,23 @@ export const referrals = pgTable(
   (t) => [
     // A referrer refers an email once, whatever its case.
     uniqueIndex("referrals_referrer_email_unique").on(t.referrerId, sql`lower(${t.email})`),
-    index("referrals_referrer_created_idx").on(t.referrerId, t.createdAt.desc(), t.id.desc()),
+    index("referrals_referrer_created_idx").on(
+      t.referrerId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index("referrals_referrer_status_idx").on(t.referrerId, t.status),
-    index("referrals_created_idx").on(t.createdAt.desc(), t.id.desc()),
-    index("referrals_status_created_idx").on(t.status, t.createdAt.desc(), t.id.desc()),
-    index("referrals_partner_created_idx").on(t.partnerOrganizationId, t.createdAt.desc(), t.id.desc()),
+    index("referrals_created_idx").on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("referrals_status_created_idx").on(
+      t.status,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("referrals_partner_created_idx").on(
+      t.partnerOrganizationId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index("referrals_email_idx").on(sql`lower(${t.email})`),
     // Analytics: conversions per day over a date range.
     index("referrals_converted_idx").on(t.convertedAt).where(sql`${t.convertedAt} is not null`),

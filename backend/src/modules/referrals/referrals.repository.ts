@@ -1,6 +1,6 @@
 import type { ReferralSource, ReferralStatus } from "@referral-app/shared/constants";
 import type { Referral, ReferralReward, ReferralStatusChange } from "@referral-app/shared/schemas/referral";
-import { and, asc, count, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { referralStatusHistory, referrals, rewardLedger, users } from "../../db/schema/index.ts";
 
@@ -44,16 +44,10 @@ export const rewardColumns = {
   status: rewardLedger.status,
 };
 
-// The indexes are (…, created_at DESC NULLS LAST, id DESC NULLS LAST) (drizzle's `.desc()`); a plain
-// `ORDER BY created_at DESC` means NULLS FIRST and cannot walk them, so say NULLS LAST explicitly.
-export const NEWEST_FIRST = [
-  sql`${referrals.createdAt} desc nulls last`,
-  sql`${referrals.id} desc nulls last`,
-] as const;
-export const OLDEST_FIRST = [
-  sql`${referrals.createdAt} asc nulls first`,
-  sql`${referrals.id} asc nulls first`,
-] as const;
+// The list indexes are (…, created_at DESC, id DESC) with PostgreSQL's default NULLS FIRST, so a plain
+// `ORDER BY created_at DESC, id DESC` walks them forward and the oldest-first order walks them backward.
+export const NEWEST_FIRST = [desc(referrals.createdAt), desc(referrals.id)] as const;
+export const OLDEST_FIRST = [asc(referrals.createdAt), asc(referrals.id)] as const;
 
 export interface NewReferral {
   referrerId: string;
