@@ -42,6 +42,7 @@ export function createAuth(ctx: AppContext) {
         phone: { type: "string", required: false },
         country: { type: "string", required: false },
         referralCode: { type: "string", input: false, required: false },
+        partnerOrganizationId: { type: "string", input: false, required: false },
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
