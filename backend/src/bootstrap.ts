@@ -36,14 +36,9 @@ export async function createContext(config: Config, options: ContextOptions): Pr
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
       poolMax: config.databasePoolMax,
+      onConnectionError: (err) => logger.warn({ err }, "database connection lost"),
     }));
   if (database.pglite && tracing) instrumentPglite(database.pglite);
-  // pg-pool drops its error listener while a client is checked out: a connection cut then (e.g.
-  // PostgreSQL restarting mid-transaction) would be an uncaught 'error' that ends the process. With
-  // this listener the holder just gets the error from its next query, and the pool discards the client.
-  database.pool?.on("connect", (client) => {
-    client.on("error", (err) => logger.warn({ err }, "database connection lost"));
-  });
   if (options.migrate !== false) await runMigrations(database);
   const queue = await startQueue(database, JOBS, { supervise: options.supervise });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, db: database.db });

@@ -29,6 +29,8 @@ export interface DatabaseOptions {
   poolMax?: number;
   /** An existing PGlite (tests load a migrated template into memory). */
   pglite?: PGlite;
+  /** Told about lost PostgreSQL connections (the pool replaces them). */
+  onConnectionError?: (error: Error) => void;
 }
 
 // node-postgres returns bigint columns as strings by default; our bigints are money in minor units.
@@ -37,8 +39,12 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value,
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolMax ?? 10 });
-    // A dropped connection (e.g. PostgreSQL restarting) must not crash the process.
-    pool.on("error", () => {});
+    // A dropped connection (e.g. PostgreSQL restarting) must not crash the process. pg-pool drops
+    // its own listener while a client is checked out, so each client gets one too: the holder then
+    // sees the error from its next query and the pool discards the client.
+    const onError = options.onConnectionError ?? (() => {});
+    pool.on("error", onError);
+    pool.on("connect", (client) => client.on("error", onError));
     const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Db;
     return { kind: "postgres", db, pool, url: options.databaseUrl, close: () => pool.end() };
   }
