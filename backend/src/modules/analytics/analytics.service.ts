@@ -60,19 +60,39 @@ export async function trackClientEvents(
   );
 }
 
+// Aggregates over the whole pipeline are shared by every staff member: cached briefly, and dropped
+// when staff move a referral. New referrals show up within the TTL rather than costing every submit.
+const ANALYTICS_CACHE_PREFIX = "analytics:";
+const ANALYTICS_TTL_SECONDS = 30;
+
+export function invalidateAnalytics(ctx: AppContext): Promise<void> {
+  return ctx.cache.delPrefix(ANALYTICS_CACHE_PREFIX);
+}
+
 /** Funnel, daily series and top referrers: one query each. */
 export async function getOverview(ctx: AppContext, query: AnalyticsRangeQuery): Promise<AnalyticsOverview> {
   const range = resolveRange(query);
-  const [funnel, daily, topReferrers] = await Promise.all([
-    queryFunnel(ctx.db, range),
-    queryDailySeries(ctx.db, range),
-    queryTopReferrers(ctx.db, range),
-  ]);
-  return { funnel, daily, topReferrers };
+  return ctx.cache.wrap(
+    `${ANALYTICS_CACHE_PREFIX}overview:${range.from}:${range.to}`,
+    ANALYTICS_TTL_SECONDS,
+    async () => {
+      const [funnel, daily, topReferrers] = await Promise.all([
+        queryFunnel(ctx.db, range),
+        queryDailySeries(ctx.db, range),
+        queryTopReferrers(ctx.db, range),
+      ]);
+      return { funnel, daily, topReferrers };
+    },
+  );
 }
 
 export async function getTopPartners(ctx: AppContext, query: AnalyticsRangeQuery): Promise<TopPartner[]> {
-  return queryTopPartners(ctx.db, resolveRange(query));
+  const range = resolveRange(query);
+  return ctx.cache.wrap(
+    `${ANALYTICS_CACHE_PREFIX}partners:${range.from}:${range.to}`,
+    ANALYTICS_TTL_SECONDS,
+    () => queryTopPartners(ctx.db, range),
+  );
 }
 
 export interface CsvExport {

@@ -17,8 +17,12 @@ export function isFeatureOn(flag: Pick<FeatureFlag, "enabled" | "roles">, role: 
   return role !== null && flag.roles.includes(role);
 }
 
+// Every app reads the flags on every start: a shared cache entry, dropped whenever staff change one.
+const FLAGS_CACHE_KEY = "features:all";
+const FLAGS_TTL_SECONDS = 60;
+
 export async function evaluateFeatures(ctx: AppContext, role: UserRole | null): Promise<EvaluatedFeatures> {
-  const flags = await listFeatureFlags(ctx.db);
+  const flags = await ctx.cache.wrap(FLAGS_CACHE_KEY, FLAGS_TTL_SECONDS, () => listFeatureFlags(ctx.db));
   return Object.fromEntries(flags.map((flag) => [flag.key, isFeatureOn(flag, role)]));
 }
 
@@ -33,7 +37,7 @@ export async function changeFeatureFlag(
   key: string,
   data: UpdateFeatureFlagData,
 ): Promise<FeatureFlag> {
-  return ctx.db.transaction(async (tx) => {
+  const changed = await ctx.db.transaction(async (tx) => {
     const before = await findFeatureFlag(tx, key, { forUpdate: true });
     if (!before) throw notFound("Feature flag");
     const after = await updateFeatureFlag(tx, key, {
@@ -51,4 +55,6 @@ export async function changeFeatureFlag(
     });
     return after;
   });
+  await ctx.cache.del(FLAGS_CACHE_KEY);
+  return changed;
 }

@@ -11,6 +11,7 @@ import type { Tx } from "../../db/client.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
 import type { RequestUser } from "../../plugins/authenticate.ts";
 import { recordEvent } from "../analytics/analytics.repository.ts";
+import { invalidateAnalytics } from "../analytics/analytics.service.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { enqueueNotification } from "../notifications/notify.ts";
 import {
@@ -89,6 +90,7 @@ export async function changeReferralStatus(
       after: { status: to, notes },
     });
   });
+  await invalidateAnalytics(ctx);
   return getReferralDetail(ctx, actor, referralId);
 }
 
