@@ -8,6 +8,7 @@ import { LiveEvents } from "./lib/live-events.ts";
 import { createMailer } from "./lib/mailer.ts";
 import { attachCacheInvalidation, attachLiveTransport, PgNotifyBus } from "./lib/pg-live-transport.ts";
 import { createRedis } from "./lib/redis.ts";
+import { serializeRequest } from "./lib/request-log.ts";
 import { startQueue } from "./queue/queue.ts";
 import { JOBS } from "./queue/registry.ts";
 import { instrumentPglite, startTracing } from "./telemetry.ts";
@@ -28,6 +29,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
   const logger = pino({
     level: config.logLevel,
     redact: ["req.headers.authorization", "req.headers.cookie", "*.password", "*.token"],
+    serializers: { req: serializeRequest },
   });
   const tracing = startTracing({ serviceName: config.otelServiceName, endpoint: config.otelEndpoint });
   const database =

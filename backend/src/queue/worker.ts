@@ -21,8 +21,9 @@ export async function startWorkers(
   jobs: readonly JobDefinition<never>[] = JOBS,
 ): Promise<void> {
   for (const job of jobs) {
+    // One job per fetch: a failing job is retried alone instead of failing its whole batch.
     const options = {
-      batchSize: 10,
+      batchSize: 1,
       pollingIntervalSeconds: 0.5,
       localConcurrency: ctx.config.workerConcurrency,
     };
