@@ -53,7 +53,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
         () => redis.disconnect(),
       ),
     );
-  const cache: Cache = redis ? new RedisCache(redis, logger) : new MemoryCache();
+  const cache: Cache = redis ? new RedisCache(redis, logger) : new MemoryCache(10_000);
   const live = new LiveEvents();
   // Several processes on one PostgreSQL: live events (and memory-cache deletions) reach all of them.
   if (database.kind === "postgres" && database.pool && database.url) {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { isStaffRole, type UserRole } from "@referral-app/shared/constants";
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyRequest } from "fastify";
@@ -23,11 +24,34 @@ export function currentUser(request: FastifyRequest): Promise<RequestUser | null
   return pending;
 }
 
+// Resolving a session costs better-auth two queries and an HMAC; every API call needs it. The answer is
+// shared through ctx.cache for a few seconds, and dropped at sign-out (see auth.routes.ts). A session
+// revoked any other way (password reset, role change) is honoured within SESSION_CACHE_TTL_SECONDS.
+export const SESSION_CACHE_TTL_SECONDS = 10;
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=([^;]+)/;
+
+/** The cache key for the credential a request carries (bearer token or session cookie), if any. */
+export function sessionCacheKey(request: FastifyRequest): string | null {
+  const credential =
+    request.headers.authorization?.replace(/^Bearer\s+/i, "") ||
+    request.headers.cookie?.match(SESSION_COOKIE)?.[1];
+  if (!credential) return null;
+  return `session:${createHash("sha256").update(credential).digest("base64url")}`;
+}
+
 async function lookup(request: FastifyRequest): Promise<RequestUser | null> {
-  const { auth } = request.server;
-  const hasCredentials = request.headers.authorization || request.headers.cookie;
-  if (!hasCredentials) return null;
-  const session = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
+  const key = sessionCacheKey(request);
+  if (!key) return null;
+  const { cache } = request.server.ctx;
+  const cached = await cache.get<RequestUser>(key);
+  if (cached) return cached;
+  const user = await resolveSession(request);
+  if (user) await cache.set(key, user, SESSION_CACHE_TTL_SECONDS);
+  return user;
+}
+
+async function resolveSession(request: FastifyRequest): Promise<RequestUser | null> {
+  const session = await request.server.auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
   if (!session) return null;
   const user = session.user as typeof session.user & {
     role?: UserRole;
