@@ -74,11 +74,13 @@ describe("referral query plans (~20k rows)", () => {
   it("reads a referrer's page and its count through the referrer indexes", async () => {
     for (const status of [undefined, "converted"] as const) {
       const page = await explain(
-        userReferralsPageQuery(t.ctx.db, "plan-user-7", { page: 1, limit: 20, status }).toSQL(),
+        userReferralsPageQuery(t.ctx.db, { userId: "plan-user-7", status, limit: 20, offset: 0 }).toSQL(),
       );
       expectIndexed(page, "referrals");
       expect(indexNames(page).some((name) => name?.startsWith("referrals_referrer_"))).toBe(true);
-      const total = await explain(userReferralsCountQuery(t.ctx.db, "plan-user-7", status).toSQL());
+      const total = await explain(
+        userReferralsCountQuery(t.ctx.db, { userId: "plan-user-7", status }).toSQL(),
+      );
       expectIndexed(total, "referrals");
     }
   });

@@ -1,7 +1,8 @@
 import type { ReferralSource, ReferralStatus } from "@referral-app/shared/constants";
 import type { Referral, ReferralReward, ReferralStatusChange } from "@referral-app/shared/schemas/referral";
-import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
+import { prepared } from "../../db/prepared.ts";
 import { referralStatusHistory, referrals, rewardLedger, users } from "../../db/schema/index.ts";
 
 export type ReferralRow = typeof referrals.$inferSelect;
@@ -134,36 +135,71 @@ export interface UserReferralsQuery {
   status?: ReferralStatus | undefined;
 }
 
-const userReferralsWhere = (userId: string, status: ReferralStatus | undefined) =>
+type Param<T> = T | Placeholder;
+
+interface UserReferralsParams {
+  userId: Param<string>;
+  status?: Param<ReferralStatus> | undefined;
+}
+
+const userReferralsWhere = ({ userId, status }: UserReferralsParams) =>
   status
     ? and(eq(referrals.referrerId, userId), eq(referrals.status, status))
     : eq(referrals.referrerId, userId);
 
 /** One page of a referrer's referrals, newest first: walks (referrer_id, created_at desc, id desc). */
-export function userReferralsPageQuery(db: DbOrTx, userId: string, query: UserReferralsQuery) {
+export function userReferralsPageQuery(
+  db: DbOrTx,
+  params: UserReferralsParams & { limit: Param<number>; offset: Param<number> },
+) {
   return db
     .select({ referral: referrals, reward: rewardColumns })
     .from(referrals)
     .leftJoin(rewardLedger, rewardJoin)
-    .where(userReferralsWhere(userId, query.status))
+    .where(userReferralsWhere(params))
     .orderBy(...NEWEST_FIRST)
-    .limit(query.limit)
-    .offset((query.page - 1) * query.limit);
+    .limit(params.limit)
+    .offset(params.offset);
 }
 
 /** The page's total: counted over (referrer_id, status). */
-export function userReferralsCountQuery(db: DbOrTx, userId: string, status: ReferralStatus | undefined) {
-  return db.select({ total: count() }).from(referrals).where(userReferralsWhere(userId, status));
+export function userReferralsCountQuery(db: DbOrTx, params: UserReferralsParams) {
+  return db.select({ total: count() }).from(referrals).where(userReferralsWhere(params));
 }
+
+// Every client's referrals screen runs these: prepared once per connection, with and without a filter.
+const placeholders = {
+  userId: sql.placeholder("userId"),
+  limit: sql.placeholder("limit"),
+  offset: sql.placeholder("offset"),
+};
+const pageStatements = {
+  all: prepared((db) => userReferralsPageQuery(db, placeholders).prepare("user_referrals_page")),
+  byStatus: prepared((db) =>
+    userReferralsPageQuery(db, { ...placeholders, status: sql.placeholder("status") }).prepare(
+      "user_referrals_page_status",
+    ),
+  ),
+};
+const countStatements = {
+  all: prepared((db) => userReferralsCountQuery(db, placeholders).prepare("user_referrals_count")),
+  byStatus: prepared((db) =>
+    userReferralsCountQuery(db, { ...placeholders, status: sql.placeholder("status") }).prepare(
+      "user_referrals_count_status",
+    ),
+  ),
+};
 
 export async function listUserReferrals(
   db: DbOrTx,
   userId: string,
   query: UserReferralsQuery,
 ): Promise<{ items: Referral[]; total: number }> {
+  const variant = query.status ? "byStatus" : "all";
+  const values = { userId, status: query.status, limit: query.limit, offset: (query.page - 1) * query.limit };
   const [rows, [totals]] = await Promise.all([
-    userReferralsPageQuery(db, userId, query),
-    userReferralsCountQuery(db, userId, query.status),
+    pageStatements[variant](db).execute(values),
+    countStatements[variant](db).execute(values),
   ]);
   return {
     items: rows.map((row) => toReferral(row.referral, row.reward)),

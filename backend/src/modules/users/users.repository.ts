@@ -5,8 +5,9 @@ import {
   type UserProfile,
 } from "@referral-app/shared/schemas/user";
 import type { VisaProgress } from "@referral-app/shared/schemas/visa";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
+import { prepared } from "../../db/prepared.ts";
 import { users, visaApplications, visaStageHistory } from "../../db/schema/index.ts";
 
 type UserRow = typeof users.$inferSelect;
@@ -31,8 +32,9 @@ export function toUserProfile(
   };
 }
 
-export async function findUserProfile(db: DbOrTx, userId: string): Promise<UserProfile | null> {
-  const [row] = await db
+// Read on every app start and screen: prepared once per connection.
+const profileStatement = prepared((db) =>
+  db
     .select({
       user: users,
       currentStage: visaApplications.currentStage,
@@ -40,7 +42,12 @@ export async function findUserProfile(db: DbOrTx, userId: string): Promise<UserP
     })
     .from(users)
     .leftJoin(visaApplications, eq(visaApplications.userId, users.id))
-    .where(eq(users.id, userId));
+    .where(eq(users.id, sql.placeholder("userId")))
+    .prepare("user_profile"),
+);
+
+export async function findUserProfile(db: DbOrTx, userId: string): Promise<UserProfile | null> {
+  const [row] = await profileStatement(db).execute({ userId });
   if (!row) return null;
   const visa =
     row.currentStage && row.visaUpdatedAt
