@@ -7,11 +7,11 @@ import { Button, buttonClasses } from "@referral-app/ui/button";
 import { Card } from "@referral-app/ui/card";
 import { BarChart, LineChart } from "@referral-app/ui/charts";
 import { Field, Input } from "@referral-app/ui/form";
+import { PageHeader } from "@referral-app/ui/page-header";
+import { QueryState } from "@referral-app/ui/query-state";
 import { Table, type TableColumn } from "@referral-app/ui/table";
 import { type FormEvent, useState } from "react";
 import { useSearchParams } from "react-router";
-import { PageHeader } from "../../components/page-header.tsx";
-import { QueryState } from "../../components/query-state.tsx";
 import { strings } from "../../strings.ts";
 
 const referrerColumns: TableColumn<TopReferrer>[] = [

@@ -2,10 +2,10 @@ import { useAuditLog } from "@referral-app/api-client/react/admin-ops-hooks";
 import { formatDateTime } from "@referral-app/shared/formatting";
 import type { AuditEntry } from "@referral-app/shared/schemas/audit";
 import { Field, Select } from "@referral-app/ui/form";
+import { PageHeader } from "@referral-app/ui/page-header";
+import { LoadMore, QueryState } from "@referral-app/ui/query-state";
 import { Table, type TableColumn } from "@referral-app/ui/table";
 import { useSearchParams } from "react-router";
-import { PageHeader } from "../../components/page-header.tsx";
-import { LoadMore, QueryState } from "../../components/query-state.tsx";
 import { strings } from "../../strings.ts";
 
 const ENTITY_TYPES = [

@@ -3,10 +3,10 @@ import { formatCurrency, formatDate, formatDateTime } from "@referral-app/shared
 import type { AdminClientDetail } from "@referral-app/shared/schemas/admin";
 import { Badge, StatusBadge } from "@referral-app/ui/badge";
 import { Card } from "@referral-app/ui/card";
+import { PageHeader } from "@referral-app/ui/page-header";
 import { ProgressBar } from "@referral-app/ui/progress-bar";
+import { QueryState } from "@referral-app/ui/query-state";
 import { Link, useParams } from "react-router";
-import { PageHeader } from "../../components/page-header.tsx";
-import { QueryState } from "../../components/query-state.tsx";
 import { strings } from "../../strings.ts";
 import { stageName } from "./clients-page.tsx";
 import { VisaStageForm } from "./visa-stage-form.tsx";

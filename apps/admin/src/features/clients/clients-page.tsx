@@ -4,11 +4,11 @@ import { formatDate } from "@referral-app/shared/formatting";
 import type { AdminClient } from "@referral-app/shared/schemas/admin";
 import { Button } from "@referral-app/ui/button";
 import { Field, Input, Select } from "@referral-app/ui/form";
+import { PageHeader } from "@referral-app/ui/page-header";
+import { LoadMore, QueryState } from "@referral-app/ui/query-state";
 import { Table, type TableColumn } from "@referral-app/ui/table";
 import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { PageHeader } from "../../components/page-header.tsx";
-import { LoadMore, QueryState } from "../../components/query-state.tsx";
 import { strings } from "../../strings.ts";
 
 export function stageName(stage: string | null): string {

@@ -5,7 +5,7 @@ import { Button } from "@referral-app/ui/button";
 import { Field, FormMessage, Select, Textarea } from "@referral-app/ui/form";
 import { useToast } from "@referral-app/ui/toast";
 import { useState } from "react";
-import { errorMessage } from "../../components/query-state.tsx";
+import { errorMessage } from "../../error-message.ts";
 import { strings } from "../../strings.ts";
 
 /** Advance to the next stage, or set any stage (corrections), with an optional note for the client. */

@@ -4,9 +4,10 @@ import { formatDateTime } from "@referral-app/shared/formatting";
 import type { FeatureFlag, UpdateFeatureFlagData } from "@referral-app/shared/schemas/features";
 import { Card } from "@referral-app/ui/card";
 import { Checkbox, FormMessage } from "@referral-app/ui/form";
+import { PageHeader } from "@referral-app/ui/page-header";
+import { QueryState } from "@referral-app/ui/query-state";
 import { useToast } from "@referral-app/ui/toast";
-import { PageHeader } from "../../components/page-header.tsx";
-import { errorMessage, QueryState } from "../../components/query-state.tsx";
+import { errorMessage } from "../../error-message.ts";
 import { strings } from "../../strings.ts";
 
 function FlagRow({ flag }: { flag: FeatureFlag }) {

@@ -3,8 +3,8 @@ import { formatDateTime } from "@referral-app/shared/formatting";
 import type { Broadcast, DeliveryCounts } from "@referral-app/shared/schemas/broadcasts";
 import { Badge } from "@referral-app/ui/badge";
 import { Card } from "@referral-app/ui/card";
-import { PageHeader } from "../../components/page-header.tsx";
-import { QueryState } from "../../components/query-state.tsx";
+import { PageHeader } from "@referral-app/ui/page-header";
+import { QueryState } from "@referral-app/ui/query-state";
 import { strings } from "../../strings.ts";
 import { BroadcastForm } from "./broadcast-form.tsx";
 

@@ -2,9 +2,9 @@ import { useMailbox } from "@referral-app/api-client/react/admin-ops-hooks";
 import { formatDateTime } from "@referral-app/shared/formatting";
 import { Button } from "@referral-app/ui/button";
 import { Card } from "@referral-app/ui/card";
+import { PageHeader } from "@referral-app/ui/page-header";
+import { QueryState } from "@referral-app/ui/query-state";
 import { useState } from "react";
-import { PageHeader } from "../../components/page-header.tsx";
-import { QueryState } from "../../components/query-state.tsx";
 import { strings } from "../../strings.ts";
 
 /** Mail the server kept instead of sending (no SMTP_URL): sign-up links, invitations, notifications. */

@@ -9,7 +9,7 @@ import { Button } from "@referral-app/ui/button";
 import { FormMessage, Select } from "@referral-app/ui/form";
 import { useToast } from "@referral-app/ui/toast";
 import { useId, useState } from "react";
-import { errorMessage } from "../../components/query-state.tsx";
+import { errorMessage } from "../../error-message.ts";
 import { strings } from "../../strings.ts";
 
 /** Moves every selected referral; the server skips those whose own transition is not allowed. */

@@ -1,10 +1,10 @@
 import { useAdminReferrals, useAdminService } from "@referral-app/api-client/react/admin-hooks";
 import type { AdminReferral } from "@referral-app/shared/schemas/admin";
 import { buttonClasses } from "@referral-app/ui/button";
+import { PageHeader } from "@referral-app/ui/page-header";
+import { LoadMore, QueryState } from "@referral-app/ui/query-state";
 import { Tabs } from "@referral-app/ui/tabs";
 import { useState } from "react";
-import { PageHeader } from "../../components/page-header.tsx";
-import { LoadMore, QueryState } from "../../components/query-state.tsx";
 import { strings } from "../../strings.ts";
 import { BulkStatusBar } from "./bulk-status-bar.tsx";
 import { type PipelineFilters, usePipelineFilters } from "./pipeline-filters.ts";

@@ -2,7 +2,7 @@ import { useAdminReferrals } from "@referral-app/api-client/react/admin-hooks";
 import { REFERRAL_STATUS_VALUES, type ReferralStatus } from "@referral-app/shared/constants";
 import { REFERRAL_STATUS_TONES } from "@referral-app/ui/badge";
 import { Button } from "@referral-app/ui/button";
-import { ErrorState } from "../../components/query-state.tsx";
+import { ErrorState } from "@referral-app/ui/query-state";
 import { strings } from "../../strings.ts";
 import { ageInDays, type PipelineFilters } from "./pipeline-filters.ts";
 import { OverdueBadge } from "./referral-table.tsx";

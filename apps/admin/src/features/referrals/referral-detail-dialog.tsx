@@ -3,8 +3,8 @@ import { formatCurrency, formatDate, formatDateTime } from "@referral-app/shared
 import type { ReferralDetail } from "@referral-app/shared/schemas/referral";
 import { StatusBadge } from "@referral-app/ui/badge";
 import { Dialog } from "@referral-app/ui/dialog";
+import { QueryState } from "@referral-app/ui/query-state";
 import type { ReactNode } from "react";
-import { QueryState } from "../../components/query-state.tsx";
 import { strings } from "../../strings.ts";
 import { StatusChangeForm } from "./status-change-form.tsx";
 

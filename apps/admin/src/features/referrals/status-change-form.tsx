@@ -5,7 +5,7 @@ import { Button } from "@referral-app/ui/button";
 import { Field, Form, FormMessage, Select, Textarea } from "@referral-app/ui/form";
 import { useToast } from "@referral-app/ui/toast";
 import { type FormEvent, useState } from "react";
-import { errorMessage } from "../../components/query-state.tsx";
+import { errorMessage } from "../../error-message.ts";
 import { strings } from "../../strings.ts";
 
 /** Offers only the moves REFERRAL_STATUS_TRANSITIONS allows from the current status. */

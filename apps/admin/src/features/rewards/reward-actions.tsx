@@ -5,7 +5,7 @@ import { Dialog } from "@referral-app/ui/dialog";
 import { Field, FormMessage, Textarea } from "@referral-app/ui/form";
 import { useToast } from "@referral-app/ui/toast";
 import { useState } from "react";
-import { errorMessage } from "../../components/query-state.tsx";
+import { errorMessage } from "../../error-message.ts";
 import { strings } from "../../strings.ts";
 
 function ReverseDialog({

@@ -5,10 +5,10 @@ import type { RewardEntry, RewardKind } from "@referral-app/shared/schemas/rewar
 import { Badge, type BadgeTone } from "@referral-app/ui/badge";
 import { Card } from "@referral-app/ui/card";
 import { Field, Select } from "@referral-app/ui/form";
+import { PageHeader } from "@referral-app/ui/page-header";
+import { LoadMore, QueryState } from "@referral-app/ui/query-state";
 import { Table, type TableColumn } from "@referral-app/ui/table";
 import { useSearchParams } from "react-router";
-import { PageHeader } from "../../components/page-header.tsx";
-import { LoadMore, QueryState } from "../../components/query-state.tsx";
 import { strings } from "../../strings.ts";
 import { RewardActions } from "./reward-actions.tsx";
 
