@@ -1,10 +1,12 @@
 import type { ApiClient } from "@referral-app/api-client/client";
 import { isApiError } from "@referral-app/api-client/errors";
 import { ApiProvider, queryKeys, shouldRetryQuery } from "@referral-app/api-client/react";
+import { QueryStateProvider } from "@referral-app/ui/query-state";
 import { ThemeProvider } from "@referral-app/ui/theme";
 import { ToastProvider } from "@referral-app/ui/toast";
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { errorMessage } from "./error-message.ts";
 import { strings } from "./strings.ts";
 
 /** A 401 anywhere means the session ended: clearing it sends the guard back to sign-in. */
@@ -35,7 +37,9 @@ export function AppProviders({ client, queryClient, children }: AppProvidersProp
       <ApiProvider client={client}>
         <ThemeProvider storageKey="referral-app.partners.theme">
           <ToastProvider closeLabel={strings.common.dismiss} label={strings.common.toasts}>
-            {children}
+            <QueryStateProvider strings={strings.common} errorMessage={errorMessage}>
+              {children}
+            </QueryStateProvider>
           </ToastProvider>
         </ThemeProvider>
       </ApiProvider>

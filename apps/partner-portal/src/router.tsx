@@ -1,5 +1,5 @@
+import { SidebarBootScreen } from "@referral-app/ui/boot-screen";
 import type { RouteObject } from "react-router";
-import { BootScreen } from "./layouts/boot-screen.tsx";
 
 // Every page is a lazy route module exporting `Component`; papaparse loads with the import page only.
 export const pageRoutes: RouteObject[] = [
@@ -13,7 +13,7 @@ export const pageRoutes: RouteObject[] = [
 export const partnerRoutes: RouteObject[] = [
   {
     lazy: () => import("./app-root.tsx"),
-    HydrateFallback: BootScreen,
+    HydrateFallback: SidebarBootScreen,
     children: [
       {
         lazy: () => import("./layouts/route-error.tsx"),

@@ -8,7 +8,7 @@ import { Button } from "@referral-app/ui/button";
 import { Field, Form, FormMessage, Input } from "@referral-app/ui/form";
 import { useToast } from "@referral-app/ui/toast";
 import { useForm } from "react-hook-form";
-import { errorMessage } from "../../components/query-state.tsx";
+import { errorMessage } from "../../error-message.ts";
 import { strings } from "../../strings.ts";
 
 export function InviteForm() {

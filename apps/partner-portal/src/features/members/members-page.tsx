@@ -3,9 +3,9 @@ import { formatDate } from "@referral-app/shared/formatting";
 import type { PartnerMember } from "@referral-app/shared/schemas/partners";
 import { Badge } from "@referral-app/ui/badge";
 import { Card } from "@referral-app/ui/card";
+import { PageHeader } from "@referral-app/ui/page-header";
+import { QueryState } from "@referral-app/ui/query-state";
 import { Table, type TableColumn } from "@referral-app/ui/table";
-import { PageHeader } from "../../components/page-header.tsx";
-import { QueryState } from "../../components/query-state.tsx";
 import { strings } from "../../strings.ts";
 import { InviteForm } from "./invite-form.tsx";
 

@@ -2,7 +2,7 @@ import { usePartnerReferral } from "@referral-app/api-client/react/partner-hooks
 import { formatDateTime } from "@referral-app/shared/formatting";
 import { StatusBadge } from "@referral-app/ui/badge";
 import { Dialog } from "@referral-app/ui/dialog";
-import { QueryState } from "../../components/query-state.tsx";
+import { QueryState } from "@referral-app/ui/query-state";
 import { strings } from "../../strings.ts";
 
 export function ReferralDetailDialog({ id, onClose }: { id: string | null; onClose: () => void }) {

@@ -5,11 +5,11 @@ import type { Referral } from "@referral-app/shared/schemas/referral";
 import { StatusBadge } from "@referral-app/ui/badge";
 import { Button } from "@referral-app/ui/button";
 import { Field, Input, Select } from "@referral-app/ui/form";
+import { PageHeader } from "@referral-app/ui/page-header";
+import { LoadMore, QueryState } from "@referral-app/ui/query-state";
 import { Table, type TableColumn } from "@referral-app/ui/table";
 import { type FormEvent, useState } from "react";
 import { useSearchParams } from "react-router";
-import { PageHeader } from "../../components/page-header.tsx";
-import { LoadMore, QueryState } from "../../components/query-state.tsx";
 import { strings } from "../../strings.ts";
 import { ReferralDetailDialog } from "./referral-detail-dialog.tsx";
 

@@ -6,11 +6,11 @@ import { type CreateReferralData, createReferralSchema } from "@referral-app/sha
 import { Button } from "@referral-app/ui/button";
 import { Card } from "@referral-app/ui/card";
 import { Field, Form, FormMessage, Input, Select, Textarea } from "@referral-app/ui/form";
+import { PageHeader } from "@referral-app/ui/page-header";
+import { schemaResolver } from "@referral-app/ui/schema-resolver";
 import { useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
-import { PageHeader } from "../../components/page-header.tsx";
-import { errorMessage } from "../../components/query-state.tsx";
-import { schemaResolver } from "../../forms/schema-resolver.ts";
+import { errorMessage } from "../../error-message.ts";
 import { strings } from "../../strings.ts";
 
 const EMPTY: CreateReferralData = { fullName: "", email: "", phone: "", country: "", notes: "" };
