@@ -2,12 +2,12 @@ import { useApi } from "@referral-app/api-client/react";
 import { resetPasswordSchema } from "@referral-app/shared/schemas/auth";
 import { Button } from "@referral-app/ui/button";
 import { Field, Form, FormMessage, Input } from "@referral-app/ui/form";
+import { schemaResolver } from "@referral-app/ui/schema-resolver";
 import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { PageTitle } from "../components/page-title.tsx";
-import { schemaResolver } from "../forms/schema-resolver.ts";
 import { useValidationMessage } from "../i18n/use-validation-message.ts";
 
 const newPasswordSchema = resetPasswordSchema.pick({ newPassword: true });

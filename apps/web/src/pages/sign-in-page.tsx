@@ -3,12 +3,12 @@ import { useSession, useSignIn } from "@referral-app/api-client/react";
 import { type SignInData, signInSchema } from "@referral-app/shared/schemas/auth";
 import { Button } from "@referral-app/ui/button";
 import { Field, Form, FormMessage, Input } from "@referral-app/ui/form";
+import { schemaResolver } from "@referral-app/ui/schema-resolver";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { PageTitle } from "../components/page-title.tsx";
 import { apiErrorMessage } from "../forms/api-error-message.ts";
-import { schemaResolver } from "../forms/schema-resolver.ts";
 import { useValidationMessage } from "../i18n/use-validation-message.ts";
 import { useMonitor } from "../monitoring/monitor-context.tsx";
 

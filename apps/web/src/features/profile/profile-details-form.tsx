@@ -8,10 +8,10 @@ import {
 import { Badge } from "@referral-app/ui/badge";
 import { Button } from "@referral-app/ui/button";
 import { Field, Form, FormMessage, Input } from "@referral-app/ui/form";
+import { schemaResolver } from "@referral-app/ui/schema-resolver";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { apiErrorMessage } from "../../forms/api-error-message.ts";
-import { schemaResolver } from "../../forms/schema-resolver.ts";
 import { useValidationMessage } from "../../i18n/use-validation-message.ts";
 
 interface DetailsValues {

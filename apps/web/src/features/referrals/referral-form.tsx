@@ -4,11 +4,11 @@ import { RELATIONSHIPS, VISA_INTERESTS } from "@referral-app/shared/constants";
 import { type CreateReferralData, createReferralSchema } from "@referral-app/shared/schemas/referral";
 import { Button } from "@referral-app/ui/button";
 import { Checkbox, Field, Form, FormMessage, Input, Select, Textarea } from "@referral-app/ui/form";
+import { schemaResolver } from "@referral-app/ui/schema-resolver";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { apiErrorMessage } from "../../forms/api-error-message.ts";
-import { schemaResolver } from "../../forms/schema-resolver.ts";
 import { useValidationMessage } from "../../i18n/use-validation-message.ts";
 import { useMonitor } from "../../monitoring/monitor-context.tsx";
 
