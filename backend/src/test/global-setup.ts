@@ -4,7 +4,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { openDatabase } from "../db/client.ts";
+import { openDatabase, PGLITE_EXTENSIONS } from "../db/client.ts";
 import { runMigrations } from "../db/migrate.ts";
 import { startQueue } from "../queue/queue.ts";
 import { JOBS } from "../queue/registry.ts";
@@ -47,7 +47,7 @@ export default async function setup(project: TestProject) {
   }
 
   const dir = await mkdtemp(path.join(os.tmpdir(), "referral-test-"));
-  const pglite = await PGlite.create();
+  const pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   const database = await openDatabase({ pglite });
   await runMigrations(database);
   const queue = await startQueue(database, JOBS, { supervise: false });

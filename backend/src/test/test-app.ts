@@ -10,7 +10,7 @@ import { buildApp } from "../app.ts";
 import { closeContext, createContext } from "../bootstrap.ts";
 import { type Config, loadConfig } from "../config.ts";
 import type { AppContext } from "../context.ts";
-import { type DatabaseHandle, openDatabase } from "../db/client.ts";
+import { type DatabaseHandle, openDatabase, PGLITE_EXTENSIONS } from "../db/client.ts";
 import { users } from "../db/schema/index.ts";
 import { drainQueues } from "../queue/worker.ts";
 import { withDatabase } from "./global-setup.ts";
@@ -57,7 +57,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
     };
   }
   const dump = await readFile(provided("pgliteTemplate"));
-  const pglite = await PGlite.create({ loadDataDir: new Blob([dump]) });
+  const pglite = await PGlite.create({ loadDataDir: new Blob([dump]), extensions: PGLITE_EXTENSIONS });
   return openDatabase({ pglite });
 }
 

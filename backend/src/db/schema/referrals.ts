@@ -51,6 +51,9 @@ export const referrals = pgTable(
       t.id.desc().nullsFirst(),
     ),
     index("referrals_email_idx").on(sql`lower(${t.email})`),
+    // Staff search names and emails by any fragment (ILIKE '%…%'): trigram indexes keep it fast at scale.
+    index("referrals_full_name_trgm_idx").using("gin", t.fullName.op("gin_trgm_ops")),
+    index("referrals_email_trgm_idx").using("gin", t.email.op("gin_trgm_ops")),
     // Analytics: conversions per day over a date range.
     index("referrals_converted_idx").on(t.convertedAt).where(sql`${t.convertedAt} is not null`),
   ],
