@@ -66,6 +66,40 @@ export async function screenshot(page: Page, name: string, theme: "light" | "dar
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${theme}.png`), fullPage: true });
 }
 
+/**
+ * Switches the system colour scheme and waits until a page on "System" shows it, colour transitions
+ * included (axe and screenshots mid-transition see blended colours). False when the page is pinned to
+ * the other theme.
+ */
+export async function applyColorScheme(page: Page, theme: "light" | "dark"): Promise<boolean> {
+  await page.emulateMedia({ colorScheme: theme });
+  return page
+    .waitForFunction(
+      (value) =>
+        document.documentElement.dataset.theme === value &&
+        document
+          .getAnimations()
+          .every((animation) => !(animation instanceof CSSTransition) || animation.playState !== "running"),
+      theme,
+      { timeout: 3000 },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+}
+
+/**
+ * Light and dark screenshots through the system colour scheme, without touching saved preferences
+ * (a page pinned to one theme gets only that screenshot). Leaves the page light.
+ */
+export async function screenshotThemes(page: Page, name: string): Promise<void> {
+  for (const theme of ["light", "dark"] as const) {
+    if (await applyColorScheme(page, theme)) await screenshot(page, name, theme);
+  }
+  await applyColorScheme(page, "light");
+}
+
 /** Signs in through the API (cookie session), for staff actions the test performs "elsewhere". */
 export async function apiSession(baseURL: string, email: string, password: string) {
   const response = await fetch(`${baseURL}/api/auth/sign-in/email`, {
