@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { type CheckRow, crossInstanceChecks } from "./cross-instance.ts";
 import { HttpClient } from "./http-client.ts";
 import { adminQuery, buildIfNeeded, Stack, sleep } from "./stack.ts";
 import { type PhaseStats, percentile, Traffic, type User } from "./traffic.ts";
@@ -19,6 +20,7 @@ const plan = short
   ? { connections: 50, users: 25, steadySeconds: 10, faultSeconds: 8, seedUsers: 0 }
   : { connections: 200, users: 100, steadySeconds: 60, faultSeconds: 20, seedUsers: 200 };
 const RECOVERY_LIMIT_S = 5;
+const CROSS_INSTANCE_LIMIT_S = 20;
 
 const started = Date.now();
 const log = (line: string) =>
@@ -122,6 +124,27 @@ async function main(): Promise<number> {
   await stack.startGateway();
   log(`API ×2 on ${stack.apiPorts.join(", ")}, worker, gateway on ${stack.gatewayPort}`);
 
+  // First, on the idle stack: live notifications and sessions across the two instances, via nginx.
+  const crossStarted = Date.now();
+  const crossRows: CheckRow[] = [];
+  await crossInstanceChecks(stack, runId, crossRows).catch((error: unknown) => {
+    crossRows.push({ check: "cross-instance via gateway", result: "FAIL", detail: String(error) });
+  });
+  const crossSeconds = (Date.now() - crossStarted) / 1000;
+  if (crossSeconds > CROSS_INSTANCE_LIMIT_S) {
+    crossRows.push({
+      check: "cross-instance via gateway: duration",
+      result: "FAIL",
+      detail: `${crossSeconds.toFixed(1)} s (limit ${CROSS_INSTANCE_LIMIT_S} s)`,
+    });
+  }
+  const printCross = () => {
+    console.log(`\nCross-instance via gateway (${crossSeconds.toFixed(1)} s, before the load)`);
+    console.table(crossRows);
+  };
+  log("cross-instance via gateway done");
+  printCross();
+
   http = new HttpClient(stack.gateway, plan.connections);
   const users = await signUpUsers(http, plan.users, runId);
   log(`${users.length} users signed up through the gateway`);
@@ -205,6 +228,7 @@ async function main(): Promise<number> {
       "recovery s": recovery === undefined ? "-" : recovery.toFixed(2),
     };
   });
+  printCross();
   console.log("\nLoad and fault suite (through the nginx gateway; API ×2, worker, PostgreSQL, Redis)");
   console.table(rows);
   const summary = {
@@ -224,6 +248,8 @@ async function main(): Promise<number> {
     for (const sample of stats.errorSamples) console.log(`  ${stats.name}: ${sample}`);
 
   const failures: string[] = [];
+  for (const check of crossRows)
+    if (check.result !== "pass") failures.push(`cross-instance via gateway: ${check.check}: ${check.detail}`);
   const steady = phases[0]!;
   if (steady.errors > 0 || steady.retried > 0) failures.push("steady load had errors");
   for (const stats of phases) {
