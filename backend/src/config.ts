@@ -40,7 +40,7 @@ const envShape = z.object({
   RATE_LIMIT_AUTH_MAX: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
   /** Parallel job batches per queue in each worker process. */
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(1),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   /** A separate worker process serves /metrics (job durations) on this port; unset: none. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 });

@@ -22,8 +22,10 @@ export async function startWorkers(
 ): Promise<void> {
   for (const job of jobs) {
     // One job per fetch: a failing job is retried alone instead of failing its whole batch.
+    // burstWhenReadyExceeds: while jobs are waiting, fetch again at once instead of after the polling interval.
     const options = {
       batchSize: 1,
+      burstWhenReadyExceeds: 1,
       pollingIntervalSeconds: 0.5,
       localConcurrency: ctx.config.workerConcurrency,
     };
