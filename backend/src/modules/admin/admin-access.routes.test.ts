@@ -126,3 +126,55 @@ describe("/api/partners/* role checks", () => {
     }
   });
 });
+
+describe("keyset cursors", () => {
+  const cursorOf = (parts: unknown) => Buffer.from(JSON.stringify(parts)).toString("base64url");
+  const TIME = "2026-01-01T00:00:00.000000Z";
+  const BAD_CURSORS = [
+    "nonsense",
+    cursorOf([TIME, "not-a-uuid'"]),
+    cursorOf([TIME, "x".repeat(65)]),
+    cursorOf(["2026-01-01", ID]),
+    cursorOf([TIME, ID, "extra"]),
+  ];
+  const STAFF_LISTS = [
+    "/api/admin/referrals",
+    "/api/admin/clients",
+    "/api/admin/rewards",
+    "/api/admin/broadcasts",
+    "/api/admin/audit",
+  ];
+  const PARTNER_LISTS = ["/api/partners/referrals", "/api/partners/commissions"];
+
+  it("answers 400 VALIDATION_ERROR on cursor for a malformed cursor on every list, never a 500", async () => {
+    for (const [user, lists] of [
+      [staff, STAFF_LISTS],
+      [partner, PARTNER_LISTS],
+    ] as const) {
+      for (const url of lists) {
+        for (const cursor of BAD_CURSORS) {
+          const response = await t.app.inject({ url: `${url}?cursor=${cursor}`, headers: user.headers });
+          expect(response.statusCode, `${url} ${cursor}`).toBe(400);
+          const body = json<{ error: { code: string; details: { fields: Record<string, unknown> } } }>(
+            response,
+          );
+          expect(body.error.code).toBe("VALIDATION_ERROR");
+          expect(Object.keys(body.error.details.fields)).toEqual(["cursor"]);
+        }
+      }
+    }
+  });
+
+  it("accepts a well-formed cursor of the list's id type (users have text ids)", async () => {
+    const uuidCursor = cursorOf([TIME, ID]);
+    for (const url of STAFF_LISTS.filter((list) => list !== "/api/admin/clients")) {
+      const response = await t.app.inject({ url: `${url}?cursor=${uuidCursor}`, headers: staff.headers });
+      expect(response.statusCode, url).toBe(200);
+    }
+    const clients = await t.app.inject({
+      url: `/api/admin/clients?cursor=${cursorOf([TIME, client.id])}`,
+      headers: staff.headers,
+    });
+    expect(clients.statusCode).toBe(200);
+  });
+});

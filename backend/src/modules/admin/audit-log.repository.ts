@@ -2,7 +2,7 @@ import type { AuditEntry } from "@referral-app/shared/schemas/audit";
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { auditLog, users } from "../../db/schema/index.ts";
-import { type Cursor, cursorTime, olderThan, pageOf } from "./cursor.ts";
+import { type Cursor, cursorTime, olderThan, pageOf } from "../../lib/cursor.ts";
 
 export interface AuditFilter {
   entityType?: string | undefined;

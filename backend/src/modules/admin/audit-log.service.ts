@@ -1,7 +1,7 @@
 import type { AuditListQuery } from "@referral-app/shared/schemas/audit";
 import type { AppContext } from "../../context.ts";
+import { decodeCursor } from "../../lib/cursor.ts";
 import { listAuditEntries } from "./audit-log.repository.ts";
-import { decodeCursor } from "./cursor.ts";
 
 export function searchAuditLog(ctx: AppContext, query: AuditListQuery & { limit: number }) {
   return listAuditEntries(ctx.db, {

@@ -8,8 +8,8 @@ import type {
 import { and, asc, desc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { broadcasts, notificationDeliveries, users, visaApplications } from "../../db/schema/index.ts";
-import { isUuid } from "../referrals/referrals.repository.ts";
-import { type Cursor, cursorTime, olderThan, pageOf } from "./cursor.ts";
+import { type Cursor, cursorTime, olderThan, pageOf } from "../../lib/cursor.ts";
+import { isUuid } from "../../lib/ids.ts";
 
 type BroadcastRow = typeof broadcasts.$inferSelect;
 

@@ -4,12 +4,12 @@ import type {
   CreateBroadcastInput,
 } from "@referral-app/shared/schemas/broadcasts";
 import type { AppContext } from "../../context.ts";
+import { decodeCursor } from "../../lib/cursor.ts";
 import { notFound } from "../../lib/domain-error.ts";
 import type { RequestUser } from "../../plugins/authenticate.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { broadcastFanOutJob } from "./broadcasts.jobs.ts";
 import { countAudience, findBroadcast, insertBroadcast, listBroadcasts } from "./broadcasts.repository.ts";
-import { decodeCursor } from "./cursor.ts";
 
 /**
  * Records the broadcast and queues its fan-out in the same transaction: one job that queues a

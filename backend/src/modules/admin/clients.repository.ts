@@ -5,8 +5,8 @@ import type { RewardStatusTotal } from "@referral-app/shared/schemas/rewards";
 import { and, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { referrals, rewardLedger, users, visaApplications } from "../../db/schema/index.ts";
+import { type Cursor, cursorTime, likePattern, olderThan, pageOf } from "../../lib/cursor.ts";
 import { rewardColumns, rewardJoin, toReferral } from "../referrals/referrals.repository.ts";
-import { type Cursor, cursorTime, likePattern, olderThan, pageOf } from "./cursor.ts";
 
 export interface ClientListFilter {
   q?: string | undefined;

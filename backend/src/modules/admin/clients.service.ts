@@ -4,6 +4,7 @@ import type {
   AdminClientListQuery,
 } from "@referral-app/shared/schemas/admin";
 import type { AppContext } from "../../context.ts";
+import { decodeCursor } from "../../lib/cursor.ts";
 import { notFound } from "../../lib/domain-error.ts";
 import { findReferralStats } from "../referrals/referral-stats.repository.ts";
 import { findUserProfile, findVisaProgress } from "../users/users.repository.ts";
@@ -13,7 +14,6 @@ import {
   listRecentReferrals,
   rewardTotalsForUser,
 } from "./clients.repository.ts";
-import { decodeCursor } from "./cursor.ts";
 
 export async function searchClients(
   ctx: AppContext,
@@ -22,7 +22,7 @@ export async function searchClients(
   return listClients(ctx.db, {
     q: query.q || undefined,
     stage: query.stage,
-    cursor: query.cursor ? decodeCursor(query.cursor) : undefined,
+    cursor: query.cursor ? decodeCursor(query.cursor, "text") : undefined,
     limit: query.limit,
   });
 }

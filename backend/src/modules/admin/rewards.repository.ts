@@ -3,8 +3,8 @@ import type { RewardEntry, RewardKind, RewardStatusTotal } from "@referral-app/s
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { referrals, rewardLedger, users } from "../../db/schema/index.ts";
-import { isUuid } from "../referrals/referrals.repository.ts";
-import { type Cursor, cursorTime, olderThan, pageOf } from "./cursor.ts";
+import { type Cursor, cursorTime, olderThan, pageOf } from "../../lib/cursor.ts";
+import { isUuid } from "../../lib/ids.ts";
 
 export type RewardRow = typeof rewardLedger.$inferSelect;
 

@@ -7,11 +7,11 @@ import type {
   RewardTotalsQuery,
 } from "@referral-app/shared/schemas/rewards";
 import type { AppContext } from "../../context.ts";
+import { decodeCursor } from "../../lib/cursor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
 import type { RequestUser } from "../../plugins/authenticate.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { enqueueNotification } from "../notifications/notify.ts";
-import { decodeCursor } from "./cursor.ts";
 import {
   findRewardEntry,
   findRewardForUpdate,

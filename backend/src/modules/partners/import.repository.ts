@@ -2,7 +2,7 @@ import type { ImportRowError, PartnerImportSummary } from "@referral-app/shared/
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../../db/client.ts";
 import { analyticsEvents, partnerImports, referralStatusHistory, referrals } from "../../db/schema/index.ts";
-import { isUuid } from "../referrals/referrals.repository.ts";
+import { isUuid } from "../../lib/ids.ts";
 import type { ValidRow } from "./import-rows.ts";
 
 export type ImportRow = typeof partnerImports.$inferSelect;

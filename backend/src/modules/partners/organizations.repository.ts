@@ -6,7 +6,7 @@ import type {
 import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { partnerOrganizations, users } from "../../db/schema/index.ts";
-import { isUuid } from "../referrals/referrals.repository.ts";
+import { isUuid } from "../../lib/ids.ts";
 
 type OrganizationRow = typeof partnerOrganizations.$inferSelect;
 

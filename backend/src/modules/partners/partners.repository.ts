@@ -5,8 +5,9 @@ import type { RewardStatusTotal } from "@referral-app/shared/schemas/rewards";
 import { and, count, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { referrals, rewardLedger, users } from "../../db/schema/index.ts";
-import { type Cursor, cursorTime, likePattern, olderThan, pageOf } from "../admin/cursor.ts";
-import { isUuid, rewardColumns, toReferral } from "../referrals/referrals.repository.ts";
+import { type Cursor, cursorTime, likePattern, olderThan, pageOf } from "../../lib/cursor.ts";
+import { isUuid } from "../../lib/ids.ts";
+import { rewardColumns, toReferral } from "../referrals/referrals.repository.ts";
 
 // A partner's view of a referral's reward is the organisation's commission on it.
 const commissionJoin = and(

@@ -8,8 +8,8 @@ import type {
 } from "@referral-app/shared/schemas/partners";
 import type { ReferralDetail } from "@referral-app/shared/schemas/referral";
 import type { AppContext } from "../../context.ts";
+import { decodeCursor } from "../../lib/cursor.ts";
 import { notFound } from "../../lib/domain-error.ts";
-import { decodeCursor } from "../admin/cursor.ts";
 import { findStatusHistory } from "../referrals/referrals.repository.ts";
 import { findOrganization } from "./organizations.repository.ts";
 import type { PartnerCaller } from "./partner-access.ts";

@@ -4,13 +4,9 @@ import { and, asc, count, desc, eq, type Placeholder, type SQL, sql } from "driz
 import type { DbOrTx } from "../../db/client.ts";
 import { prepared } from "../../db/prepared.ts";
 import { referralStatusHistory, referrals, rewardLedger, users } from "../../db/schema/index.ts";
+import { isUuid } from "../../lib/ids.ts";
 
 export type ReferralRow = typeof referrals.$inferSelect;
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids in URLs are free text; anything that is not a uuid cannot name a row (and must not reach SQL). */
-export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);
 
 export function toReferral(row: ReferralRow, reward: ReferralReward | null): Referral {
   return {

@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { DomainError } from "../../lib/domain-error.ts";
+import { DomainError } from "./domain-error.ts";
+import { isTextId, isUuid } from "./ids.ts";
 
 /**
  * Keyset cursors for newest-first lists: the last row's (created_at, id). The timestamp travels as
@@ -17,12 +18,17 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.t, cursor.id])).toString("base64url");
 }
 
-export function decodeCursor(value: string): Cursor {
+/**
+ * Reads a cursor from a query string. The id must have the list's id type: a malformed one would
+ * otherwise reach SQL as a uuid cast and fail there. Answers VALIDATION_ERROR for anything else.
+ */
+export function decodeCursor(value: string, idType: "uuid" | "text" = "uuid"): Cursor {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
     if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((part) => typeof part === "string")) {
       const [t, id] = parsed as [string, string];
-      if (TIMESTAMP.test(t) && id.length <= 64) return { t, id };
+      const validId = idType === "uuid" ? isUuid(id) : isTextId(id);
+      if (TIMESTAMP.test(t) && validId) return { t, id };
     }
   } catch {
     // fall through to the validation error
