@@ -11,7 +11,7 @@ import { notificationsRoutes } from "./modules/notifications/notifications.route
 import { partnersRoutes } from "./modules/partners/partners.routes.ts";
 import { referralsRoutes } from "./modules/referrals/referrals.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
-import { errorsPlugin } from "./plugins/errors.ts";
+import { errorsPlugin, frameworkErrors } from "./plugins/errors.ts";
 import { healthPlugin } from "./plugins/health.ts";
 import { httpCachePlugin } from "./plugins/http-cache.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
@@ -35,6 +35,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,6 +1,6 @@
 import { type ErrorCode, type FieldErrors, httpStatusFor, isErrorCode } from "@referral-app/shared/errors";
 import type { ApiErrorResponse } from "@referral-app/shared/schemas/common";
-import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { DomainError } from "../lib/domain-error.ts";
@@ -40,8 +40,41 @@ function codeForStatus(status: number): ErrorCode {
   return "BAD_REQUEST";
 }
 
+/**
+ * Fastify's router answers a path parameter over 100 characters (414) and an undecodable path (400)
+ * before any handler: passed as the `frameworkErrors` option so they use the one error shape too.
+ * No id is that long, so a long one names nothing.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === "FST_ERR_MAX_PARAM_LENGTH") return sendError(reply, "NOT_FOUND", "Not found");
+  return sendError(reply, "BAD_REQUEST", error.message);
+}
+
+/** The first string in query, params or body holding a NUL character (PostgreSQL cannot store it). */
+function nulField(value: unknown, path: string): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path || "_" : null;
+  // Parsed JSON and query strings only: uploads arrive as Buffers or streams, checked where parsed.
+  const isUpload = ArrayBuffer.isView(value) || typeof (value as { pipe?: unknown })?.pipe === "function";
+  if (value && typeof value === "object" && !isUpload) {
+    for (const [key, item] of Object.entries(value as object)) {
+      const found = nulField(item, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 /** One error shape for every failure; 5xx never show internals. */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  app.addHook("preValidation", async (request) => {
+    const field = nulField(request.query, "") ?? nulField(request.params, "") ?? nulField(request.body, "");
+    if (field) {
+      throw new DomainError("VALIDATION_ERROR", "Text must not contain NUL characters", {
+        fields: { [field]: ["Must not contain NUL characters"] },
+      });
+    }
+  });
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
       return sendError(reply, error.code, error.message, error.details);

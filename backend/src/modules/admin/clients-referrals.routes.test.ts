@@ -142,6 +142,8 @@ describe("GET /api/admin/referrals/export.csv", () => {
       await insertReferralRow(t, {
         referrerId: bob.id,
         fullName: i === 0 ? '=HYPERLINK("x")' : `Bob friend ${i}`,
+        // Distinct times: rows inserted within one clock tick would sort by id.
+        createdAt: new Date(Date.UTC(2026, 0, 1 + i)),
       });
     }
     const response = await t.app.inject({

@@ -36,6 +36,12 @@ export interface CheckedRows {
 }
 
 function parseCsv(text: string): string[][] {
+  // NUL bytes mean a binary file (a spreadsheet saved as .csv, UTF-16 text), and PostgreSQL cannot store them.
+  if (text.includes("\u0000")) {
+    throw new DomainError("VALIDATION_ERROR", "The file is not valid CSV", {
+      fields: { file: ["The file holds binary data: export it as CSV (UTF-8) and upload that"] },
+    });
+  }
   try {
     // Empty lines are kept (and skipped below) so row numbers match the spreadsheet's.
     return parse(text, { bom: true, relax_column_count: true, trim: true });

@@ -91,6 +91,19 @@ describe("POST /api/partners/referrals/import", () => {
     expect(await orgCount()).toBe(before);
   });
 
+  it("refuses a binary file (NUL bytes) whole, with a 400 that says what to do", async () => {
+    const before = await orgCount();
+    const response = await upload("Full Name,Email\nAna\u0000 Souza,ana.binary@example.org\n");
+    expect(response.statusCode).toBe(400);
+    expect(
+      json<{ error: { code: string; details: { fields: { file: string[] } } } }>(response).error,
+    ).toMatchObject({
+      code: "VALIDATION_ERROR",
+      details: { fields: { file: [expect.stringContaining("export it as CSV")] } },
+    });
+    expect(await orgCount()).toBe(before);
+  });
+
   it("imports the valid rows of a mixed file; duplicates are row errors; the report downloads as CSV", async () => {
     await insertReferralRow(t, {
       referrerId: colleague.id,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, isoDateTimeSchema } from "./common.ts";
+import { idSchema, isoDateTimeSchema, uuidSchema } from "./common.ts";
 import { referralSchema, referralStatsSchema, referralStatusSchema } from "./referral.ts";
 import { rewardStatusTotalSchema } from "./rewards.ts";
 import { userProfileSchema, visaStageIdSchema } from "./user.ts";
@@ -9,7 +9,7 @@ import { visaProgressSchema } from "./visa.ts";
 export const adminReferralListQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   status: referralStatusSchema.optional(),
-  partnerOrganizationId: idSchema.optional(),
+  partnerOrganizationId: uuidSchema.optional(),
   referrerId: idSchema.optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),

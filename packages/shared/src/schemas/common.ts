@@ -2,6 +2,8 @@ import { z } from "zod";
 import { PAGINATION } from "../constants.ts";
 
 export const idSchema = z.string().min(1).max(64);
+/** Ids of uuid-keyed rows (everything but users), where a filter takes one. */
+export const uuidSchema = z.uuid();
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 
 /** `:id` in user routes: a user id or `me`. */
