@@ -143,13 +143,20 @@ const userReferralsWhere = ({ userId, status }: UserReferralsParams) =>
     ? and(eq(referrals.referrerId, userId), eq(referrals.status, status))
     : eq(referrals.referrerId, userId);
 
-/** One page of a referrer's referrals, newest first: walks (referrer_id, created_at desc, id desc). */
+/**
+ * One page of a referrer's referrals, newest first: walks (referrer_id, created_at desc, id desc).
+ * Each row carries the filter's total (a window count), so a page costs one round trip.
+ */
 export function userReferralsPageQuery(
   db: DbOrTx,
   params: UserReferralsParams & { limit: Param<number>; offset: Param<number> },
 ) {
   return db
-    .select({ referral: referrals, reward: rewardColumns })
+    .select({
+      referral: referrals,
+      reward: rewardColumns,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
     .from(referrals)
     .leftJoin(rewardLedger, rewardJoin)
     .where(userReferralsWhere(params))
@@ -158,7 +165,7 @@ export function userReferralsPageQuery(
     .offset(params.offset);
 }
 
-/** The page's total: counted over (referrer_id, status). */
+/** The total alone, for a page past the end (it has no rows to carry it): counted over (referrer_id, status). */
 export function userReferralsCountQuery(db: DbOrTx, params: UserReferralsParams) {
   return db.select({ total: count() }).from(referrals).where(userReferralsWhere(params));
 }
@@ -193,14 +200,11 @@ export async function listUserReferrals(
 ): Promise<{ items: Referral[]; total: number }> {
   const variant = query.status ? "byStatus" : "all";
   const values = { userId, status: query.status, limit: query.limit, offset: (query.page - 1) * query.limit };
-  const [rows, [totals]] = await Promise.all([
-    pageStatements[variant](db).execute(values),
-    countStatements[variant](db).execute(values),
-  ]);
-  return {
-    items: rows.map((row) => toReferral(row.referral, row.reward)),
-    total: totals?.total ?? 0,
-  };
+  const rows = await pageStatements[variant](db).execute(values);
+  const total =
+    rows[0]?.total ??
+    (values.offset > 0 ? ((await countStatements[variant](db).execute(values))[0]?.total ?? 0) : 0);
+  return { items: rows.map((row) => toReferral(row.referral, row.reward)), total };
 }
 
 export async function updateReferralStatus(

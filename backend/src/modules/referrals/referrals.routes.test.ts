@@ -256,6 +256,16 @@ describe("GET /api/users/:id/referrals", () => {
     expect(names).toEqual(["Friend 5", "Friend 4", "Friend 3", "Friend 2", "Friend 1"]);
   });
 
+  it("still gives the total on a page past the end", async () => {
+    const response = await t.app.inject({
+      url: "/api/users/me/referrals?page=9&limit=2",
+      headers: lister.headers,
+    });
+    const body = json<{ data: ReferralBody[]; pagination: Record<string, number> }>(response);
+    expect(body.data).toEqual([]);
+    expect(body.pagination).toEqual({ page: 9, limit: 2, total: 5, pages: 3 });
+  });
+
   it("filters by status", async () => {
     const response = await t.app.inject({
       url: `/api/users/${lister.id}/referrals?status=contacted`,
