@@ -147,12 +147,19 @@ describe("client web app", () => {
     const promoEmail = page.getByRole("switch", { name: "News and offers: Email" });
     await promoEmail.waitFor(WAIT);
     const wasOn = await promoEmail.isChecked();
+    // Listen before acting: each change saves at once, and a fast save can finish before a
+    // listener added afterwards would see it.
+    const profileSaved = () =>
+      page.waitForResponse(
+        (response) =>
+          response.url().includes("/api/users/me/profile") && response.request().method() === "PATCH",
+      );
+    const switchSaved = profileSaved();
     await promoEmail.click();
+    await switchSaved;
+    const themeSaved = profileSaved();
     await page.getByLabel("Theme").first().selectOption("dark");
-    await page.waitForResponse(
-      (response) =>
-        response.url().includes("/api/users/me/profile") && response.request().method() === "PATCH",
-    );
+    await themeSaved;
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains("dark")), true);
 
     await page.reload();
@@ -168,8 +175,9 @@ describe("client web app", () => {
     // Back to English and light for the next tests' screenshots and texts.
     await page.getByLabel("Idioma").first().selectOption("en");
     await page.getByRole("heading", { name: "Profile and preferences" }).waitFor(WAIT);
+    const lightSaved = profileSaved();
     await page.getByLabel("Theme").first().selectOption("light");
-    await page.waitForResponse((response) => response.url().includes("/api/users/me/profile"));
+    await lightSaved;
     await page.context().close();
   });
 
