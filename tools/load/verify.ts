@@ -11,10 +11,14 @@ export async function activeDeliveries(db: pg.Pool): Promise<number> {
   return rows[0]!.n;
 }
 
-/** Jobs still queued or running (jobs waiting for a retry are counted by the report). */
+/**
+ * Jobs still queued, running or waiting for a retry. A killed worker's jobs come back through
+ * `retry` once their heartbeat is missed (a fan-out cut mid-way queues its deliveries only then),
+ * so the queue is not settled while any job waits there.
+ */
 async function busyJobs(db: pg.Pool): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
-    `select count(*)::int as n from pgboss.job where name = any($1) and state in ('created', 'active')`,
+    `select count(*)::int as n from pgboss.job where name = any($1) and state in ('created', 'retry', 'active')`,
     [QUEUES],
   );
   return rows[0]!.n;
