@@ -73,7 +73,7 @@ describe("mobile app (web export)", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
 
     await page.getByRole("progressbar", { name: "Your visa progress" }).waitFor(WAIT);
-    assert.equal(await page.getByLabel(/: current stage$/).count(), 1);
+    assert.equal(await page.getByLabel(/: current stage\. Since /).count(), 1);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "mobile-web-dashboard.png") });
 
     await page.goto("/referrals");

@@ -1,3 +1,7 @@
+import { useRouter } from "expo-router";
 import { DashboardScreen } from "../../src/screens/dashboard-screen";
 
-export default DashboardScreen;
+export default function DashboardRoute() {
+  const router = useRouter();
+  return <DashboardScreen onRefer={() => router.navigate("/referrals")} />;
+}

@@ -1,6 +1,6 @@
 import { VISA_STAGES } from "@referral-app/shared/constants";
 import type { VisaStage } from "@referral-app/shared/schemas/visa";
-import { render, screen } from "@testing-library/react-native";
+import { fireEvent, render, screen } from "@testing-library/react-native";
 import { I18nextProvider } from "react-i18next";
 import { createI18n } from "../i18n/i18n";
 import { DashboardScreen } from "../screens/dashboard-screen";
@@ -49,13 +49,44 @@ describe("StageProgress", () => {
     expect(screen.getByLabelText("Pago: etapa actual")).toBeOnTheScreen();
   });
 
-  it("shows the signed-in client's case from the API on the dashboard", async () => {
+  it("dates the completed stages and the current one, in the user's language", async () => {
+    const stages = stagesAt("assessment").map((stage) => ({
+      ...stage,
+      startedAt: stage.status === "upcoming" ? null : "2026-11-05T10:00:00.000Z",
+      completedAt: stage.status === "completed" ? "2026-11-21T10:00:00.000Z" : null,
+    }));
+    const { rerender } = await render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <StageProgress stages={stages} />
+      </I18nextProvider>,
+    );
+
+    expect(screen.getAllByText("Completed November 21, 2026")).toHaveLength(2);
+    expect(screen.getByLabelText("Assessment: current stage. Since November 5, 2026")).toBeOnTheScreen();
+    expect(screen.getByLabelText("Payment: upcoming")).toBeOnTheScreen();
+
+    await rerender(
+      <I18nextProvider i18n={createI18n("es")}>
+        <StageProgress stages={stages} />
+      </I18nextProvider>,
+    );
+    expect(screen.getByText("Desde el 5 de noviembre de 2026")).toBeOnTheScreen();
+  });
+
+  it("shows the signed-in client's case, what happens next and their rewards on the dashboard", async () => {
     const network = createTestNetwork();
     const app = createTestApp({ network, outboxStorage: memoryOutboxStorage() });
-    await render(app.wrap(<DashboardScreen />));
+    const onRefer = jest.fn();
+    await render(app.wrap(<DashboardScreen onRefer={onRefer} />));
 
-    expect(await screen.findByLabelText("Assessment: current stage")).toBeOnTheScreen();
+    expect(await screen.findByLabelText(/^Assessment: current stage\. Since /)).toBeOnTheScreen();
     expect(screen.getByText("40% complete")).toBeOnTheScreen();
-    expect(screen.getAllByLabelText(/: completed$/)).toHaveLength(2);
+    expect(screen.getAllByLabelText(/: completed\. Completed /)).toHaveLength(2);
+    expect(screen.getByText("What happens next")).toBeOnTheScreen();
+    expect(screen.getByText(/assessing your eligibility/)).toBeOnTheScreen();
+    expect(await screen.findByText("Your rewards")).toBeOnTheScreen();
+
+    fireEvent.press(screen.getByRole("button", { name: "Refer someone" }));
+    expect(onRefer).toHaveBeenCalledTimes(1);
   });
 });

@@ -32,6 +32,17 @@ export const en = {
     noCase: "Your case has not started yet.",
     stagesCompleted: "{{completed}} of {{total}} stages completed",
     stageLabel: "{{name}}: {{state}}",
+    completedOn: "Completed {{date}}",
+    since: "Since {{date}}",
+    nextTitle: "What happens next",
+    next: {
+      enquiry: "A consultant will call you within two business days to understand your plans.",
+      detailed_enquiry: "Send us the documents on your checklist so we can assess your options.",
+      assessment: "We are assessing your eligibility; expect our recommendation within a week.",
+      application: "We are preparing and lodging your application. We'll tell you when it is submitted.",
+      payment: "Settle the final invoice and we'll hand over your decision letter and next steps.",
+    },
+    referCta: "Refer someone",
     state: {
       completed: "completed",
       current: "current stage",

@@ -34,6 +34,17 @@ export const es: Resources = {
     noCase: "Tu caso aún no ha comenzado.",
     stagesCompleted: "{{completed}} de {{total}} etapas completadas",
     stageLabel: "{{name}}: {{state}}",
+    completedOn: "Completada el {{date}}",
+    since: "Desde el {{date}}",
+    nextTitle: "Qué pasa ahora",
+    next: {
+      enquiry: "Un asesor te llamará en dos días hábiles para conocer tus planes.",
+      detailed_enquiry: "Envíanos los documentos de tu lista para que podamos evaluar tus opciones.",
+      assessment: "Estamos evaluando tu elegibilidad; tendrás nuestra recomendación en una semana.",
+      application: "Estamos preparando y presentando tu solicitud. Te avisaremos cuando esté enviada.",
+      payment: "Abona la factura final y te entregaremos la resolución y los siguientes pasos.",
+    },
+    referCta: "Referir a alguien",
     state: {
       completed: "completada",
       current: "etapa actual",

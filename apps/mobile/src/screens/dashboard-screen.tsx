@@ -1,18 +1,46 @@
-import { useProfile, useVisaProgress } from "@referral-app/api-client/react";
+import { useProfile, useReferralStats, useVisaProgress } from "@referral-app/api-client/react";
+import type { VisaProgress } from "@referral-app/shared/schemas/visa";
 import { useTranslation } from "react-i18next";
+import { StyleSheet, View } from "react-native";
 import { AppText } from "../components/app-text";
+import { Button } from "../components/button";
 import { Card } from "../components/card";
 import { Notice } from "../components/notice";
+import { ReferralStatsCard } from "../components/referral-stats-card";
 import { Screen } from "../components/screen";
 import { StageProgress } from "../components/stage-progress";
+import { useTheme } from "../theme/theme-context";
 
-export function DashboardScreen() {
+export interface DashboardScreenProps {
+  /** Opens the referral form (the Referrals tab). */
+  onRefer?: () => void;
+}
+
+/** What the consultancy does next at the client's current stage. */
+function NextStep({ stage }: { stage: VisaProgress["currentStage"] }) {
+  const { t } = useTranslation();
+  const { palette } = useTheme();
+  return (
+    <View
+      accessible
+      style={[styles.next, { backgroundColor: palette.background, borderColor: palette.primary }]}
+    >
+      <AppText variant="heading">{t("dashboard.nextTitle")}</AppText>
+      <AppText>{t(`dashboard.next.${stage}`)}</AppText>
+    </View>
+  );
+}
+
+/** "My case" and "my referrals" side by side: the visa stages with dates, what happens next, my rewards. */
+export function DashboardScreen({ onRefer }: DashboardScreenProps) {
   const { t } = useTranslation();
   const profile = useProfile();
   const progress = useVisaProgress();
+  const stats = useReferralStats();
   const refresh = () => {
     void profile.refetch();
     void progress.refetch();
+    void stats.refetch();
   };
 
   return (
@@ -29,9 +57,16 @@ export function DashboardScreen() {
               {t("dashboard.percentComplete", { percent: Math.round(progress.data.percentComplete) })}
             </AppText>
             <StageProgress stages={progress.data.stages} />
+            <NextStep stage={progress.data.currentStage} />
           </>
         ) : null}
       </Card>
+      {stats.data ? <ReferralStatsCard stats={stats.data} /> : null}
+      {onRefer ? <Button label={t("dashboard.referCta")} onPress={onRefer} /> : null}
     </Screen>
   );
 }
+
+const styles = StyleSheet.create({
+  next: { borderLeftWidth: 4, borderRadius: 8, padding: 12, gap: 4 },
+});
