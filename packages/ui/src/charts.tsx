@@ -66,6 +66,12 @@ function DataTable<Datum>({ data, xKey, series, title }: ChartProps<Datum>) {
   );
 }
 
+/** The legend in the order the series were given (Recharts sorts it alphabetically by default). */
+function seriesLegend<Datum>(series: readonly ChartSeries<Datum>[]) {
+  if (series.length < 2) return null;
+  return <Legend itemSorter={(item) => series.findIndex((entry) => entry.key === item.dataKey)} />;
+}
+
 function ChartFrame<Datum>(props: ChartProps<Datum> & { children: ReactNode }) {
   const captionId = useId();
   return (
@@ -91,7 +97,7 @@ export function BarChart<Datum>(props: ChartProps<Datum>) {
         <XAxis dataKey={String(props.xKey)} tick={axisStyle} stroke="var(--ui-border)" />
         <YAxis allowDecimals={false} tick={axisStyle} stroke="var(--ui-border)" width={32} />
         <Tooltip contentStyle={{ background: "var(--ui-card)", borderColor: "var(--ui-border)" }} />
-        {props.series.length > 1 ? <Legend /> : null}
+        {seriesLegend(props.series)}
         {props.series.map((item, index) => (
           <Bar
             key={item.key}
@@ -106,6 +112,7 @@ export function BarChart<Datum>(props: ChartProps<Datum>) {
   );
 }
 
+/** Straight segments between points: counts per day should not look like smooth waves. */
 export function LineChart<Datum>(props: ChartProps<Datum>) {
   return (
     <ChartFrame {...props}>
@@ -114,16 +121,16 @@ export function LineChart<Datum>(props: ChartProps<Datum>) {
         <XAxis dataKey={String(props.xKey)} tick={axisStyle} stroke="var(--ui-border)" />
         <YAxis allowDecimals={false} tick={axisStyle} stroke="var(--ui-border)" width={32} />
         <Tooltip contentStyle={{ background: "var(--ui-card)", borderColor: "var(--ui-border)" }} />
-        {props.series.length > 1 ? <Legend /> : null}
+        {seriesLegend(props.series)}
         {props.series.map((item, index) => (
           <Line
             key={item.key}
-            type="monotone"
+            type="linear"
             dataKey={String(item.key)}
             name={item.label}
             stroke={colorOf(index, item.color)}
             strokeWidth={2}
-            dot={false}
+            dot={props.data.length <= 45 ? { r: 2.5, fill: colorOf(index, item.color) } : false}
           />
         ))}
       </RechartsLineChart>
