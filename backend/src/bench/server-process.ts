@@ -43,12 +43,7 @@ export function serverCommand(build: boolean): ServerCommand {
   if (existsSync(path.join(BACKEND_DIR, "dist/server.js"))) {
     return { command: process.execPath, args: ["dist/server.js"], label: "node dist/server.js" };
   }
-  // One process (not the tsx CLI, which forks): its RSS is the server's.
-  return {
-    command: process.execPath,
-    args: ["--import", "tsx", "src/server.ts"],
-    label: "node --import tsx src/server.ts",
-  };
+  return TSX_COMMAND;
 }
 
 function readKb(pid: number, field: "VmRSS" | "VmHWM"): number {
