@@ -70,7 +70,7 @@ export function ReferralFilters({
       <Field label={strings.pipeline.to}>
         <Input type="date" value={draft.to ?? ""} onChange={(event) => set({ to: event.target.value })} />
       </Field>
-      <Field label={strings.pipeline.sort}>
+      <Field label={strings.pipeline.sort} className="lg:col-span-2">
         <Select
           value={draft.sort ?? "newest"}
           onChange={(event) => set({ sort: event.target.value === "oldest" ? "oldest" : "newest" })}
@@ -79,7 +79,7 @@ export function ReferralFilters({
           <option value="oldest">{strings.pipeline.oldest}</option>
         </Select>
       </Field>
-      <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-5">
+      <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
         <Button type="submit">{strings.pipeline.apply}</Button>
         <Button
           variant="ghost"
