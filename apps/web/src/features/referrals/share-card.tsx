@@ -49,8 +49,14 @@ export function ShareCard() {
                 {t("referrals.share.link")}
               </label>
               <div className="flex gap-2">
-                <Input id="referral-link" readOnly value={link} onFocus={(event) => event.target.select()} />
-                <Button variant="secondary" onClick={copy}>
+                <Input
+                  id="referral-link"
+                  className="min-w-0"
+                  readOnly
+                  value={link}
+                  onFocus={(event) => event.target.select()}
+                />
+                <Button variant="secondary" className="shrink-0 whitespace-nowrap" onClick={copy}>
                   {t("referrals.share.copyLink")}
                 </Button>
               </div>
