@@ -7,15 +7,30 @@ import fp from "fastify-plugin";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
+export interface StaticApp {
+  /** URL prefix with a trailing slash; the most specific first, "/" last. */
+  prefix: string;
+  /** The app's build folder (index.html and assets/). */
+  dir: string;
+}
+
 /** The built front ends: client app at /, staff at /admin, partners at /partners. */
-export const APPS = [
+export const APPS: readonly StaticApp[] = [
   { prefix: "/admin/", dir: path.join(repoRoot, "apps/admin/dist") },
   { prefix: "/partners/", dir: path.join(repoRoot, "apps/partner-portal/dist") },
   { prefix: "/", dir: path.join(repoRoot, "apps/web/dist") },
-] as const;
+];
 
-export const staticAppsPlugin = fp(async (app: FastifyInstance) => {
-  const served = APPS.filter((entry) => existsSync(path.join(entry.dir, "index.html")));
+/**
+ * A page load: browsers ask for text/html; curl, uptime checks and link previews send a wildcard or no
+ * Accept at all. A client that asks only for JSON (or an image…) gets the 404 instead of a web page.
+ */
+function wantsPage(accept: string | undefined): boolean {
+  return !accept || accept.includes("text/html") || accept.includes("*/*");
+}
+
+export const staticAppsPlugin = fp(async (app: FastifyInstance, options: { apps?: readonly StaticApp[] }) => {
+  const served = (options.apps ?? APPS).filter((entry) => existsSync(path.join(entry.dir, "index.html")));
   let decorated = false;
   for (const entry of served) {
     await app.register(fastifyStatic, {
@@ -33,9 +48,9 @@ export const staticAppsPlugin = fp(async (app: FastifyInstance) => {
     decorated = true;
   }
 
-  // Client-side routes: any other GET that wants HTML gets the app's index.html.
+  // The apps' entry URLs and their client-side routes: a GET for a page gets the app's index.html.
   app.addHook("onRequest", async (request, reply) => {
-    if (request.method !== "GET" || !request.headers.accept?.includes("text/html")) return;
+    if (request.method !== "GET" || !wantsPage(request.headers.accept)) return;
     const url = request.url.split("?")[0]!;
     if (url.startsWith("/api/") || url.startsWith("/health") || url === "/metrics") return;
     const entry = served.find(
