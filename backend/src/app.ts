@@ -7,6 +7,7 @@ import { analyticsRoutes } from "./modules/analytics/analytics.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { type Auth, createAuth } from "./modules/auth/auth.ts";
 import { featuresRoutes } from "./modules/features/features.routes.ts";
+import { filesRoutes } from "./modules/files/files.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { partnersRoutes } from "./modules/partners/partners.routes.ts";
 import { referralsRoutes } from "./modules/referrals/referrals.routes.ts";
@@ -58,6 +59,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     async (api) => {
       await api.register(authRoutes);
       await api.register(usersRoutes);
+      await api.register(filesRoutes);
       await api.register(referralsRoutes);
       await api.register(notificationsRoutes);
       await api.register(analyticsRoutes);

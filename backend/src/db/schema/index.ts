@@ -4,6 +4,7 @@ export * from "./audit.ts";
 export * from "./auth.ts";
 export * from "./broadcasts.ts";
 export * from "./features.ts";
+export * from "./files.ts";
 export * from "./notifications.ts";
 export * from "./partners.ts";
 export * from "./referrals.ts";

@@ -11,6 +11,7 @@ import { DomainError, notFound } from "../../lib/domain-error.ts";
 import type { RequestUser } from "../../plugins/authenticate.ts";
 import { recordEvent } from "../analytics/analytics.repository.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
+import { deleteStoredFilesOf } from "../files/files.repository.ts";
 import { enqueueNotification } from "../notifications/notify.ts";
 import {
   findUserProfile,
@@ -35,6 +36,8 @@ export async function updateProfile(
   await ctx.db.transaction(async (tx) => {
     const row = await findUserRow(tx, userId);
     if (!row) throw notFound("User");
+    // A picture given as a link (or none) replaces an uploaded one, which nothing points at any more.
+    if (data.profilePicture !== undefined) await deleteStoredFilesOf(tx, userId, "profile_picture");
     await updateUser(tx, userId, {
       ...(data.name !== undefined ? { name: data.name } : {}),
       ...(data.phone !== undefined ? { phone: data.phone } : {}),

@@ -139,3 +139,10 @@ export function mergePreferences(current: UserPreferences, update: UpdatePrefere
     language: update.language ?? current.language,
   };
 }
+
+/** Profile pictures people upload: PNG, JPEG or WebP (told by the file's bytes), up to 2 MB. */
+export const PROFILE_PICTURE_LIMITS = {
+  maxBytes: 2 * 1024 * 1024,
+  contentTypes: ["image/png", "image/jpeg", "image/webp"],
+} as const;
+export type ProfilePictureType = (typeof PROFILE_PICTURE_LIMITS.contentTypes)[number];
