@@ -181,6 +181,35 @@ describe("client web app", () => {
     await page.context().close();
   });
 
+  it("uploads a profile picture that the API serves after a reload, and removes it", async () => {
+    const page = await openAs(CLIENT);
+    await page.goto("/profile");
+    // A 1×1 PNG: the server tells the type by these bytes, whatever the file is called.
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+      "base64",
+    );
+    await page
+      .getByLabel("Upload photo")
+      .setInputFiles({ name: "me.png", mimeType: "image/png", buffer: png });
+    await page.getByText("Your photo is updated.").waitFor(WAIT);
+
+    await page.reload();
+    const photo = page.getByRole("img", { name: "Photo" });
+    await photo.waitFor(WAIT);
+    assert.match((await photo.getAttribute("src")) ?? "", /^\/api\/files\/[0-9a-f-]{36}$/);
+    // Loaded with the session cookie: a broken image has no natural size.
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('img[alt="Photo"]');
+      return img?.complete && img.naturalWidth === 1;
+    });
+
+    await page.getByRole("button", { name: "Remove photo" }).click();
+    await page.getByText("Your photo is removed.").waitFor(WAIT);
+    assert.equal(await page.getByRole("img", { name: "Photo" }).count(), 0);
+    await page.context().close();
+  });
+
   it("every page passes an axe scan (no serious or critical issues) in light and dark, with screenshots", async () => {
     const signedOut = await newVisitor(browser, server.baseURL);
     const visitor = await signedOut.newPage();

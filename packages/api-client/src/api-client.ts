@@ -40,6 +40,8 @@ export type HttpMethod = "GET" | "HEAD" | "OPTIONS" | "POST" | "PUT" | "PATCH" |
 
 export interface RequestOptions {
   json?: unknown;
+  /** A raw body instead of JSON, e.g. an image file (its own type becomes the Content-Type). */
+  body?: Blob;
   searchParams?: Record<string, string | number | boolean | null | undefined>;
   headers?: Record<string, string>;
   /** Makes a POST/PATCH retryable; the server replays its first answer for a repeated key. */
@@ -151,6 +153,7 @@ export class ApiClient {
       },
     };
     if (options.json !== undefined) kyOptions.json = options.json;
+    if (options.body !== undefined) kyOptions.body = options.body;
     const searchParams = definedParams(options.searchParams);
     if (searchParams) kyOptions.searchParams = searchParams;
     return this.http(path.replace(/^\/+/, ""), kyOptions);

@@ -85,6 +85,15 @@ describe("user handlers", () => {
     const error = await failure(users.updateProfile("me", { role: "admin" } as never));
     expect(error.code).toBe("VALIDATION_ERROR");
   });
+
+  it("upload a picture as the raw body with its own type, refuse other types, and remove it", async () => {
+    const png = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: "image/png" });
+    const uploaded = await users.uploadProfilePicture("me", png);
+    expect(uploaded.profilePicture).toBe("data:image/png;base64,iVBORw==");
+    const gif = new Blob([new Uint8Array([0x47, 0x49, 0x46])], { type: "image/gif" });
+    expect((await failure(users.uploadProfilePicture("me", gif))).code).toBe("UNSUPPORTED_MEDIA_TYPE");
+    expect((await users.removeProfilePicture("me")).profilePicture).toBeNull();
+  });
 });
 
 describe("referral handlers", () => {

@@ -1,4 +1,8 @@
-import { mergePreferences, updateProfileSchema } from "@referral-app/shared/schemas/user";
+import {
+  mergePreferences,
+  PROFILE_PICTURE_LIMITS,
+  updateProfileSchema,
+} from "@referral-app/shared/schemas/user";
 import { http } from "msw";
 import { isOwnUser, type MockStore, updateUser } from "./mock-store.ts";
 import { fail, invalid, ok, readJson } from "./respond.ts";
@@ -23,6 +27,32 @@ export function userHandlers(store: MockStore, url: (path: string) => string) {
         profilePicture: fields.profilePicture === undefined ? current.profilePicture : fields.profilePicture,
         preferences: preferences ? mergePreferences(current.preferences, preferences) : current.preferences,
       });
+      return ok(store.user);
+    }),
+
+    // Mirrors the server's rules (type and size); the picture comes back as a data: URL.
+    http.put(url("users/:id/profile-picture"), async ({ params, request }) => {
+      if (!isOwnUser(store, params.id)) return fail("NOT_FOUND", "User not found");
+      const type = request.headers.get("content-type") ?? "";
+      if (!(PROFILE_PICTURE_LIMITS.contentTypes as readonly string[]).includes(type)) {
+        return fail("UNSUPPORTED_MEDIA_TYPE", "Upload a PNG, JPEG or WebP image", {
+          fields: { file: ["Upload a PNG, JPEG or WebP image"] },
+        });
+      }
+      const bytes = new Uint8Array(await request.arrayBuffer());
+      if (bytes.length > PROFILE_PICTURE_LIMITS.maxBytes) {
+        return fail("PAYLOAD_TOO_LARGE", "The picture is larger than 2 MB", {
+          fields: { file: ["The picture is larger than 2 MB"] },
+        });
+      }
+      const base64 = btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join(""));
+      updateUser(store, { ...store.user, profilePicture: `data:${type};base64,${base64}` });
+      return ok(store.user);
+    }),
+
+    http.delete(url("users/:id/profile-picture"), ({ params }) => {
+      if (!isOwnUser(store, params.id)) return fail("NOT_FOUND", "User not found");
+      updateUser(store, { ...store.user, profilePicture: null });
       return ok(store.user);
     }),
 

@@ -17,7 +17,7 @@ export {
   useNotifications,
   useUnreadCount,
 } from "./notification-hooks.ts";
-export { useProfile, useUpdateProfile, useVisaProgress } from "./profile-hooks.ts";
+export { useProfile, useProfilePicture, useUpdateProfile, useVisaProgress } from "./profile-hooks.ts";
 export { queryKeys } from "./query-keys.ts";
 export { shouldRetryQuery } from "./query-retry.ts";
 export { useCreateReferral, useReferral, useReferralStats, useReferrals } from "./referral-hooks.ts";

@@ -52,3 +52,19 @@ export function useUpdateProfile(userId = "me") {
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.profile.all }),
   });
 }
+
+/** Uploads (a Blob) or removes (null) the profile picture; the profile query gets the answer. */
+export function useProfilePicture(userId = "me") {
+  const { services } = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (picture: Blob | null) =>
+      picture
+        ? services.users.uploadProfilePicture(userId, picture)
+        : services.users.removeProfilePicture(userId),
+    onSuccess: (profile) => {
+      queryClient.setQueryData(queryKeys.profile.detail(userId), profile);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.profile.all }),
+  });
+}

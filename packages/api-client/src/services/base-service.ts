@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { ApiClient, RequestOptions } from "../api-client.ts";
 
 type QueryOptions = Pick<RequestOptions, "searchParams" | "signal" | "headers">;
-type BodyOptions = Omit<RequestOptions, "json" | "searchParams">;
+type BodyOptions = Omit<RequestOptions, "json" | "body" | "searchParams">;
 
 const anySuccessSchema = z.looseObject({ status: z.literal("success") }).optional();
 
@@ -45,6 +45,20 @@ export abstract class BaseService {
   ): Promise<T> {
     return (await this.client.request("PATCH", path, apiResponseSchema(data), { ...options, json: body }))
       .data;
+  }
+
+  /** Sends a file (or any Blob) as the raw request body. */
+  protected async putBlob<T>(
+    path: string,
+    data: z.ZodType<T>,
+    body: Blob,
+    options?: BodyOptions,
+  ): Promise<T> {
+    return (await this.client.request("PUT", path, apiResponseSchema(data), { ...options, body })).data;
+  }
+
+  protected async delete<T>(path: string, data: z.ZodType<T>, options?: BodyOptions): Promise<T> {
+    return (await this.client.request("DELETE", path, apiResponseSchema(data), options)).data;
   }
 
   /** For endpoints whose answer carries nothing the caller needs (202/204 or any success envelope). */

@@ -8,7 +8,8 @@ import { ProfileDetailsForm } from "./profile-details-form.tsx";
 const { store } = setupTestServer();
 
 describe("ProfileDetailsForm", () => {
-  it("saves name, phone, country and photo through PATCH /users/me/profile", async () => {
+  it("saves name, phone and country through PATCH /users/me/profile, leaving the photo alone", async () => {
+    store.user = { ...store.user, profilePicture: "/api/files/2f4bd9c1-6a59-4cc4-8b5a-7b3a4f7b8f10" };
     render(
       <MockProviders>
         <ProfileDetailsForm profile={store.user} />
@@ -22,11 +23,10 @@ describe("ProfileDetailsForm", () => {
     await userEvent.type(name, "Ana María López");
     await userEvent.clear(screen.getByLabelText("Country code"));
     await userEvent.type(screen.getByLabelText("Country code"), "es");
-    await userEvent.type(screen.getByLabelText("Photo URL"), "https://example.com/ana.png");
     await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
     expect(await screen.findByText("Your changes are saved.")).toBeInTheDocument();
     await waitFor(() => expect(store.user.name).toBe("Ana María López"));
     expect(store.user.country).toBe("ES");
-    expect(store.user.profilePicture).toBe("https://example.com/ana.png");
+    expect(store.user.profilePicture).toBe("/api/files/2f4bd9c1-6a59-4cc4-8b5a-7b3a4f7b8f10");
   });
 });

@@ -13,17 +13,18 @@ import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { apiErrorMessage } from "../../forms/api-error-message.ts";
 import { useValidationMessage } from "../../i18n/use-validation-message.ts";
+import { ProfilePicture } from "./profile-picture.tsx";
 
 interface DetailsValues {
   name: string;
   phone: string;
   country: string;
-  profilePicture: string;
 }
 
 // The name may not be cleared; the other fields may (they are then removed from the profile).
+// The picture has its own upload (ProfilePicture), so this form never sends it.
 const detailsSchema = updateProfileSchema
-  .pick({ name: true, phone: true, country: true, profilePicture: true })
+  .pick({ name: true, phone: true, country: true })
   .required({ name: true });
 
 export function ProfileDetailsForm({ profile }: { profile: UserProfile }) {
@@ -36,7 +37,6 @@ export function ProfileDetailsForm({ profile }: { profile: UserProfile }) {
       name: profile.name,
       phone: profile.phone ?? "",
       country: profile.country ?? "",
-      profilePicture: profile.profilePicture ?? "",
     },
   });
   const { errors } = form.formState;
@@ -47,7 +47,6 @@ export function ProfileDetailsForm({ profile }: { profile: UserProfile }) {
       name: values.name,
       phone: values.phone || null,
       country: values.country || null,
-      profilePicture: values.profilePicture || null,
     };
     update.mutate(data, {
       onError: (error) => {
@@ -63,21 +62,8 @@ export function ProfileDetailsForm({ profile }: { profile: UserProfile }) {
     <Form onSubmit={onSubmit} aria-label={t("profile.details")}>
       {update.isSuccess ? <FormMessage tone="success">{t("profile.saved")}</FormMessage> : null}
       {update.error ? <FormMessage>{apiErrorMessage(update.error, t)}</FormMessage> : null}
-      <div className="flex items-center gap-4">
-        {profile.profilePicture ? (
-          <img
-            src={profile.profilePicture}
-            alt=""
-            className="size-16 rounded-full border border-border object-cover"
-          />
-        ) : (
-          <span
-            aria-hidden="true"
-            className="flex size-16 items-center justify-center rounded-full bg-brand-soft text-xl font-semibold"
-          >
-            {profile.name.slice(0, 1).toUpperCase()}
-          </span>
-        )}
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <ProfilePicture profile={profile} />
         <div>
           <p className="text-sm text-muted">{t("profile.email")}</p>
           <p className="flex flex-wrap items-center gap-2 font-medium">
@@ -97,13 +83,6 @@ export function ProfileDetailsForm({ profile }: { profile: UserProfile }) {
         </Field>
         <Field label={t("profile.country")} error={message(errors.country?.message)}>
           <Input maxLength={2} className="uppercase" {...form.register("country")} />
-        </Field>
-        <Field
-          label={t("profile.photo")}
-          hint={t("profile.photoHint")}
-          error={message(errors.profilePicture?.message)}
-        >
-          <Input type="url" {...form.register("profilePicture")} />
         </Field>
       </div>
       <Button type="submit" loading={update.isPending}>
