@@ -1,43 +1,21 @@
 import multipart from "@fastify/multipart";
 import { apiResponseSchema, userIdParamsSchema, uuidSchema } from "@referral-app/shared/schemas/common";
 import { PROFILE_PICTURE_LIMITS, userProfileSchema } from "@referral-app/shared/schemas/user";
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { DomainError } from "../../lib/domain-error.ts";
+import { readUploadedFile } from "../../lib/uploaded-file.ts";
 import { requireUser, resolveUserId } from "../../plugins/authenticate.ts";
 import { getProfile } from "../users/users.service.ts";
-import { readStoredFile, removeProfilePicture, setProfilePicture } from "./profile-picture.service.ts";
+import {
+  PICTURE_TOO_LARGE,
+  readStoredFile,
+  removeProfilePicture,
+  setProfilePicture,
+} from "./profile-picture.service.ts";
 
 const { maxBytes } = PROFILE_PICTURE_LIMITS;
 // Room for the multipart boundaries and headers around the picture itself.
 const BODY_LIMIT = maxBytes + 64 * 1024;
-
-const tooLarge = () =>
-  new DomainError("PAYLOAD_TOO_LARGE", "The picture is larger than 2 MB", {
-    fields: { file: ["The picture is larger than 2 MB"] },
-  });
-
-/** The uploaded picture: the first file of a multipart form, or a raw image body. */
-async function readUpload(request: FastifyRequest): Promise<Buffer> {
-  if (request.isMultipart()) {
-    const part = await request.file({ limits: { fileSize: maxBytes } });
-    if (!part) {
-      throw new DomainError("VALIDATION_ERROR", "Attach an image", { fields: { file: ["Required"] } });
-    }
-    try {
-      return await part.toBuffer();
-    } catch (error) {
-      if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge();
-      throw error;
-    }
-  }
-  if (Buffer.isBuffer(request.body)) return request.body;
-  throw new DomainError(
-    "UNSUPPORTED_MEDIA_TYPE",
-    "Send the picture as multipart/form-data or as an image body",
-  );
-}
 
 /** Profile pictures (upload, remove) and the stored files they point at. */
 export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -67,7 +45,12 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const userId = resolveUserId(await requireUser(request), request.params.id);
-      await setProfilePicture(ctx, userId, await readUpload(request));
+      const { content } = await readUploadedFile(request, maxBytes, {
+        missing: "Attach an image",
+        unsupported: "Send the picture as multipart/form-data or as an image body",
+        tooLarge: PICTURE_TOO_LARGE,
+      });
+      await setProfilePicture(ctx, userId, content);
       return { status: "success" as const, data: await getProfile(ctx, userId), message: "Picture updated" };
     },
   );

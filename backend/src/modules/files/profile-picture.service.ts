@@ -12,6 +12,8 @@ import {
   type StoredFile,
 } from "./files.repository.ts";
 
+export const PICTURE_TOO_LARGE = "The picture is larger than 2 MB";
+
 /** The public path of a stored file (what the profile's `profilePicture` holds). */
 export const filePath = (id: string) => `/api/files/${id}`;
 
@@ -41,7 +43,7 @@ const fileError = (
 export async function setProfilePicture(ctx: AppContext, userId: string, content: Buffer): Promise<void> {
   if (content.length === 0) throw fileError("VALIDATION_ERROR", "The file is empty");
   if (content.length > PROFILE_PICTURE_LIMITS.maxBytes) {
-    throw fileError("PAYLOAD_TOO_LARGE", "The picture is larger than 2 MB");
+    throw fileError("PAYLOAD_TOO_LARGE", PICTURE_TOO_LARGE);
   }
   const contentType = detectImageType(content);
   if (!contentType) throw fileError("UNSUPPORTED_MEDIA_TYPE", "Upload a PNG, JPEG or WebP image");
