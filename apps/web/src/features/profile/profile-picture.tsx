@@ -9,6 +9,13 @@ import { apiErrorMessage } from "../../forms/api-error-message.ts";
 
 const ACCEPT = PROFILE_PICTURE_LIMITS.contentTypes.join(",");
 
+/** The refusals people can act on, in words; anything else gets the usual error message. */
+type Refusal = "profile.photoTooLarge" | "profile.photoWrongType";
+const REFUSALS: Partial<Record<string, Refusal>> = {
+  PAYLOAD_TOO_LARGE: "profile.photoTooLarge",
+  UNSUPPORTED_MEDIA_TYPE: "profile.photoWrongType",
+};
+
 /** The avatar with Upload / Change and Remove: the file goes straight to the server, checked here first. */
 export function ProfilePicture({ profile }: { profile: UserProfile }) {
   const { t } = useTranslation();
@@ -18,30 +25,33 @@ export function ProfilePicture({ profile }: { profile: UserProfile }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
+  const refuse = (key: Refusal) => {
+    setDone(null);
+    setProblem(t(key));
+  };
+
   const send = (file: Blob | null) => {
     setProblem(null);
     setDone(null);
     picture.mutate(file, {
       onSuccess: () => setDone(t(file ? "profile.photoUpdated" : "profile.photoRemoved")),
       onError: (error) => {
-        if (isApiError(error) && error.code === "PAYLOAD_TOO_LARGE") setProblem(t("profile.photoTooLarge"));
-        else if (isApiError(error) && error.code === "UNSUPPORTED_MEDIA_TYPE")
-          setProblem(t("profile.photoWrongType"));
+        const key = isApiError(error) ? REFUSALS[error.code] : undefined;
+        if (key) refuse(key);
         else setProblem(apiErrorMessage(error, t));
       },
     });
   };
 
+  // The server's own rules, checked first so a wrong file never travels.
   const onPick = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = "";
     if (!file) return;
     if (!(PROFILE_PICTURE_LIMITS.contentTypes as readonly string[]).includes(file.type)) {
-      setDone(null);
-      setProblem(t("profile.photoWrongType"));
+      refuse("profile.photoWrongType");
     } else if (file.size > PROFILE_PICTURE_LIMITS.maxBytes) {
-      setDone(null);
-      setProblem(t("profile.photoTooLarge"));
+      refuse("profile.photoTooLarge");
     } else {
       send(file);
     }
