@@ -82,8 +82,8 @@ export async function startQueue(
   const heartbeatSeconds = database.kind === "postgres" ? RECOVERY_SECONDS : undefined;
   for (const job of jobs) {
     await boss.createQueue(job.name, {
-      // Backoff from 2 s: 2-4 s, 4-8 s, … 64-128 s. Six retries take at least 126 s, longer than the
-      // 2 minutes after which a delivery claim left by a crashed worker counts as stale
+      // Backoff from 2 s: 2-4 s, 4-8 s, … 64-128 s. Six retries take at least 126 s, far longer than
+      // the 15 s after which a delivery claim left by a crashed worker lapses
       // (notification-delivery.ts), so such a job ends in a resend rather than in "failed".
       retryLimit: job.retryLimit ?? 6,
       retryDelay: 2,

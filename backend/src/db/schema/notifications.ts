@@ -41,6 +41,9 @@ export const notificationDeliveries = pgTable(
     detail: text("detail"),
     broadcastId: uuid("broadcast_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // Renewed by the worker that holds a "pending" claim; a claim whose heartbeat lapsed was left by a
+    // crashed worker and may be taken over.
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("notification_deliveries_unique").on(t.dedupeKey, t.channel),

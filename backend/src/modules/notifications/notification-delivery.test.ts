@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AppContext } from "../../context.ts";
 import { devMailbox, notificationDeliveries, notifications, pushTokens } from "../../db/schema/index.ts";
 import { createTestApp, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
-import { deliverNotification } from "./notification-delivery.ts";
+import { CLAIM_LAPSE_SECONDS, deliverNotification } from "./notification-delivery.ts";
 import { deliverNotificationJob, type NotificationPayload } from "./notifications.jobs.ts";
 import { enqueueNotification } from "./notify.ts";
 
@@ -162,13 +162,14 @@ describe("notification delivery", () => {
     expect(await deliveries(item.dedupeKey)).toEqual({ inApp: "sent", email: "sent", push: "skipped" });
   });
 
-  it("resends an email left pending by a crash mid-send, but not one being sent right now", async () => {
+  it("resends an email whose claim's heartbeat lapsed (a crash mid-send), but not one being sent right now", async () => {
     const item = payload();
     const pending = {
       dedupeKey: item.dedupeKey,
       userId: user.id,
       channel: "email" as const,
       status: "pending" as const,
+      heartbeatAt: new Date(Date.now() - (CLAIM_LAPSE_SECONDS - 5) * 1000),
     };
     await t.ctx.db.insert(notificationDeliveries).values(pending);
     await expect(deliverNotification(item, t.ctx)).rejects.toThrow(/in progress/);
@@ -177,7 +178,7 @@ describe("notification delivery", () => {
 
     await t.ctx.db
       .update(notificationDeliveries)
-      .set({ createdAt: new Date(Date.now() - 10 * 60_000) })
+      .set({ heartbeatAt: new Date(Date.now() - (CLAIM_LAPSE_SECONDS + 5) * 1000) })
       .where(eq(notificationDeliveries.dedupeKey, item.dedupeKey));
     await deliverNotification(item, t.ctx);
     await deliverNotification(item, t.ctx);
@@ -185,6 +186,42 @@ describe("notification delivery", () => {
     expect(await rowsFor(item.dedupeKey)).toHaveLength(1);
     expect((await deliveries(item.dedupeKey)).email).toBe("sent");
   });
+
+  it("renews the claim while a slow e-mail is being sent, so no other worker takes it over", async () => {
+    const item = payload();
+    const heartbeat = async () => {
+      const [row] = await t.ctx.db
+        .select({ heartbeatAt: notificationDeliveries.heartbeatAt })
+        .from(notificationDeliveries)
+        .where(
+          and(
+            eq(notificationDeliveries.dedupeKey, item.dedupeKey),
+            eq(notificationDeliveries.channel, "email"),
+          ),
+        );
+      return row?.heartbeatAt?.getTime() ?? 0;
+    };
+    let renewed = false;
+    const slow: AppContext = {
+      ...t.ctx,
+      mailer: {
+        ...t.ctx.mailer,
+        // Holds the send until the worker's heartbeat has moved the claim forward once.
+        send: async (mail) => {
+          const first = await heartbeat();
+          for (let i = 0; i < 80 && !renewed; i += 1) {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            renewed = (await heartbeat()) > first;
+          }
+          await expect(deliverNotification(item, t.ctx)).rejects.toThrow(/in progress/);
+          return t.ctx.mailer.send(mail);
+        },
+      },
+    };
+    await deliverNotification(item, slow);
+    expect(renewed).toBe(true);
+    expect(await mailsFor(item.title)).toHaveLength(1);
+  }, 15_000);
 
   it("records a failed email and sends it on the retry instead of dropping it", async () => {
     const item = payload();

@@ -13,11 +13,14 @@ import {
   insertNotification,
   listPushTokens,
   recordDelivery,
+  renewDeliveryClaim,
 } from "./notifications.repository.ts";
 import { sendExpoPush } from "./push-sender.ts";
 
-// A pending delivery older than this was left by a crashed worker (jobs expire after 60 s).
-const STALE_PENDING_MS = 2 * 60_000;
+// A worker renews its claim on a channel this often while sending; a claim whose heartbeat is older
+// than CLAIM_LAPSE_SECONDS was left by a crashed worker, and the job's retry takes it over.
+const CLAIM_HEARTBEAT_MS = 5_000;
+export const CLAIM_LAPSE_SECONDS = 15;
 
 type Recipient = NonNullable<Awaited<ReturnType<typeof findRecipient>>>;
 type Channel = (ctx: AppContext, payload: NotificationPayload, recipient: Recipient) => Promise<void>;
@@ -87,15 +90,22 @@ async function sendOnce(
   key: DeliveryKey,
   send: () => Promise<{ status: "sent" | "failed"; detail?: string | null }>,
 ): Promise<void> {
-  const claim = await claimDelivery(ctx.db, key, new Date(Date.now() - STALE_PENDING_MS));
+  const claim = await claimDelivery(ctx.db, key, CLAIM_LAPSE_SECONDS);
   if (claim === "done") return;
   if (claim === "busy") throw new Error(`${key.channel} delivery ${key.dedupeKey} is in progress elsewhere`);
+  const heartbeat = setInterval(() => {
+    renewDeliveryClaim(ctx.db, key).catch((error) =>
+      ctx.logger.warn({ err: error, dedupeKey: key.dedupeKey }, "delivery claim renewal failed"),
+    );
+  }, CLAIM_HEARTBEAT_MS);
   let outcome: { status: "sent" | "failed"; detail?: string | null };
   try {
     outcome = await send();
   } catch (error) {
     await finishDelivery(ctx.db, key, "failed", error instanceof Error ? error.message : String(error));
     throw error;
+  } finally {
+    clearInterval(heartbeat);
   }
   await finishDelivery(ctx.db, key, outcome.status, outcome.detail ?? null);
 }

@@ -141,20 +141,26 @@ export async function recordDelivery(
 export type ClaimResult = "claimed" | "done" | "busy";
 
 /**
- * Claims the right to send on a channel: a new row, a failed attempt, or a pending one older than
- * `staleBefore` (its worker crashed mid-send). "done" when it was sent or skipped; "busy" when
- * another worker is sending it right now.
+ * Claims the right to send on a channel: a new row, a failed attempt, or a pending one whose
+ * heartbeat is older than `lapseSeconds` (its worker crashed mid-send). "done" when it was sent or
+ * skipped; "busy" when another worker holds a live claim. Times are the database's, so workers on
+ * machines with skewed clocks agree.
  */
-export async function claimDelivery(db: DbOrTx, key: DeliveryKey, staleBefore: Date): Promise<ClaimResult> {
+export async function claimDelivery(
+  db: DbOrTx,
+  key: DeliveryKey,
+  lapseSeconds: number,
+): Promise<ClaimResult> {
   const inserted = await db
     .insert(notificationDeliveries)
-    .values({ ...deliveryValues(key), status: "pending" })
+    .values({ ...deliveryValues(key), status: "pending", heartbeatAt: sql`now()` })
     .onConflictDoNothing({ target: [notificationDeliveries.dedupeKey, notificationDeliveries.channel] })
     .returning({ id: notificationDeliveries.id });
   if (inserted.length > 0) return "claimed";
+  const lapsedBefore = sql`now() - make_interval(secs => ${lapseSeconds})`;
   const reclaimed = await db
     .update(notificationDeliveries)
-    .set({ status: "pending", detail: null, createdAt: new Date() })
+    .set({ status: "pending", detail: null, heartbeatAt: sql`now()` })
     .where(
       and(
         deliveryWhere(key),
@@ -162,7 +168,11 @@ export async function claimDelivery(db: DbOrTx, key: DeliveryKey, staleBefore: D
           eq(notificationDeliveries.status, "failed"),
           and(
             eq(notificationDeliveries.status, "pending"),
-            lt(notificationDeliveries.createdAt, staleBefore),
+            // Rows claimed before heartbeats existed count from their creation.
+            lt(
+              sql`coalesce(${notificationDeliveries.heartbeatAt}, ${notificationDeliveries.createdAt})`,
+              lapsedBefore,
+            ),
           ),
         ),
       ),
@@ -174,6 +184,14 @@ export async function claimDelivery(db: DbOrTx, key: DeliveryKey, staleBefore: D
     .from(notificationDeliveries)
     .where(deliveryWhere(key));
   return row?.status === "pending" ? "busy" : "done";
+}
+
+/** Keeps a live worker's claim from lapsing while it is still sending. */
+export async function renewDeliveryClaim(db: DbOrTx, key: DeliveryKey): Promise<void> {
+  await db
+    .update(notificationDeliveries)
+    .set({ heartbeatAt: sql`now()` })
+    .where(and(deliveryWhere(key), eq(notificationDeliveries.status, "pending")));
 }
 
 export async function finishDelivery(
