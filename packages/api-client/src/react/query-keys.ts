@@ -1,3 +1,4 @@
+import type { AdminCaseListQuery, CaseTaskListQuery } from "@referral-app/shared/schemas/case";
 import type { NotificationListQuery } from "../services/notification-service.ts";
 import type { ReferralListQuery } from "../services/referral-service.ts";
 
@@ -23,6 +24,28 @@ export const queryKeys = {
   },
   features: {
     all: ["features"] as const,
+  },
+  // Everything under "cases" (lists, details, notes, tasks, timelines) refreshes on a case event.
+  cases: {
+    all: ["cases"] as const,
+    userList: (userId: string) => ["cases", "user", userId] as const,
+    userTasks: (userId: string, query: CaseTaskListQuery = {}) =>
+      ["cases", "user-tasks", userId, query] as const,
+    adminLists: () => ["cases", "admin-list"] as const,
+    adminList: (filters: Omit<AdminCaseListQuery, "cursor">) => ["cases", "admin-list", filters] as const,
+    detail: (id: string) => ["cases", "detail", id] as const,
+    notes: (id: string) => ["cases", "detail", id, "notes"] as const,
+    tasks: (id: string) => ["cases", "detail", id, "tasks"] as const,
+    timeline: (id: string) => ["cases", "detail", id, "timeline"] as const,
+    analytics: () => ["cases", "analytics"] as const,
+  },
+  visaTypes: {
+    all: ["visa-types"] as const,
+  },
+  staff: {
+    all: ["staff"] as const,
+    list: () => ["staff", "list"] as const,
+    settings: () => ["staff", "settings"] as const,
   },
   session: {
     all: ["session"] as const,

@@ -68,6 +68,12 @@ export const referralSchema = z
     partnerOrganizationId: idSchema.nullable(),
     referredUserId: idSchema.nullable(),
     reward: referralRewardSchema.nullable(),
+    /** When staff will have contacted the friend by (set when the referral is made). */
+    contactBy: isoDateTimeSchema.nullable().optional(),
+    /** Still pending past `contactBy`. */
+    contactOverdue: z.boolean().optional(),
+    /** The friend's case, once the referral is converted and the friend has one. */
+    caseId: z.uuid().nullable().optional(),
     createdAt: isoDateTimeSchema,
     updatedAt: isoDateTimeSchema,
   })
