@@ -10,6 +10,8 @@ import { strings } from "../strings.ts";
 
 const NAV_ITEMS = [
   { to: "/", label: strings.nav.pipeline, end: true },
+  { to: "/my-cases", label: strings.nav.myCases },
+  { to: "/cases", label: strings.nav.cases },
   { to: "/clients", label: strings.nav.clients },
   { to: "/rewards", label: strings.nav.rewards },
   { to: "/analytics", label: strings.nav.analytics },
@@ -17,6 +19,12 @@ const NAV_ITEMS = [
   { to: "/notifications", label: strings.nav.notifications },
   { to: "/mailbox", label: strings.nav.mailbox },
   { to: "/audit", label: strings.nav.audit },
+];
+
+// Only admins manage staff and the catalogue (the API refuses others anyway).
+const ADMIN_NAV_ITEMS = [
+  { to: "/staff", label: strings.nav.staff },
+  { to: "/visa-types", label: strings.nav.visaTypes },
 ];
 
 export function isStaff(role: string | undefined): boolean {
@@ -63,7 +71,7 @@ export function Component() {
     <AppShell
       title={strings.app.name}
       strings={strings.app}
-      navItems={NAV_ITEMS}
+      navItems={user.role === "admin" ? [...NAV_ITEMS, ...ADMIN_NAV_ITEMS] : NAV_ITEMS}
       linkComponent={NavLink}
       busy={navigation.state === "loading"}
       user={

@@ -1,6 +1,7 @@
 import { trackEventsSchema } from "@referral-app/shared/schemas/analytics";
 import { delay, http, type RequestHandler } from "msw";
 import { authHandlers } from "./auth-handlers.ts";
+import { caseAdminHandlers } from "./case-admin-handlers.ts";
 import { caseHandlers } from "./case-handlers.ts";
 import { createMockStore, type MockStore, type MockStoreOptions } from "./mock-store.ts";
 import { notificationHandlers } from "./notification-handlers.ts";
@@ -36,6 +37,7 @@ export function createHandlers(options: MockHandlerOptions = {}): RequestHandler
     ...notificationHandlers(store, url),
     ...authHandlers(store, url),
     ...caseHandlers(store, url),
+    ...caseAdminHandlers(store, url),
     http.get(url("features"), () => ok(store.features)),
     http.post(url("analytics/events"), async ({ request }) => {
       const parsed = trackEventsSchema.safeParse(await readJson(request));

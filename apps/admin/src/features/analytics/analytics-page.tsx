@@ -13,6 +13,7 @@ import { Table, type TableColumn } from "@referral-app/ui/table";
 import { type FormEvent, useState } from "react";
 import { useSearchParams } from "react-router";
 import { strings } from "../../strings.ts";
+import { CaseAnalyticsSection } from "./case-analytics-section.tsx";
 
 const referrerColumns: TableColumn<TopReferrer>[] = [
   {
@@ -185,6 +186,7 @@ export function Component() {
           </div>
         ) : null}
       </QueryState>
+      <CaseAnalyticsSection />
     </>
   );
 }
