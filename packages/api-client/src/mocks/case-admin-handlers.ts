@@ -6,17 +6,19 @@ import {
   createCaseNoteSchema,
   createCaseSchema,
   createCaseTaskSchema,
+  createVisaTypeSchema,
   inviteStaffSchema,
   setCaseOutcomeSchema,
   setCaseStageSchema,
   updateCaseSchema,
   updateConsultancySettingsSchema,
   updateStaffSchema,
+  updateVisaTypeSchema,
   type VisaCase,
 } from "@referral-app/shared/schemas/case";
 import { HttpResponse, http } from "msw";
 import { caseStages } from "./case-fixtures.ts";
-import { addTimeline, findCase, replaceCase, summary, withTaskCounts } from "./case-handlers.ts";
+import { addTimeline, findCase, newUuid, replaceCase, summary, withTaskCounts } from "./case-handlers.ts";
 import type { MockStore } from "./mock-store.ts";
 import { fail, invalid, ok, readJson } from "./respond.ts";
 
@@ -96,7 +98,7 @@ export function caseAdminHandlers(store: MockStore, url: (path: string) => strin
       const now = store.now();
       const year = now.getUTCFullYear();
       const created: VisaCase = {
-        id: crypto.randomUUID(),
+        id: newUuid(),
         number: `RC-${year}-${String(store.cases.length + 100).padStart(5, "0")}`,
         client: { id: store.user.id, name: store.user.name, email: store.user.email },
         visaType,
@@ -119,7 +121,7 @@ export function caseAdminHandlers(store: MockStore, url: (path: string) => strin
         history: [],
         applicants: [
           {
-            id: crypto.randomUUID(),
+            id: newUuid(),
             kind: "principal",
             fullName: store.user.name,
             relationship: null,
@@ -149,7 +151,7 @@ export function caseAdminHandlers(store: MockStore, url: (path: string) => strin
         stages: caseStages(parsed.data.stage, new Date(visaCase.createdAt), now),
         history: [
           {
-            id: crypto.randomUUID(),
+            id: newUuid(),
             fromStage: visaCase.currentStage,
             toStage: parsed.data.stage,
             note: parsed.data.note ?? null,
@@ -219,7 +221,7 @@ export function caseAdminHandlers(store: MockStore, url: (path: string) => strin
       const parsed = createCaseNoteSchema.safeParse(await readJson(request));
       if (!parsed.success) return invalid(parsed.error);
       const note = {
-        id: crypto.randomUUID(),
+        id: newUuid(),
         caseId: visaCase.id,
         ...parsed.data,
         authorName: "Priya Shah",
@@ -245,7 +247,7 @@ export function caseAdminHandlers(store: MockStore, url: (path: string) => strin
       const member =
         assignee.kind === "staff" ? store.staff.find((entry) => entry.id === assignee.userId) : null;
       const task = {
-        id: crypto.randomUUID(),
+        id: newUuid(),
         caseId: visaCase.id,
         caseNumber: visaCase.number,
         title: parsed.data.title,
@@ -297,6 +299,30 @@ export function caseAdminHandlers(store: MockStore, url: (path: string) => strin
       if (!parsed.success) return invalid(parsed.error);
       const updated = { ...member, ...parsed.data };
       store.staff = store.staff.map((entry) => (entry.id === member.id ? updated : entry));
+      return ok(updated);
+    }),
+    http.post(url("admin/visa-types"), async ({ request }) => {
+      const parsed = createVisaTypeSchema.safeParse(await readJson(request));
+      if (!parsed.success) return invalid(parsed.error);
+      const at = store.now().toISOString();
+      const visaType = {
+        id: newUuid(),
+        ...parsed.data,
+        destinationCountry: parsed.data.destinationCountry ?? null,
+        active: true,
+        createdAt: at,
+        updatedAt: at,
+      };
+      store.visaTypes.push(visaType);
+      return ok(visaType, 201);
+    }),
+    http.patch(url("admin/visa-types/:id"), async ({ params, request }) => {
+      const visaType = store.visaTypes.find((entry) => entry.id === params.id);
+      if (!visaType) return fail("NOT_FOUND", "Visa type not found");
+      const parsed = updateVisaTypeSchema.safeParse(await readJson(request));
+      if (!parsed.success) return invalid(parsed.error);
+      const updated = { ...visaType, ...parsed.data, updatedAt: store.now().toISOString() };
+      store.visaTypes = store.visaTypes.map((entry) => (entry.id === visaType.id ? updated : entry));
       return ok(updated);
     }),
   ];

@@ -2,13 +2,16 @@ import {
   type CaseSummary,
   type CaseTimelineEntry,
   caseSummarySchema,
-  createVisaTypeSchema,
-  updateVisaTypeSchema,
   type VisaCase,
 } from "@referral-app/shared/schemas/case";
 import { http } from "msw";
+import { fixtureUuid } from "./case-fixtures.ts";
 import { isOwnUser, type MockStore } from "./mock-store.ts";
-import { fail, invalid, ok, readJson } from "./respond.ts";
+import { fail, ok } from "./respond.ts";
+
+// Valid UUIDs without relying on crypto.randomUUID (absent in some test runtimes).
+let created = 1_000_000;
+export const newUuid = () => fixtureUuid(++created);
 
 export const summary = (visaCase: VisaCase): CaseSummary => caseSummarySchema.parse(visaCase);
 
@@ -30,7 +33,7 @@ export function addTimeline(
   visibility: CaseTimelineEntry["visibility"] = "client",
 ): void {
   store.caseTimeline.unshift({
-    id: crypto.randomUUID(),
+    id: newUuid(),
     kind,
     summary: summaryText,
     data: { caseId, ...data },
@@ -100,29 +103,5 @@ export function caseHandlers(store: MockStore, url: (path: string) => string) {
       return ok(done);
     }),
     http.get(url("visa-types"), () => ok(store.visaTypes)),
-    http.post(url("admin/visa-types"), async ({ request }) => {
-      const parsed = createVisaTypeSchema.safeParse(await readJson(request));
-      if (!parsed.success) return invalid(parsed.error);
-      const at = store.now().toISOString();
-      const visaType = {
-        id: crypto.randomUUID(),
-        ...parsed.data,
-        destinationCountry: parsed.data.destinationCountry ?? null,
-        active: true,
-        createdAt: at,
-        updatedAt: at,
-      };
-      store.visaTypes.push(visaType);
-      return ok(visaType, 201);
-    }),
-    http.patch(url("admin/visa-types/:id"), async ({ params, request }) => {
-      const visaType = store.visaTypes.find((entry) => entry.id === params.id);
-      if (!visaType) return fail("NOT_FOUND", "Visa type not found");
-      const parsed = updateVisaTypeSchema.safeParse(await readJson(request));
-      if (!parsed.success) return invalid(parsed.error);
-      const updated = { ...visaType, ...parsed.data, updatedAt: store.now().toISOString() };
-      store.visaTypes = store.visaTypes.map((entry) => (entry.id === visaType.id ? updated : entry));
-      return ok(updated);
-    }),
   ];
 }
