@@ -6,11 +6,14 @@ import { adminRoutes } from "./modules/admin/admin.routes.ts";
 import { analyticsRoutes } from "./modules/analytics/analytics.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { type Auth, createAuth } from "./modules/auth/auth.ts";
+import { casesRoutes } from "./modules/cases/cases.routes.ts";
 import { featuresRoutes } from "./modules/features/features.routes.ts";
 import { filesRoutes } from "./modules/files/files.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { partnersRoutes } from "./modules/partners/partners.routes.ts";
 import { referralsRoutes } from "./modules/referrals/referrals.routes.ts";
+import { settingsRoutes } from "./modules/settings/settings.routes.ts";
+import { staffRoutes } from "./modules/staff/staff.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { errorsPlugin, frameworkErrors } from "./plugins/errors.ts";
 import { healthPlugin } from "./plugins/health.ts";
@@ -66,6 +69,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(featuresRoutes);
       await api.register(adminRoutes);
       await api.register(partnersRoutes);
+      await api.register(casesRoutes);
+      await api.register(staffRoutes);
+      await api.register(settingsRoutes);
     },
     { prefix: "/api" },
   );

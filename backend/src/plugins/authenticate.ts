@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { isStaffRole, type UserRole } from "@referral-app/shared/constants";
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyRequest } from "fastify";
+import type { Cache } from "../lib/cache.ts";
 import { DomainError } from "../lib/domain-error.ts";
 
 export interface RequestUser {
@@ -25,10 +26,24 @@ export function currentUser(request: FastifyRequest): Promise<RequestUser | null
 }
 
 // Resolving a session costs better-auth two queries and an HMAC; every API call needs it. The answer is
-// shared through ctx.cache for a few seconds, and dropped at sign-out (see auth.routes.ts). A session
-// revoked any other way (password reset, role change) is honoured within SESSION_CACHE_TTL_SECONDS.
+// shared through ctx.cache for a few seconds, and dropped at sign-out (see auth.routes.ts) and when
+// staff deactivate an account or change its role (dropCachedSessions). A session revoked any other
+// way (password reset) is honoured within SESSION_CACHE_TTL_SECONDS.
 export const SESSION_CACHE_TTL_SECONDS = 10;
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=([^;]+)/;
+
+function decoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+// A credential is the session token, bare (bearer) or signed as `token.signature` (cookie, or bearer
+// from set-auth-token). Keyed by the token alone, every form of one session shares one entry, which
+// the server can drop knowing only the token. Knowing the bare token already suffices to use it.
+const tokenKey = (token: string) => `session:${createHash("sha256").update(token).digest("base64url")}`;
 
 /** The cache key for the credential a request carries (bearer token or session cookie), if any. */
 export function sessionCacheKey(request: FastifyRequest): string | null {
@@ -36,7 +51,13 @@ export function sessionCacheKey(request: FastifyRequest): string | null {
     request.headers.authorization?.replace(/^Bearer\s+/i, "") ||
     request.headers.cookie?.match(SESSION_COOKIE)?.[1];
   if (!credential) return null;
-  return `session:${createHash("sha256").update(credential).digest("base64url")}`;
+  const token = decoded(credential).split(".")[0];
+  return token ? tokenKey(token) : null;
+}
+
+/** Forgets the cached answers for these session tokens, on every instance (deletions are shared). */
+export async function dropCachedSessions(cache: Cache, tokens: readonly string[]): Promise<void> {
+  if (tokens.length > 0) await cache.del(...tokens.map(tokenKey));
 }
 
 async function lookup(request: FastifyRequest): Promise<RequestUser | null> {

@@ -1,4 +1,5 @@
 import { broadcastFanOutJob } from "../modules/admin/broadcasts.jobs.ts";
+import { remindOverdueTasksJob } from "../modules/cases/cases.jobs.ts";
 import { deliverNotificationJob, sendEmailJob } from "../modules/notifications/notifications.jobs.ts";
 import { sendRemindersJob } from "../modules/notifications/reminders.jobs.ts";
 import { purgeIdempotencyKeysJob } from "../modules/referrals/referrals.jobs.ts";
@@ -11,4 +12,5 @@ export const JOBS: readonly JobDefinition<never>[] = [
   broadcastFanOutJob,
   sendRemindersJob,
   purgeIdempotencyKeysJob,
+  remindOverdueTasksJob,
 ] as unknown as JobDefinition<never>[];

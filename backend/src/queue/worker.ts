@@ -1,5 +1,6 @@
 import type { AppContext } from "../context.ts";
 import { timeJob } from "../lib/job-metrics.ts";
+import { registerCaseSchedules } from "../modules/cases/cases.jobs.ts";
 import { registerSchedules } from "../modules/notifications/reminders.jobs.ts";
 import { registerReferralSchedules } from "../modules/referrals/referrals.jobs.ts";
 import { withJobSpan } from "../telemetry.ts";
@@ -35,6 +36,7 @@ export async function startWorkers(
   }
   await registerSchedules(ctx);
   await registerReferralSchedules(ctx);
+  await registerCaseSchedules(ctx);
 }
 
 /** Runs every queued job now, in this process, until the queues are empty (tests and scripts). */

@@ -26,6 +26,14 @@ export const referrals = pgTable(
     }),
     referredUserId: text("referred_user_id").references(() => users.id, { onDelete: "set null" }),
     convertedAt: timestamp("converted_at", { withTimezone: true }),
+    /**
+     * When staff should have contacted the friend: business days from the consultancy settings, set
+     * by the service; rows written directly (seeds, fixtures) default to two calendar days.
+     */
+    contactBy: timestamp("contact_by", { withTimezone: true })
+      .notNull()
+      .default(sql`now() + interval '2 days'`),
+    /** When a referral still pending past `contactBy` was escalated to the admins (once). */
     lastReminderAt: timestamp("last_reminder_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -54,6 +62,10 @@ export const referrals = pgTable(
     // Staff search names and emails by any fragment (ILIKE '%…%'): trigram indexes keep it fast at scale.
     index("referrals_full_name_trgm_idx").using("gin", t.fullName.op("gin_trgm_ops")),
     index("referrals_email_trgm_idx").using("gin", t.email.op("gin_trgm_ops")),
+    // Escalation: pending referrals past their contact deadline.
+    index("referrals_pending_contact_by_idx")
+      .on(t.contactBy)
+      .where(sql`${t.status} = 'pending' and ${t.lastReminderAt} is null`),
     // Analytics: conversions per day over a date range.
     index("referrals_converted_idx").on(t.convertedAt).where(sql`${t.convertedAt} is not null`),
   ],

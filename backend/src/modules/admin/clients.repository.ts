@@ -4,7 +4,7 @@ import type { Referral } from "@referral-app/shared/schemas/referral";
 import type { RewardStatusTotal } from "@referral-app/shared/schemas/rewards";
 import { and, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { referrals, rewardLedger, users, visaApplications } from "../../db/schema/index.ts";
+import { cases, referrals, rewardLedger, users } from "../../db/schema/index.ts";
 import { type Cursor, cursorTime, likePattern, olderThan, pageOf } from "../../lib/cursor.ts";
 import { rewardColumns, rewardJoin, toReferral } from "../referrals/referrals.repository.ts";
 
@@ -25,7 +25,12 @@ export async function listClients(
     const pattern = likePattern(filter.q);
     conditions.push(or(ilike(users.name, pattern), ilike(users.email, pattern)) as SQL);
   }
-  if (filter.stage) conditions.push(eq(visaApplications.currentStage, filter.stage));
+  // A client at a stage has an open case there.
+  if (filter.stage) {
+    conditions.push(
+      sql`exists (select 1 from ${cases} where ${cases.clientId} = ${users.id} and ${cases.outcome} is null and ${cases.currentStage} = ${filter.stage})`,
+    );
+  }
   if (filter.cursor) conditions.push(olderThan(users.createdAt, users.id, filter.cursor));
   const rows = await db
     .select({
@@ -33,13 +38,13 @@ export async function listClients(
       name: users.name,
       email: users.email,
       country: users.country,
-      currentStage: visaApplications.currentStage,
+      // The primary case's stage: the most recent open case, else the most recent one.
+      currentStage: sql<VisaStageId | null>`(select ${cases.currentStage} from ${cases} where ${cases.clientId} = ${users.id} order by ${cases.outcome} is null desc, ${cases.createdAt} desc limit 1)`,
       createdAt: users.createdAt,
       cursorAt: cursorTime(users.createdAt),
       referrals: sql<number>`(select count(*)::int from referrals r where r.referrer_id = users.id)`,
     })
     .from(users)
-    .leftJoin(visaApplications, eq(visaApplications.userId, users.id))
     .where(and(...conditions))
     .orderBy(desc(users.createdAt), desc(users.id))
     .limit(filter.limit + 1);

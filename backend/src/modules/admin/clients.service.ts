@@ -6,8 +6,9 @@ import type {
 import type { AppContext } from "../../context.ts";
 import { decodeCursor } from "../../lib/cursor.ts";
 import { notFound } from "../../lib/domain-error.ts";
+import { findPrimaryCaseProgress } from "../cases/cases.service.ts";
 import { findReferralStats } from "../referrals/referral-stats.repository.ts";
-import { findUserProfile, findVisaProgress } from "../users/users.repository.ts";
+import { findUserProfile } from "../users/users.repository.ts";
 import {
   findClientRole,
   listClients,
@@ -32,7 +33,7 @@ export async function getClientDetail(ctx: AppContext, userId: string): Promise<
   if ((await findClientRole(ctx.db, userId)) !== "client") throw notFound("Client");
   const [profile, visaProgress, referralStats, recentReferrals, rewards] = await Promise.all([
     findUserProfile(ctx.db, userId),
-    findVisaProgress(ctx.db, userId),
+    findPrimaryCaseProgress(ctx, userId, { staff: true }),
     findReferralStats(ctx.db, userId),
     listRecentReferrals(ctx.db, userId, 20),
     rewardTotalsForUser(ctx.db, userId),

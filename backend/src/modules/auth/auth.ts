@@ -3,12 +3,14 @@ import { hash, verify } from "@node-rs/argon2";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@referral-app/shared/validation";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError } from "better-auth/api";
 import { bearer } from "better-auth/plugins/bearer";
 import type { AppContext } from "../../context.ts";
 import { accounts, sessions, users, verifications } from "../../db/schema/index.ts";
+import { openFirstCase } from "../cases/cases.service.ts";
 import { actionMail } from "../notifications/notification-mail.ts";
 import { sendEmailJob } from "../notifications/notifications.jobs.ts";
-import { openVisaApplication } from "../users/users.repository.ts";
+import { hasPassword, isDeactivated } from "./auth.repository.ts";
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes. (2 is Algorithm.Argon2id, a const enum.)
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -57,16 +59,30 @@ export function createAuth(ctx: AppContext) {
         verify: ({ hash: digest, password }) => verify(digest, password),
       },
       sendResetPassword: async ({ user, url }) => {
+        // Invited staff have no password yet: the same link sets their first one.
+        const invited = !(await hasPassword(ctx.db, user.id));
         await ctx.queue.send(
           sendEmailJob,
-          actionMail({
-            to: user.email,
-            name: user.name,
-            subject: "Reset your password",
-            intro: "Reset your Referral Client App password here (valid for one hour):",
-            action: { label: "Choose a new password", url },
-            outro: "If you did not ask for this, ignore this email.",
-          }),
+          actionMail(
+            invited
+              ? {
+                  to: user.email,
+                  name: user.name,
+                  subject: "You are invited to the Referral Client App",
+                  intro:
+                    "You have been invited to join the staff of the Referral Client App. Choose your password here (valid for one hour):",
+                  action: { label: "Choose my password", url },
+                  outro: "If the link has expired, ask an admin to send the invitation again.",
+                }
+              : {
+                  to: user.email,
+                  name: user.name,
+                  subject: "Reset your password",
+                  intro: "Reset your Referral Client App password here (valid for one hour):",
+                  action: { label: "Choose a new password", url },
+                  outro: "If you did not ask for this, ignore this email.",
+                },
+          ),
         );
       },
     },
@@ -91,7 +107,17 @@ export function createAuth(ctx: AppContext) {
         create: {
           before: async (user) => ({ data: { ...user, referralCode: generateReferralCode() } }),
           after: async (user) => {
-            if ((user.role ?? "client") === "client") await openVisaApplication(ctx.db, user.id);
+            if ((user.role ?? "client") === "client") await openFirstCase(ctx, user.id);
+          },
+        },
+      },
+      session: {
+        create: {
+          // A deactivated staff member cannot sign in again (their sessions were revoked).
+          before: async (session) => {
+            if (await isDeactivated(ctx.db, session.userId)) {
+              throw new APIError("FORBIDDEN", { message: "This account is deactivated" });
+            }
           },
         },
       },

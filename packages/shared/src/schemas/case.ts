@@ -66,6 +66,10 @@ export const updateVisaTypeSchema = z
   .meta({ id: "UpdateVisaTypeData" });
 export type UpdateVisaTypeData = z.infer<typeof updateVisaTypeSchema>;
 
+/** `GET /api/visa-types`: active types; staff may ask for retired ones too. */
+export const visaTypeListQuerySchema = z.object({ includeRetired: z.stringbool().optional() });
+export type VisaTypeListQuery = z.input<typeof visaTypeListQuerySchema>;
+
 // ---- People on a case ---------------------------------------------------------------------------
 
 /** A staff member as a case shows them. `id` is sent to staff only: clients never see staff ids. */
