@@ -102,6 +102,12 @@ export function caseHandlers(store: MockStore, url: (path: string) => string) {
       });
       return ok(done);
     }),
-    http.get(url("visa-types"), () => ok(store.visaTypes)),
+    http.get(url("visa-types"), ({ request }) =>
+      ok(
+        new URL(request.url).searchParams.get("includeRetired") === "true"
+          ? store.visaTypes
+          : store.visaTypes.filter((type) => type.active),
+      ),
+    ),
   ];
 }

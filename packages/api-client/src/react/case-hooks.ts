@@ -1,4 +1,4 @@
-import type { CaseTask } from "@referral-app/shared/schemas/case";
+import type { CaseTask, VisaTypeListQuery } from "@referral-app/shared/schemas/case";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useApi } from "./api-context.ts";
 import { queryKeys } from "./query-keys.ts";
@@ -68,11 +68,11 @@ export function useCompleteTask() {
   });
 }
 
-export function useVisaTypes() {
+export function useVisaTypes(query: VisaTypeListQuery = {}) {
   const { services } = useApi();
   return useQuery({
-    queryKey: queryKeys.visaTypes.all,
-    queryFn: ({ signal }) => services.visaTypes.list(signal),
+    queryKey: queryKeys.visaTypes.list(query),
+    queryFn: ({ signal }) => services.visaTypes.list(query, signal),
     staleTime: 5 * 60_000,
   });
 }

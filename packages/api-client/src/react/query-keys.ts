@@ -1,4 +1,8 @@
-import type { AdminCaseListQuery, CaseTaskListQuery } from "@referral-app/shared/schemas/case";
+import type {
+  AdminCaseListQuery,
+  CaseTaskListQuery,
+  VisaTypeListQuery,
+} from "@referral-app/shared/schemas/case";
 import type { NotificationListQuery } from "../services/notification-service.ts";
 import type { ReferralListQuery } from "../services/referral-service.ts";
 
@@ -41,6 +45,7 @@ export const queryKeys = {
   },
   visaTypes: {
     all: ["visa-types"] as const,
+    list: (query: VisaTypeListQuery = {}) => ["visa-types", query] as const,
   },
   staff: {
     all: ["staff"] as const,

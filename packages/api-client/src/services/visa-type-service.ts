@@ -2,6 +2,7 @@ import {
   type CreateVisaTypeData,
   type UpdateVisaTypeData,
   type VisaType,
+  type VisaTypeListQuery,
   visaTypeSchema,
 } from "@referral-app/shared/schemas/case";
 import { z } from "zod";
@@ -9,8 +10,12 @@ import { BaseService, pathId } from "./base-service.ts";
 
 /** The visa-type catalogue: everyone reads it, admins edit it. */
 export class VisaTypeService extends BaseService {
-  list(signal?: AbortSignal): Promise<VisaType[]> {
-    return this.get("visa-types", z.array(visaTypeSchema), { signal });
+  /** Active types; staff may ask for retired ones too. */
+  list(query: VisaTypeListQuery = {}, signal?: AbortSignal): Promise<VisaType[]> {
+    return this.get("visa-types", z.array(visaTypeSchema), {
+      searchParams: { includeRetired: query.includeRetired },
+      signal,
+    });
   }
 
   create(data: CreateVisaTypeData): Promise<VisaType> {

@@ -7,6 +7,8 @@ import { type FormEvent, useEffect, useState } from "react";
 import { strings } from "../../strings.ts";
 import type { CaseFilters } from "./case-filters.ts";
 
+// Retired types still have cases to find.
+const WITH_RETIRED = { includeRetired: "true" } as const;
 const EMPTY: CaseFilters = { state: "open" };
 
 /** Edits a draft; the list changes on "Apply" (or Enter). Pinned filters are not offered. */
@@ -19,7 +21,7 @@ export function CaseFiltersForm({
   onChange: (filters: CaseFilters) => void;
   showConsultant?: boolean;
 }) {
-  const visaTypes = useVisaTypes();
+  const visaTypes = useVisaTypes(WITH_RETIRED);
   const staff = useStaffMembers();
   const [draft, setDraft] = useState<CaseFilters>(filters);
   const applied = JSON.stringify(filters);

@@ -50,9 +50,11 @@ const columns: TableColumn<VisaType>[] = [
   },
 ];
 
+const WITH_RETIRED = { includeRetired: "true" } as const;
+
 /** The visa-type catalogue: name, destination, description and the documents each stage needs. */
 export function Component() {
-  const visaTypes = useVisaTypes();
+  const visaTypes = useVisaTypes(WITH_RETIRED);
   return (
     <>
       <PageHeader
