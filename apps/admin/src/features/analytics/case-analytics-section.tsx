@@ -57,7 +57,7 @@ function CaseCharts({ analytics }: { analytics: CaseAnalytics }) {
           {strings.caseAnalytics.referralShareValue(share.fromReferral, share.cases)}
         </p>
       </div>
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid gap-6 xl:grid-cols-2 [&>*]:min-w-0">
         {analytics.stageDurations.length ? <StageTimeChart durations={analytics.stageDurations} /> : null}
         <Card>
           <BarChart

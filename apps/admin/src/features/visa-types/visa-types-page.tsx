@@ -45,7 +45,8 @@ const columns: TableColumn<VisaType>[] = [
   },
   {
     key: "edit",
-    header: <span className="sr-only">{strings.visaTypes.edit}</span>,
+    // A visible header: a visually hidden one inside the scrolling table widened the page at 390 px.
+    header: strings.staff.actions,
     cell: (row) => <VisaTypeDialog visaType={row} />,
   },
 ];
