@@ -39,7 +39,7 @@ export async function listClients(
       email: users.email,
       country: users.country,
       // The primary case's stage: the most recent open case, else the most recent one.
-      // Raw names: drizzle leaves columns unqualified in a one-table select, so "id" would be the case's.
+      // Written out in full: drizzle leaves columns unqualified in a one-table select.
       currentStage: sql<VisaStageId | null>`(select c.current_stage from cases c where c.client_id = users.id order by c.outcome is null desc, c.created_at desc limit 1)`,
       createdAt: users.createdAt,
       cursorAt: cursorTime(users.createdAt),

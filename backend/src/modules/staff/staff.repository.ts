@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { StaffMember, StaffRole } from "@referral-app/shared/schemas/case";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { accounts, cases, sessions, users } from "../../db/schema/index.ts";
+import { sessions, users } from "../../db/schema/index.ts";
 import { isTextId } from "../../lib/ids.ts";
 import { generateReferralCode } from "../auth/auth.ts";
 
@@ -16,8 +16,9 @@ const memberColumns = {
   deactivatedAt: users.deactivatedAt,
   createdAt: users.createdAt,
   // Invited members have no password until they follow the e-mailed link.
-  invited: sql<boolean>`not exists (select 1 from ${accounts} where ${accounts.userId} = ${users.id} and ${accounts.providerId} = 'credential' and ${accounts.password} is not null)`,
-  openCases: sql<number>`(select count(*)::int from ${cases} where ${cases.consultantId} = ${users.id} and ${cases.outcome} is null)`,
+  // Written out in full: drizzle leaves columns unqualified in a one-table select.
+  invited: sql<boolean>`not exists (select 1 from accounts a where a.user_id = users.id and a.provider_id = 'credential' and a.password is not null)`,
+  openCases: sql<number>`(select count(*)::int from cases c where c.consultant_id = users.id and c.outcome is null)`,
 };
 
 type MemberRow = {
