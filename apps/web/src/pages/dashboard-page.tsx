@@ -17,7 +17,7 @@ export function Component() {
         <h1 className="text-2xl font-semibold">{t("dashboard.greeting", { name })}</h1>
         <p className="mt-1 text-sm text-muted">{t("dashboard.subtitle")}</p>
       </div>
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
         <div className="lg:col-span-2">
           <PrimaryCaseCard />
         </div>

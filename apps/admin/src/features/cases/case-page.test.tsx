@@ -39,6 +39,7 @@ describe("staff case page", () => {
     const timeline = screen.getByRole("region", { name: "Timeline" });
     expect(await within(timeline).findByText("Moved from Assessment to Application")).toBeInTheDocument();
     expect(within(timeline).getByText("We are lodging it today.")).toBeInTheDocument();
+    expect(await screen.findByText("Moved to Application; the client is notified.")).toBeInTheDocument();
   });
 
   it("adds a client note and a client task", async () => {

@@ -110,7 +110,7 @@ function CaseBody({ visaCase }: { visaCase: VisaCase }) {
       <Card className="mb-6">
         <ProgressBar steps={steps} label={strings.clients.progress} />
       </Card>
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
         <div className="space-y-6 lg:col-span-2">
           <Timeline caseId={visaCase.id} />
           <Tasks visaCase={visaCase} />
@@ -125,10 +125,10 @@ function CaseBody({ visaCase }: { visaCase: VisaCase }) {
           {visaCase.closed ? null : (
             <>
               <Card title={strings.case.assignment}>
-                <AssignmentForm key={visaCase.consultant?.id ?? "none"} visaCase={visaCase} />
+                <AssignmentForm visaCase={visaCase} />
               </Card>
               <Card title={strings.case.stage}>
-                <StageForm key={visaCase.currentStage} visaCase={visaCase} />
+                <StageForm visaCase={visaCase} />
               </Card>
               <Card title={strings.case.outcome}>
                 <OutcomeForm visaCase={visaCase} />

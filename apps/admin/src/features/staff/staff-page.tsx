@@ -145,7 +145,7 @@ export function Component() {
     <>
       <PageHeader title={strings.staff.title} description={strings.staff.description} />
       <AdminOnly>
-        <div className="grid gap-6 lg:grid-cols-3">
+        <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
           <div className="lg:col-span-2">
             <StaffList />
           </div>

@@ -102,7 +102,7 @@ function CaseBody({ visaCase }: { visaCase: VisaCase }) {
         )}
       </Card>
       {/* Two columns on wide screens; documents, invoices and messages join the main column later. */}
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
         <div className="space-y-6 lg:col-span-2">
           <TasksCard caseId={visaCase.id} />
           <NotesCard caseId={visaCase.id} />
