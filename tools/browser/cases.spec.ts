@@ -76,6 +76,9 @@ async function checkPage(page: Page, label: string, name: string): Promise<strin
   await applyColorScheme(page, "light");
   const size = page.viewportSize();
   await page.setViewportSize({ width: PHONE_WIDTH, height: 800 });
+  // Charts re-measure after a resize: give the layout a moment to settle before calling it an overflow.
+  const fits = () => document.documentElement.scrollWidth <= window.innerWidth;
+  await page.waitForFunction(fits, undefined, { timeout: 5_000 }).catch(() => undefined);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (overflow > 0) problems.push(`${label} scrolls sideways by ${overflow}px at ${PHONE_WIDTH}px`);
   await screenshot(page, `${name}-390`, "light");
@@ -108,12 +111,17 @@ describe("visa cases", () => {
     const caseUrl = staff.url();
     const caseId = caseUrl.split("/").at(-1) ?? "";
 
-    // Assignment: to the other consultant.
+    // Assignment: round-robin picked one of the two consultants; hand the case to the other.
     const assignment = staff.getByRole("form", { name: "Assignment" });
-    await assignment.getByLabel("Consultant").selectOption({ label: "Chloe Martin" });
+    const consultantSelect = assignment.getByLabel("Consultant");
+    const current = await consultantSelect.evaluate(
+      (select: HTMLSelectElement) => select.selectedOptions[0]?.text,
+    );
+    const other = current === "Chloe Martin" ? "Sam Staff" : "Chloe Martin";
+    await consultantSelect.selectOption({ label: other });
     await assignment.getByRole("button", { name: "Assign" }).click();
     const timeline = staff.getByRole("region", { name: "Timeline" });
-    await timeline.getByText("Assigned to Chloe Martin").waitFor(WAIT);
+    await timeline.getByText(`Assigned to ${other}`).waitFor(WAIT);
 
     const noteForm = staff.getByRole("form", { name: "Add a note" });
     await noteForm.getByLabel(/^Note/).fill("Please bring your passport to the next meeting.");
@@ -135,8 +143,8 @@ describe("visa cases", () => {
     await clientPage.getByRole("heading", { name: visaTypeName }).waitFor(WAIT);
     const notes = clientPage.getByRole("region", { name: "Notes from your consultant" });
     await notes.getByText("Please bring your passport to the next meeting.").waitFor(WAIT);
-    const consultant = clientPage.getByRole("region", { name: "Your consultant" });
-    await consultant.getByText("Chloe Martin").waitFor(WAIT);
+    const consultant = clientPage.getByRole("region", { name: "Your consultant", exact: true });
+    await consultant.getByText(other).waitFor(WAIT);
 
     const complete = clientPage.getByRole("button", { name: "Mark “Send your bank statements” as done" });
     await complete.click();
@@ -163,7 +171,10 @@ describe("visa cases", () => {
     await staff.getByText("Moved to Detailed enquiry; the client is notified.").first().waitFor(WAIT);
 
     await stages.locator('[aria-current="step"]', { hasText: "Detailed enquiry" }).waitFor(WAIT);
-    await clientPage.getByText("Thanks, we have what we need to start.").waitFor(WAIT);
+    await clientPage
+      .getByRole("region", { name: "Updates from your consultant" })
+      .getByText("Thanks, we have what we need to start.")
+      .waitFor(WAIT);
     assert.equal(await sameDocument(clientPage), true, "the stage moved without a reload");
     assert.equal(clientPage.url().endsWith(`/cases/${caseId}`), true);
 

@@ -23,7 +23,7 @@ export function Component() {
         </div>
         <MyTasksCard />
       </div>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <ReferralSummaryCard />
         <LatestNotificationsCard />
       </div>

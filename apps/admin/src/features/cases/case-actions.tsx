@@ -47,7 +47,13 @@ export function AssignmentForm({ visaCase }: { visaCase: VisaCase }) {
             ))}
         </Select>
       </Field>
-      <Button type="submit" variant="secondary" size="sm" loading={update.isPending}>
+      <Button
+        type="submit"
+        variant="secondary"
+        size="sm"
+        disabled={consultantId === (visaCase.consultant?.id ?? "")}
+        loading={update.isPending}
+      >
         {strings.case.assign}
       </Button>
     </form>
