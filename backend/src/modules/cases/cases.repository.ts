@@ -6,7 +6,7 @@ import type {
   DependantInput,
   VisaType,
 } from "@referral-app/shared/schemas/case";
-import { and, asc, desc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.ts";
 import {
@@ -115,21 +115,26 @@ export function toCaseSummary(row: SummaryRow, viewer: Viewer): CaseSummary {
   };
 }
 
-/** A case the user is on: as its client, or as an applicant with their own account. */
+/**
+ * A case the user is on: as its client, or as an applicant with their own account. A union of two
+ * index lookups (an OR with a correlated EXISTS would read every case).
+ */
 const onCase = (userId: string): SQL =>
-  or(
-    eq(cases.clientId, userId),
-    sql`exists (select 1 from ${caseApplicants} where ${caseApplicants.caseId} = ${cases.id} and ${caseApplicants.userId} = ${userId})`,
-  ) as SQL;
+  sql`${cases.id} in (select c.id from cases c where c.client_id = ${userId}
+    union all select a.case_id from case_applicants a where a.user_id = ${userId})`;
+
+export function summaryQuery(db: DbOrTx, caseId: string) {
+  return selectSummaries(db).where(eq(cases.id, caseId));
+}
 
 export async function findSummary(db: DbOrTx, caseId: string): Promise<SummaryRow | null> {
   if (!isUuid(caseId)) return null;
-  const [row] = await selectSummaries(db).where(eq(cases.id, caseId));
+  const [row] = await summaryQuery(db, caseId);
   return row ?? null;
 }
 
 /** The user's cases (their own and those they are an applicant on), newest first. */
-export async function listSummariesOf(db: DbOrTx, userId: string): Promise<SummaryRow[]> {
+export function summariesOfQuery(db: DbOrTx, userId: string) {
   return selectSummaries(db).where(onCase(userId)).orderBy(desc(cases.createdAt), desc(cases.id));
 }
 
@@ -266,7 +271,7 @@ export async function insertStageChange(
   await db.insert(caseStageHistory).values(entry);
 }
 
-export async function listStageHistory(db: DbOrTx, caseId: string) {
+export function listStageHistory(db: DbOrTx, caseId: string) {
   const changer = alias(users, "stage_changer");
   return db
     .select({
