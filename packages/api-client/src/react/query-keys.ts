@@ -1,5 +1,5 @@
-import type { NotificationListQuery } from "../services/notification-service.ts";
-import type { ReferralListQuery } from "../services/referral-service.ts";
+import type { NotificationListQuery } from "@referral-app/shared/schemas/notification";
+import type { ReferralListQuery } from "@referral-app/shared/schemas/referral";
 
 /** Every query key in one factory, so invalidations hit exactly what they mean to. */
 export const queryKeys = {

@@ -1,9 +1,8 @@
-import type { CreateReferralData } from "@referral-app/shared/schemas/referral";
+import type { CreateReferralData, ReferralListQuery } from "@referral-app/shared/schemas/referral";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import { ApiError } from "../api-error.ts";
 import { createIdempotencyKey } from "../idempotency-key.ts";
-import type { ReferralListQuery } from "../services/referral-service.ts";
 import { useApi } from "./api-context.ts";
 import { queryKeys } from "./query-keys.ts";
 
