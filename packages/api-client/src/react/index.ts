@@ -20,4 +20,10 @@ export {
 export { useProfile, useProfilePicture, useUpdateProfile, useVisaProgress } from "./profile-hooks.ts";
 export { queryKeys } from "./query-keys.ts";
 export { shouldRetryQuery } from "./query-retry.ts";
-export { useCreateReferral, useReferral, useReferralStats, useReferrals } from "./referral-hooks.ts";
+export {
+  refreshReferralLists,
+  useCreateReferral,
+  useReferral,
+  useReferralStats,
+  useReferrals,
+} from "./referral-hooks.ts";

@@ -1,6 +1,5 @@
 import { isApiError } from "@referral-app/api-client/errors";
-import { useCreateReferral } from "@referral-app/api-client/react";
-import { partnerQueryKeys } from "@referral-app/api-client/react/partner-hooks";
+import { queryKeys, useCreateReferral } from "@referral-app/api-client/react";
 import { RELATIONSHIPS, VISA_INTERESTS } from "@referral-app/shared/constants";
 import { type CreateReferralData, createReferralSchema } from "@referral-app/shared/schemas/referral";
 import { Button } from "@referral-app/ui/button";
@@ -29,7 +28,7 @@ export function ReferralForm() {
     create.mutate(data, {
       onSuccess: () => {
         form.reset(EMPTY);
-        return queryClient.invalidateQueries({ queryKey: partnerQueryKeys.all });
+        return queryClient.invalidateQueries({ queryKey: queryKeys.partner.all });
       },
       onError: (error) => {
         if (!isApiError(error)) return;
