@@ -1,10 +1,11 @@
+import { createQueryClient } from "@referral-app/api-client/react";
 import { Outlet } from "react-router";
 import { createAdminApiClient } from "./api.ts";
-import { AppProviders, createQueryClient } from "./app-providers.tsx";
+import { AppProviders, queryClientOptions } from "./app-providers.tsx";
 
 // The data layer in its own chunk, fetched right after the entry.
 const client = createAdminApiClient();
-const queryClient = createQueryClient();
+const queryClient = createQueryClient(queryClientOptions);
 
 export function Component() {
   return (

@@ -18,8 +18,8 @@ export {
   useUnreadCount,
 } from "./notification-hooks.ts";
 export { useProfile, useProfilePicture, useUpdateProfile, useVisaProgress } from "./profile-hooks.ts";
+export { createQueryClient, type QueryClientOptions } from "./query-client.ts";
 export { queryKeys } from "./query-keys.ts";
-export { shouldRetryQuery } from "./query-retry.ts";
 export {
   refreshReferralLists,
   useCreateReferral,
