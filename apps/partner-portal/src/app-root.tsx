@@ -1,10 +1,10 @@
+import { createBrowserApiClient } from "@referral-app/api-client/factory";
 import { createQueryClient } from "@referral-app/api-client/react";
 import { Outlet } from "react-router";
-import { createPartnerApiClient } from "./api.ts";
 import { AppProviders, queryClientOptions } from "./app-providers.tsx";
 
 // The data layer in its own chunk, fetched right after the entry.
-const client = createPartnerApiClient();
+const client = createBrowserApiClient(import.meta.env);
 const queryClient = createQueryClient(queryClientOptions);
 
 export function Component() {
