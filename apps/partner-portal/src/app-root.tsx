@@ -1,11 +1,12 @@
 import { createBrowserApiClient } from "@referral-app/api-client/factory";
 import { createQueryClient } from "@referral-app/api-client/react";
+import { consoleQueryClientOptions } from "@referral-app/app-kit/console-providers";
 import { Outlet } from "react-router";
-import { AppProviders, queryClientOptions } from "./app-providers.tsx";
+import { AppProviders } from "./app-providers.tsx";
 
 // The data layer in its own chunk, fetched right after the entry.
 const client = createBrowserApiClient(import.meta.env);
-const queryClient = createQueryClient(queryClientOptions);
+const queryClient = createQueryClient(consoleQueryClientOptions);
 
 export function Component() {
   return (

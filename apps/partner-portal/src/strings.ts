@@ -43,8 +43,8 @@ export const strings = {
     password: "Password",
     submit: "Sign in",
     invalid: "Wrong email or password.",
-    partnersOnlyTitle: "Partners only",
-    partnersOnly: "This portal is for partner organisations. Your account is not a partner account.",
+    deniedTitle: "Partners only",
+    denied: "This portal is for partner organisations. Your account is not a partner account.",
   },
   statuses: {
     pending: "Pending",

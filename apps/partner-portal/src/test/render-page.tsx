@@ -1,10 +1,11 @@
 import { createBrowserApiClient } from "@referral-app/api-client/factory";
 import { MOCK_BASE_URL } from "@referral-app/api-client/mocks";
 import { createQueryClient } from "@referral-app/api-client/react";
+import { consoleQueryClientOptions } from "@referral-app/app-kit/console-providers";
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { createMemoryRouter, RouterProvider } from "react-router";
-import { AppProviders, queryClientOptions } from "../app-providers.tsx";
+import { AppProviders } from "../app-providers.tsx";
 
 /** The app's real providers, a memory data router and a client pointed at the MSW handlers. */
 export function renderPage(element: ReactNode, { route = "/", path = "*" } = {}) {
@@ -13,7 +14,7 @@ export function renderPage(element: ReactNode, { route = "/", path = "*" } = {})
     retryAttempts: 0,
     timeout: 5000,
   });
-  const queryClient = createQueryClient(queryClientOptions);
+  const queryClient = createQueryClient(consoleQueryClientOptions);
   const router = createMemoryRouter([{ path, element }], { initialEntries: [route] });
   return render(
     <AppProviders client={client} queryClient={queryClient}>
