@@ -1,23 +1,10 @@
-import type { ApiClient } from "@referral-app/api-client/client";
-import { ConsoleProviders } from "@referral-app/app-kit/console-providers";
-import type { QueryClient } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { type ConsoleAppProvidersProps, ConsoleProviders } from "@referral-app/app-kit/console-providers";
 import { errorMessage } from "./error-message.ts";
 import { strings } from "./strings.ts";
 
-export interface AppProvidersProps {
-  client: ApiClient;
-  queryClient: QueryClient;
-  children: ReactNode;
-}
+const partnerConsole = { strings, errorMessage, themeStorageKey: "referral-app.partners.theme" };
 
-export function AppProviders(props: AppProvidersProps) {
-  return (
-    <ConsoleProviders
-      {...props}
-      strings={strings}
-      errorMessage={errorMessage}
-      themeStorageKey="referral-app.partners.theme"
-    />
-  );
+/** The shared console providers, in the portal's words and with its own remembered theme. */
+export function AppProviders(props: ConsoleAppProvidersProps) {
+  return <ConsoleProviders {...props} {...partnerConsole} />;
 }

@@ -49,6 +49,9 @@ export interface ConsoleProvidersProps extends ConsoleContextValue {
   children: ReactNode;
 }
 
+/** What an app passes to its bound providers: the rest is its own. */
+export type ConsoleAppProvidersProps = Pick<ConsoleProvidersProps, "client" | "queryClient" | "children">;
+
 export function ConsoleProviders({
   client,
   queryClient,
