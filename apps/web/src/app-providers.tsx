@@ -9,6 +9,7 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import type { Monitor } from "./monitoring/monitor.ts";
 import { MonitorProvider } from "./monitoring/monitor-context.tsx";
 
+/** A client's own data changes rarely and live events refresh what they touch: fresh for 30 s. */
 export const queryClientOptions: QueryClientOptions = { staleTime: 30_000 };
 
 function TranslatedToasts({ children }: { children: ReactNode }) {

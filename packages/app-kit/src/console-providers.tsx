@@ -7,7 +7,7 @@ import { ThemeProvider } from "@referral-app/ui/theme";
 import type { ThemeSelectStrings } from "@referral-app/ui/theme-select";
 import { ToastProvider } from "@referral-app/ui/toast";
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createContext, type ReactNode, useContext } from "react";
+import { createContext, type ReactNode, useContext, useMemo } from "react";
 
 // The staff dashboard and the partner portal are one kind of app (a console): a sidebar shell for one
 // audience, signed in with a cookie session. Each brings its words; the chrome is written once here.
@@ -60,10 +60,11 @@ export function ConsoleProviders({
   themeStorageKey,
   children,
 }: ConsoleProvidersProps) {
+  const value = useMemo(() => ({ strings, errorMessage }), [strings, errorMessage]);
   return (
     <QueryClientProvider client={queryClient}>
       <ApiProvider client={client}>
-        <ConsoleContext value={{ strings, errorMessage }}>
+        <ConsoleContext value={value}>
           <ThemeProvider storageKey={themeStorageKey}>
             <ToastProvider closeLabel={strings.common.dismiss} label={strings.common.toasts}>
               <QueryStateProvider strings={strings.common} errorMessage={errorMessage}>
