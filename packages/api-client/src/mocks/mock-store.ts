@@ -77,6 +77,9 @@ export function addReferral(store: MockStore, input: CreateReferralInput): Refer
     partnerOrganizationId: null,
     referredUserId: null,
     reward: null,
+    contactBy: new Date(store.now().getTime() + 2 * 86_400_000).toISOString(),
+    contactOverdue: false,
+    caseId: null,
     createdAt,
     updatedAt: createdAt,
     history: [
