@@ -197,10 +197,9 @@ describe(`migration ${CASES_MIGRATION}`, () => {
   });
 
   it("links converted referrals to the friend's case and gives referrals a contact deadline", async () => {
-    const [ben] = await rows<{ referral_id: string | null }>(
-      sql`select referral_id from cases where client_id = 'u-ben'`,
-    );
-    expect(ben?.referral_id).toBe("44444444-4444-4444-8444-444444444444");
+    const [ben] = await rows<{ case_id: string | null }>(sql`
+      select case_id from referrals where id = '44444444-4444-4444-8444-444444444444'`);
+    expect(ben?.case_id).toBe("22222222-2222-4222-8222-222222222222");
     const [pending] = await rows<{ contact_by: Date | string }>(sql`
       select contact_by from referrals where id = '55555555-5555-4555-8555-555555555555'`);
     // Thursday 8 January + 2 business days = Monday 12 January, same time.

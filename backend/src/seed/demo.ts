@@ -340,7 +340,7 @@ async function writeDemo(
     rows.users.push(user);
     rows.accounts.push(account);
     const fromReferral = name === "Lena Müller" ? lenaReferral : null;
-    if (fromReferral) fromReferral.referredUserId = user.id;
+
     const theirs = addCase(rows, {
       client: { id: user.id, name, email },
       visaTypeId: type(other.visaType),
@@ -349,7 +349,6 @@ async function writeDemo(
       now,
       changedBy: other.consultantId,
       consultantId: other.consultantId,
-      referralId: fromReferral?.id ?? null,
       ...(other.family
         ? {
             dependants: [
@@ -359,6 +358,7 @@ async function writeDemo(
           }
         : {}),
     });
+    if (fromReferral) Object.assign(fromReferral, { referredUserId: user.id, caseId: theirs.id });
     if (other.family) {
       addNote(rows, {
         caseId: theirs.id!,

@@ -117,7 +117,6 @@ export interface SeedCase {
     dateOfBirth: string;
     userId?: string;
   }[];
-  referralId?: string | null;
 }
 
 /**
@@ -176,7 +175,6 @@ export function caseRows(input: SeedCase) {
     consultantId: input.consultantId ?? null,
     outcome: input.outcome?.outcome ?? null,
     decidedAt,
-    referralId: input.referralId ?? null,
     createdAt: input.openedAt,
     updatedAt: input.outcome?.decidedAt ?? entered,
   };

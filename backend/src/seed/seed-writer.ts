@@ -102,7 +102,6 @@ export async function writeSeedRows(db: DbOrTx, rows: SeedRows): Promise<number>
   let written = 0;
   written += await insertBatched(db, users, rows.users);
   written += await insertBatched(db, accounts, rows.accounts);
-  written += await insertBatched(db, referrals, rows.referrals);
   // Numbers in the order cases were opened, from the same per-year sequence the service uses.
   const opened = [...rows.cases].sort((a, b) => a.createdAt!.getTime() - b.createdAt!.getTime());
   const numbers = await nextCaseNumbers(
@@ -114,6 +113,8 @@ export async function writeSeedRows(db: DbOrTx, rows: SeedRows): Promise<number>
     cases,
     opened.map((row, index) => ({ ...row, number: numbers[index]! })),
   );
+  // After the cases: a converted referral points at the friend's case.
+  written += await insertBatched(db, referrals, rows.referrals);
   written += await insertBatched(db, caseApplicants, rows.applicants);
   written += await insertBatched(db, caseStageHistory, rows.caseHistory);
   written += await insertBatched(db, caseTimeline, rows.timeline);

@@ -106,7 +106,7 @@ describe("seedDemo", () => {
         (select count(*) from case_tasks where state = 'open' and due_at > now())::int as open_tasks,
         (select count(*) from case_tasks where state = 'open' and due_at < now())::int as overdue_tasks,
         (select array_agg(distinct outcome order by outcome) from cases where outcome is not null) as outcomes,
-        (select count(*) from cases where referral_id is not null)::int as from_referral,
+        (select count(*) from referrals where case_id is not null)::int as from_referral,
         (select count(*) from cases where number !~ '^RC-[0-9]{4}-[0-9]{5}$')::int as bad_numbers
     `);
     expect(demo).toEqual({

@@ -73,7 +73,6 @@ CREATE TABLE "cases" (
 	"consultant_id" text,
 	"outcome" text,
 	"decided_at" date,
-	"referral_id" uuid,
 	"last_reminder_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -100,6 +99,7 @@ CREATE TABLE "visa_types" (
 ALTER TABLE "users" ADD COLUMN "deactivated_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "last_case_assigned_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "referrals" ADD COLUMN "contact_by" timestamp with time zone DEFAULT now() + interval '2 days' NOT NULL;--> statement-breakpoint
+ALTER TABLE "referrals" ADD COLUMN "case_id" uuid;--> statement-breakpoint
 ALTER TABLE "case_applicants" ADD CONSTRAINT "case_applicants_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_applicants" ADD CONSTRAINT "case_applicants_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_notes" ADD CONSTRAINT "case_notes_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -115,7 +115,6 @@ ALTER TABLE "case_timeline" ADD CONSTRAINT "case_timeline_actor_id_users_id_fk" 
 ALTER TABLE "cases" ADD CONSTRAINT "cases_client_id_users_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cases" ADD CONSTRAINT "cases_visa_type_id_visa_types_id_fk" FOREIGN KEY ("visa_type_id") REFERENCES "public"."visa_types"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cases" ADD CONSTRAINT "cases_consultant_id_users_id_fk" FOREIGN KEY ("consultant_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "cases" ADD CONSTRAINT "cases_referral_id_referrals_id_fk" FOREIGN KEY ("referral_id") REFERENCES "public"."referrals"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "case_applicants_case_idx" ON "case_applicants" USING btree ("case_id","position");--> statement-breakpoint
 CREATE INDEX "case_applicants_user_idx" ON "case_applicants" USING btree ("user_id") WHERE "case_applicants"."user_id" is not null;--> statement-breakpoint
 CREATE INDEX "case_applicants_name_trgm_idx" ON "case_applicants" USING gin ("full_name" gin_trgm_ops);--> statement-breakpoint
@@ -133,10 +132,11 @@ CREATE INDEX "cases_created_idx" ON "cases" USING btree ("created_at" DESC NULLS
 CREATE INDEX "cases_consultant_created_idx" ON "cases" USING btree ("consultant_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "cases_stage_created_idx" ON "cases" USING btree ("current_stage","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "cases_visa_type_created_idx" ON "cases" USING btree ("visa_type_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
-CREATE UNIQUE INDEX "cases_referral_unique" ON "cases" USING btree ("referral_id") WHERE "cases"."referral_id" is not null;--> statement-breakpoint
 CREATE INDEX "cases_number_trgm_idx" ON "cases" USING gin ("number" gin_trgm_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "visa_types_name_unique" ON "visa_types" USING btree (lower("name"));--> statement-breakpoint
+ALTER TABLE "referrals" ADD CONSTRAINT "referrals_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "users_name_trgm_idx" ON "users" USING gin ("name" gin_trgm_ops);--> statement-breakpoint
+CREATE UNIQUE INDEX "referrals_case_unique" ON "referrals" USING btree ("case_id") WHERE "referrals"."case_id" is not null;--> statement-breakpoint
 CREATE INDEX "referrals_pending_contact_by_idx" ON "referrals" USING btree ("contact_by") WHERE "referrals"."status" = 'pending' and "referrals"."last_reminder_at" is null;
 --> statement-breakpoint
 -- Data: every visa_applications row becomes a case of the "Unspecified" visa type, numbered
@@ -169,12 +169,13 @@ INSERT INTO "case_timeline" ("case_id", "kind", "summary", "data", "actor_id", "
     jsonb_strip_nulls(jsonb_build_object('fromStage', h."from_stage", 'toStage', h."to_stage", 'note', h."note")),
     h."changed_by", 'client', h."created_at"
   FROM "visa_stage_history" h;--> statement-breakpoint
--- A converted referral of the client is where their case came from.
-UPDATE "cases" c SET "referral_id" = r."id"
+-- A converted referral of the client is where their case came from (one referral per case).
+UPDATE "referrals" r SET "case_id" = c."id"
   FROM (SELECT DISTINCT ON ("referred_user_id") "id", "referred_user_id" FROM "referrals"
         WHERE "status" = 'converted' AND "referred_user_id" IS NOT NULL
-        ORDER BY "referred_user_id", "converted_at", "id") r
-  WHERE r."referred_user_id" = c."client_id";--> statement-breakpoint
+        ORDER BY "referred_user_id", "converted_at", "id") first_converted
+  JOIN "cases" c ON c."client_id" = first_converted."referred_user_id"
+  WHERE r."id" = first_converted."id";--> statement-breakpoint
 -- Existing referrals: two business days (Monday to Friday, UTC) after they arrived.
 UPDATE "referrals" SET "contact_by" = "created_at" + (CASE extract(isodow FROM "created_at" AT TIME ZONE 'UTC')::int
   WHEN 4 THEN 4 WHEN 5 THEN 4 WHEN 6 THEN 3 ELSE 2 END) * interval '1 day';--> statement-breakpoint

@@ -22,7 +22,6 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
-import { referrals } from "./referrals.ts";
 
 /** The visa-type catalogue staff keep. Retired types (`active` false) stay on their cases. */
 export const visaTypes = pgTable(
@@ -60,8 +59,6 @@ export const cases = pgTable(
     consultantId: text("consultant_id").references(() => users.id, { onDelete: "set null" }),
     outcome: text("outcome").$type<CaseOutcomeId>(),
     decidedAt: date("decided_at", { mode: "string" }),
-    /** The referral this case came from (the friend's case once converted). */
-    referralId: uuid("referral_id").references(() => referrals.id, { onDelete: "set null" }),
     /** When the client was last reminded of a case stuck at its stage. */
     lastReminderAt: timestamp("last_reminder_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -91,7 +88,6 @@ export const cases = pgTable(
       t.createdAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
-    uniqueIndex("cases_referral_unique").on(t.referralId).where(sql`${t.referralId} is not null`),
     index("cases_number_trgm_idx").using("gin", t.number.op("gin_trgm_ops")),
   ],
 );

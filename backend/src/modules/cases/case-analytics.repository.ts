@@ -106,7 +106,8 @@ async function outcomes(db: DbOrTx): Promise<CaseAnalytics["outcomes"]> {
 async function referralShare(db: DbOrTx): Promise<CaseAnalytics["referralShare"]> {
   const rows = rowsOf<{ cases: number; from_referral: number }>(
     await db.execute(sql`
-    select count(*)::int as cases, count(referral_id)::int as from_referral from cases`),
+    select (select count(*) from cases)::int as cases,
+      (select count(*) from referrals where case_id is not null)::int as from_referral`),
   );
   const row = rows[0] ?? { cases: 0, from_referral: 0 };
   return {

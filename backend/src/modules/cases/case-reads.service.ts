@@ -23,7 +23,7 @@ import {
   isOnCase,
   listApplicants,
   listStageHistory,
-  listSummariesOf,
+  summariesOfQuery,
   toCaseSummary,
   toStageChange,
   toVisaType,
@@ -47,7 +47,7 @@ export async function listCasesOf(
   actor: RequestUser,
   userId: string,
 ): Promise<CaseSummary[]> {
-  const rows = await listSummariesOf(ctx.db, userId);
+  const rows = await summariesOfQuery(ctx.db, userId);
   return rows.map((row) => toCaseSummary(row, viewerOf(actor)));
 }
 

@@ -6,7 +6,7 @@ import type {
   DependantInput,
   VisaType,
 } from "@referral-app/shared/schemas/case";
-import { and, asc, desc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.ts";
 import {
@@ -57,6 +57,7 @@ export const summaryColumns = {
   applicantCount: sql<number>`(select count(*)::int from ${caseApplicants} where ${caseApplicants.caseId} = ${cases.id})`,
   openTasks: sql<number>`(select count(*)::int from case_tasks t where t.case_id = ${cases.id} and t.state = 'open')`,
   overdueTasks: sql<number>`(select count(*)::int from case_tasks t where t.case_id = ${cases.id} and t.state = 'open' and t.due_at < now())`,
+  fromReferral: sql<boolean>`exists (select 1 from referrals r where r.case_id = ${cases.id})`,
   cursorAt: cursorTime(cases.createdAt),
 };
 
@@ -70,6 +71,7 @@ export type SummaryRow = {
   applicantCount: number;
   openTasks: number;
   overdueTasks: number;
+  fromReferral: boolean;
   cursorAt: string;
 };
 
@@ -109,27 +111,32 @@ export function toCaseSummary(row: SummaryRow, viewer: Viewer): CaseSummary {
     applicantCount: row.applicantCount,
     openTasks: row.openTasks,
     overdueTasks: row.overdueTasks,
-    fromReferral: c.referralId !== null,
+    fromReferral: row.fromReferral,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
 }
 
-/** A case the user is on: as its client, or as an applicant with their own account. */
+/**
+ * A case the user is on: as its client, or as an applicant with their own account. A union of two
+ * index lookups (an OR with a correlated EXISTS would read every case).
+ */
 const onCase = (userId: string): SQL =>
-  or(
-    eq(cases.clientId, userId),
-    sql`exists (select 1 from ${caseApplicants} where ${caseApplicants.caseId} = ${cases.id} and ${caseApplicants.userId} = ${userId})`,
-  ) as SQL;
+  sql`${cases.id} in (select c.id from cases c where c.client_id = ${userId}
+    union all select a.case_id from case_applicants a where a.user_id = ${userId})`;
+
+export function summaryQuery(db: DbOrTx, caseId: string) {
+  return selectSummaries(db).where(eq(cases.id, caseId));
+}
 
 export async function findSummary(db: DbOrTx, caseId: string): Promise<SummaryRow | null> {
   if (!isUuid(caseId)) return null;
-  const [row] = await selectSummaries(db).where(eq(cases.id, caseId));
+  const [row] = await summaryQuery(db, caseId);
   return row ?? null;
 }
 
 /** The user's cases (their own and those they are an applicant on), newest first. */
-export async function listSummariesOf(db: DbOrTx, userId: string): Promise<SummaryRow[]> {
+export function summariesOfQuery(db: DbOrTx, userId: string) {
   return selectSummaries(db).where(onCase(userId)).orderBy(desc(cases.createdAt), desc(cases.id));
 }
 
@@ -229,7 +236,6 @@ export interface NewCase {
   destinationCountry: string | null;
   targetDate: string | null;
   consultantId: string | null;
-  referralId: string | null;
   createdAt: Date;
 }
 
@@ -266,7 +272,7 @@ export async function insertStageChange(
   await db.insert(caseStageHistory).values(entry);
 }
 
-export async function listStageHistory(db: DbOrTx, caseId: string) {
+export function listStageHistory(db: DbOrTx, caseId: string) {
   const changer = alias(users, "stage_changer");
   return db
     .select({
@@ -383,7 +389,7 @@ export async function findUnlinkedConvertedReferral(db: DbOrTx, clientId: string
       and(
         eq(referrals.referredUserId, clientId),
         eq(referrals.status, "converted"),
-        sql`not exists (select 1 from ${cases} where ${cases.referralId} = ${referrals.id})`,
+        isNull(referrals.caseId),
       ),
     )
     .orderBy(asc(referrals.convertedAt), asc(referrals.id))
@@ -392,18 +398,20 @@ export async function findUnlinkedConvertedReferral(db: DbOrTx, clientId: string
   return row?.id ?? null;
 }
 
-/** Ties a converted referral to the friend's primary case if that case has no referral yet. */
-export async function linkReferralToPrimaryCase(
-  db: DbOrTx,
-  referralId: string,
-  friendId: string,
-): Promise<string | null> {
-  const primary = await findPrimaryCaseRow(db, friendId, { forUpdate: true });
-  if (!primary || primary.referralId) return null;
-  const [taken] = await db.select({ id: cases.id }).from(cases).where(eq(cases.referralId, referralId));
-  if (taken) return null;
-  await db.update(cases).set({ referralId, updatedAt: new Date() }).where(eq(cases.id, primary.id));
-  return primary.id;
+/** Ties a referral to a case (once: a linked referral or a case that already has one is left alone). */
+export async function linkReferral(db: DbOrTx, referralId: string, caseId: string): Promise<boolean> {
+  const rows = await db
+    .update(referrals)
+    .set({ caseId, updatedAt: new Date() })
+    .where(
+      and(
+        eq(referrals.id, referralId),
+        isNull(referrals.caseId),
+        sql`not exists (select 1 from referrals r where r.case_id = ${caseId})`,
+      ),
+    )
+    .returning({ id: referrals.id });
+  return rows.length > 0;
 }
 
 /** Unassigns a consultant's open cases; answers the cases it changed. */

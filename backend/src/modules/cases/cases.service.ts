@@ -18,7 +18,7 @@ import {
   insertCase,
   insertPrincipal,
   insertStageChange,
-  linkReferralToPrimaryCase,
+  linkReferral,
   listStageHistory,
   nextCaseNumber,
   replaceDependants,
@@ -67,9 +67,9 @@ async function openCase(
     destinationCountry: input.destinationCountry,
     targetDate: input.targetDate,
     consultantId: consultant?.id ?? null,
-    referralId,
     createdAt: now,
   });
+  if (referralId) await linkReferral(tx, referralId, row.id);
   await insertPrincipal(tx, row.id, row.clientId, now);
   if (input.dependants && input.dependants.length > 0) {
     await replaceDependants(tx, row.id, row.clientId, input.dependants);
@@ -214,13 +214,15 @@ export function nextCaseNumbers(db: DbOrTx, years: readonly number[]): Promise<s
   return takeNumbers(db, years);
 }
 
-/** A converted referral leads to the friend's case once they have one; null while they have none. */
+/** A converted referral leads to the friend's primary case once they have one; null while they have none. */
 export async function linkReferralToFriendCase(
   tx: Tx,
   referralId: string,
   friendId: string,
 ): Promise<string | null> {
-  return linkReferralToPrimaryCase(tx, referralId, friendId);
+  const primary = await findPrimaryCaseRow(tx, friendId, { forUpdate: true });
+  if (!primary) return null;
+  return (await linkReferral(tx, referralId, primary.id)) ? primary.id : null;
 }
 
 /** A deactivated consultant's open cases show as unassigned (timeline and audit per case). */

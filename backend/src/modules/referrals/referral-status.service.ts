@@ -13,6 +13,7 @@ import type { RequestUser } from "../../plugins/authenticate.ts";
 import { recordEvent } from "../analytics/analytics.repository.ts";
 import { invalidateAnalytics } from "../analytics/analytics.service.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
+import { linkReferralToFriendCase } from "../cases/cases.service.ts";
 import { enqueueNotification } from "../notifications/notify.ts";
 import {
   findReferralRow,
@@ -67,6 +68,10 @@ export async function changeReferralStatus(
       createdAt: now,
     });
     const reward = to === "converted" ? await creditConversion(ctx, tx, referral, now) : null;
+    // The friend's case came from this referral (once they have one; else when it opens).
+    if (to === "converted" && referral.referredUserId) {
+      await linkReferralToFriendCase(tx, referral.id, referral.referredUserId);
+    }
     await enqueueNotification(ctx, tx, {
       userId: referral.referrerId,
       type: "referral",

@@ -1,10 +1,19 @@
+import type { AdminClientListQuery, AdminReferralListQuery } from "@referral-app/shared/schemas/admin";
 import type {
   AdminCaseListQuery,
   CaseTaskListQuery,
   VisaTypeListQuery,
 } from "@referral-app/shared/schemas/case";
-import type { NotificationListQuery } from "../services/notification-service.ts";
-import type { ReferralListQuery } from "../services/referral-service.ts";
+import type { NotificationListQuery } from "@referral-app/shared/schemas/notification";
+import type {
+  PartnerCommissionListQuery,
+  PartnerReferralListQuery,
+} from "@referral-app/shared/schemas/partners";
+import type { ReferralListQuery } from "@referral-app/shared/schemas/referral";
+import type { RewardListQuery, RewardTotalsQuery } from "@referral-app/shared/schemas/rewards";
+
+/** A cursor-paged list's filters: the cursor is the page, not part of the key. */
+type CursorFilters<Query> = Omit<Query, "cursor">;
 
 /** Every query key in one factory, so invalidations hit exactly what they mean to. */
 export const queryKeys = {
@@ -18,6 +27,7 @@ export const queryKeys = {
     lists: () => ["referrals", "list"] as const,
     list: (userId: string, query: ReferralListQuery = {}) => ["referrals", "list", userId, query] as const,
     detail: (id: string) => ["referrals", "detail", id] as const,
+    allStats: () => ["referrals", "stats"] as const,
     stats: (userId: string) => ["referrals", "stats", userId] as const,
   },
   notifications: {
@@ -36,7 +46,7 @@ export const queryKeys = {
     userTasks: (userId: string, query: CaseTaskListQuery = {}) =>
       ["cases", "user-tasks", userId, query] as const,
     adminLists: () => ["cases", "admin-list"] as const,
-    adminList: (filters: Omit<AdminCaseListQuery, "cursor">) => ["cases", "admin-list", filters] as const,
+    adminList: (filters: CursorFilters<AdminCaseListQuery>) => ["cases", "admin-list", filters] as const,
     detail: (id: string) => ["cases", "detail", id] as const,
     notes: (id: string) => ["cases", "detail", id, "notes"] as const,
     tasks: (id: string) => ["cases", "detail", id, "tasks"] as const,
@@ -54,5 +64,40 @@ export const queryKeys = {
   },
   session: {
     all: ["session"] as const,
+  },
+  verifyEmail: (token: string | null) => ["verify-email", token] as const,
+  /** The staff dashboard's cache; the pipeline, clients and rewards invalidate each other. */
+  admin: {
+    all: ["admin"] as const,
+    referrals: () => ["admin", "referrals"] as const,
+    referralList: (filters: CursorFilters<AdminReferralListQuery>) =>
+      ["admin", "referrals", "list", filters] as const,
+    referral: (id: string) => ["admin", "referrals", "detail", id] as const,
+    clients: () => ["admin", "clients"] as const,
+    clientList: (filters: CursorFilters<AdminClientListQuery>) =>
+      ["admin", "clients", "list", filters] as const,
+    client: (id: string) => ["admin", "clients", "detail", id] as const,
+    rewards: () => ["admin", "rewards"] as const,
+    rewardList: (filters: CursorFilters<RewardListQuery>) => ["admin", "rewards", "list", filters] as const,
+    rewardTotals: (query: RewardTotalsQuery) => ["admin", "rewards", "totals", query] as const,
+    analytics: (range: { from?: string; to?: string }) => ["admin", "analytics", range] as const,
+    features: () => ["admin", "features"] as const,
+    broadcasts: () => ["admin", "broadcasts"] as const,
+    mailbox: (page: number) => ["admin", "mailbox", page] as const,
+    audit: (filters: object) => ["admin", "audit", filters] as const,
+    partnerOrganizations: () => ["admin", "partner-organizations"] as const,
+  },
+  /** The partner portal's cache: everything of the signed-in partner's organisation. */
+  partner: {
+    all: ["partner"] as const,
+    overview: () => ["partner", "overview"] as const,
+    referrals: () => ["partner", "referrals"] as const,
+    referralList: (filters: Omit<PartnerReferralListQuery, "cursor" | "page">) =>
+      ["partner", "referrals", "list", filters] as const,
+    referral: (id: string) => ["partner", "referrals", "detail", id] as const,
+    imports: () => ["partner", "imports"] as const,
+    commissions: (query: CursorFilters<PartnerCommissionListQuery>) =>
+      ["partner", "commissions", query] as const,
+    members: () => ["partner", "members"] as const,
   },
 };

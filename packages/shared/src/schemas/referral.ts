@@ -68,12 +68,12 @@ export const referralSchema = z
     partnerOrganizationId: idSchema.nullable(),
     referredUserId: idSchema.nullable(),
     reward: referralRewardSchema.nullable(),
-    /** When staff will have contacted the friend by (set when the referral is made). */
-    contactBy: isoDateTimeSchema.nullable().optional(),
-    /** Still pending past `contactBy`. */
-    contactOverdue: z.boolean().optional(),
-    /** The friend's case, once the referral is converted and the friend has one. */
-    caseId: z.uuid().nullable().optional(),
+    /** When the consultancy will have contacted the friend by ("We will contact Mei by Thursday"). */
+    contactBy: isoDateTimeSchema,
+    /** Still pending past `contactBy`: "Taking longer than usual". */
+    contactOverdue: z.boolean(),
+    /** The friend's case this referral led to, once converted and the friend has one. */
+    caseId: idSchema.nullable(),
     createdAt: isoDateTimeSchema,
     updatedAt: isoDateTimeSchema,
   })
@@ -100,7 +100,8 @@ export type ReferralDetail = z.infer<typeof referralDetailSchema>;
 export const referralListQuerySchema = paginationQuerySchema.extend({
   status: referralStatusSchema.optional(),
 });
-export type ReferralListQuery = z.input<typeof referralListQuerySchema>;
+/** What a client asks for: the parsed fields, each optional (the server fills the defaults). */
+export type ReferralListQuery = Partial<z.output<typeof referralListQuerySchema>>;
 
 export const rewardTotalsSchema = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/),
