@@ -129,7 +129,7 @@ export function OutcomeForm({ visaCase }: { visaCase: VisaCase }) {
   return (
     <form onSubmit={submit} className="space-y-3" aria-label={strings.case.outcome}>
       {decide.error ? <FormMessage>{errorMessage(decide.error)}</FormMessage> : null}
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid gap-3">
         <Field label={strings.case.outcomeLabel}>
           <Select value={outcome} onChange={(event) => setOutcome(event.target.value as CaseOutcomeId | "")}>
             <option value="">{strings.case.chooseOutcome}</option>

@@ -1,6 +1,6 @@
 import { isApiError } from "@referral-app/api-client/errors";
 import { useCase, useCaseNotes, useCaseTasks, useCaseTimeline } from "@referral-app/api-client/react";
-import { formatDate } from "@referral-app/shared/formatting";
+import { formatCountry, formatDate } from "@referral-app/shared/formatting";
 import type { VisaCase } from "@referral-app/shared/schemas/case";
 import { Card } from "@referral-app/ui/card";
 import { EmptyState } from "@referral-app/ui/empty-state";
@@ -20,7 +20,10 @@ function Details({ visaCase }: { visaCase: VisaCase }) {
   const rows: [string, string][] = [
     [strings.case.client, `${visaCase.client.name} (${visaCase.client.email})`],
     [strings.case.visaType, visaCase.visaType.name],
-    [strings.case.destination, visaCase.destinationCountry ?? strings.case.none],
+    [
+      strings.case.destination,
+      visaCase.destinationCountry ? formatCountry(visaCase.destinationCountry) : strings.case.none,
+    ],
     [strings.case.targetDate, visaCase.targetDate ? formatDate(visaCase.targetDate) : strings.case.none],
   ];
   return (

@@ -1,4 +1,5 @@
 import { useVisaTypes } from "@referral-app/api-client/react";
+import { formatCountry } from "@referral-app/shared/formatting";
 import type { VisaType } from "@referral-app/shared/schemas/case";
 import { Badge } from "@referral-app/ui/badge";
 import { PageHeader } from "@referral-app/ui/page-header";
@@ -26,7 +27,7 @@ const columns: TableColumn<VisaType>[] = [
   {
     key: "destination",
     header: strings.visaTypes.destinationShort,
-    cell: (row) => row.destinationCountry ?? "—",
+    cell: (row) => (row.destinationCountry ? formatCountry(row.destinationCountry) : "—"),
   },
   {
     key: "documents",

@@ -1,15 +1,8 @@
+import { formatCountry } from "@referral-app/shared/formatting";
 import type { VisaCase } from "@referral-app/shared/schemas/case";
 import { Card } from "@referral-app/ui/card";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/use-format.ts";
-
-function countryName(code: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /** Destination, target date and the people on the application. */
 export function CaseDetails({ visaCase }: { visaCase: VisaCase }) {
@@ -21,7 +14,7 @@ export function CaseDetails({ visaCase }: { visaCase: VisaCase }) {
         <div>
           <dt className="text-muted">{t("cases.destination")}</dt>
           <dd className="font-medium">
-            {visaCase.destinationCountry ? countryName(visaCase.destinationCountry, format.locale) : "—"}
+            {visaCase.destinationCountry ? formatCountry(visaCase.destinationCountry, format.locale) : "—"}
           </dd>
         </div>
         <div>
