@@ -105,6 +105,8 @@ export const en = {
     earned: "Earned",
     pending: "Pending",
     history: "History",
+    contactBy: "We will contact {{name}} by {{date}}",
+    contactOverdue: "Taking longer than usual",
     statusChange: "{{status}} on {{date}}",
     shareTitle: "Share your referral code",
     shareCode: "Your code: {{code}}",

@@ -107,6 +107,8 @@ export const es: Resources = {
     earned: "Ganado",
     pending: "Pendiente",
     history: "Historial",
+    contactBy: "Contactaremos a {{name}} antes del {{date}}",
+    contactOverdue: "Está tardando más de lo habitual",
     statusChange: "{{status}} el {{date}}",
     shareTitle: "Comparte tu código de referido",
     shareCode: "Tu código: {{code}}",
