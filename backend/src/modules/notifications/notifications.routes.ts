@@ -15,6 +15,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requireStaff, requireUser } from "../../plugins/authenticate.ts";
+import { broadcastsRoutes } from "./broadcasts.routes.ts";
 import {
   getDevMailbox,
   getNotifications,
@@ -33,6 +34,7 @@ const streamQuerySchema = z.object({
 const mailboxQuerySchema = paginationQuerySchema.extend({ to: z.string().trim().max(320).optional() });
 
 export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(broadcastsRoutes);
   const { ctx } = app;
   const streams = new StreamRegistry();
   // Open streams never finish by themselves: end them so shutdown does not wait on clients.

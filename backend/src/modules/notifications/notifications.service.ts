@@ -7,7 +7,10 @@ import type {
   RegisterPushTokenData,
 } from "@referral-app/shared/schemas/notification";
 import type { AppContext } from "../../context.ts";
+import type { Tx } from "../../db/client.ts";
 import { notFound } from "../../lib/domain-error.ts";
+import { type ActionMail, actionMail } from "./notification-mail.ts";
+import { deliverNotificationJob, type NotificationPayload, sendEmailJob } from "./notifications.jobs.ts";
 import {
   countUnread,
   deletePushToken,
@@ -18,6 +21,20 @@ import {
   type Page,
   upsertPushToken,
 } from "./notifications.repository.ts";
+
+/** Queues a notification inside the caller's transaction: it exists only if the change commits. */
+export async function enqueueNotification(
+  ctx: AppContext,
+  tx: Tx,
+  payload: NotificationPayload,
+): Promise<void> {
+  await ctx.queue.send(deliverNotificationJob, payload, { tx });
+}
+
+/** Queues an email that asks its reader to act (verify, reset a password, accept an invitation). */
+export async function queueActionMail(ctx: AppContext, mail: ActionMail): Promise<void> {
+  await ctx.queue.send(sendEmailJob, actionMail(mail));
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -15,6 +15,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requireRole, requireUser, resolveUserId } from "../../plugins/authenticate.ts";
 import { adminReferralsRoutes } from "./admin-referrals.routes.ts";
+import { referralBulkRoutes } from "./referral-bulk.routes.ts";
 import { createReferral, getReferralDetail, getReferralStats, listReferralsOf } from "./referrals.service.ts";
 
 // Loose: the validated object replaces request.headers, so every other header must survive.
@@ -95,4 +96,5 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   await app.register(adminReferralsRoutes);
+  await app.register(referralBulkRoutes);
 };

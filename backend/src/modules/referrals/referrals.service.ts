@@ -10,13 +10,20 @@ import type {
 } from "@referral-app/shared/schemas/referral";
 import type { AppContext } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
+import type { Actor } from "../../lib/actor.ts";
+import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
 import { type IdempotentResult, runIdempotent } from "../../lib/idempotency.ts";
-import type { RequestUser } from "../../plugins/authenticate.ts";
-import { recordEvent } from "../analytics/analytics.repository.ts";
-import { enqueueNotification } from "../notifications/notify.ts";
+import { recordEvent } from "../analytics/analytics.service.ts";
+import { enqueueNotification } from "../notifications/notifications.service.ts";
 import { listAdminReferrals } from "./admin-referrals.repository.ts";
-import { decodeCursor, encodeCursor } from "./referral-cursor.ts";
+import {
+  countOrgReferralsByStatus,
+  findOrgReferral,
+  listOrgReferralsByCursor,
+  listOrgReferralsByPage,
+  type OrgReferralFilter,
+} from "./partner-referrals.repository.ts";
 import { findReferralStats } from "./referral-stats.repository.ts";
 import {
   findAccount,
@@ -26,6 +33,7 @@ import {
   findStatusHistory,
   insertReferral,
   insertStatusHistory,
+  listRecentReferrals,
   listUserReferrals,
   type NewReferral,
   setReferredUser,
@@ -39,7 +47,7 @@ export interface CreatedReferralResponse {
 }
 
 /** A partner's organisation, read from the account (sessions do not carry it). */
-async function partnerOrganizationOf(ctx: AppContext, actor: RequestUser): Promise<string | null> {
+async function partnerOrganizationOf(ctx: AppContext, actor: Actor): Promise<string | null> {
   if (actor.role !== "partner") return null;
   if (actor.partnerOrganizationId) return actor.partnerOrganizationId;
   return (await findAccount(ctx.db, actor.id))?.partnerOrganizationId ?? null;
@@ -51,7 +59,7 @@ async function partnerOrganizationOf(ctx: AppContext, actor: RequestUser): Promi
  */
 export async function createReferral(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   input: CreateReferralInput,
   idempotencyKey: string | undefined,
 ): Promise<IdempotentResult<CreatedReferralResponse>> {
@@ -139,6 +147,14 @@ export async function listReferralsOf(
   };
 }
 
+export function listRecentReferralsOf(
+  ctx: AppContext,
+  referrerId: string,
+  limit: number,
+): Promise<Referral[]> {
+  return listRecentReferrals(ctx.db, referrerId, limit);
+}
+
 export function getReferralStats(ctx: AppContext, userId: string): Promise<ReferralStats> {
   return findReferralStats(ctx.db, userId);
 }
@@ -146,7 +162,7 @@ export function getReferralStats(ctx: AppContext, userId: string): Promise<Refer
 /** The referrer, members of the referral's partner organisation, and staff may read it; others get 404. */
 export async function getReferralDetail(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   referralId: string,
 ): Promise<ReferralDetail> {
   const referral = await findReferral(ctx.db, referralId);
@@ -170,6 +186,41 @@ export async function listAllReferrals(
     cursor: cursor ? decodeCursor(cursor) : undefined,
   });
   return { status: "success", data: items, nextCursor: next ? encodeCursor(next) : null };
+}
+
+/** A partner organisation's referrals: a page with totals when `page` is given, else a cursor page. */
+export async function listOrganizationReferrals(
+  ctx: AppContext,
+  organizationId: string,
+  query: OrgReferralFilter & { page?: number | undefined; cursor?: string | undefined; limit: number },
+): Promise<{ items: Referral[]; nextCursor: string | null; total?: number }> {
+  const filter = { status: query.status, q: query.q, limit: query.limit };
+  if (query.page !== undefined) {
+    const { items, total } = await listOrgReferralsByPage(ctx.db, organizationId, {
+      ...filter,
+      page: query.page,
+    });
+    return { items, nextCursor: null, total };
+  }
+  return listOrgReferralsByCursor(ctx.db, organizationId, {
+    ...filter,
+    cursor: query.cursor ? decodeCursor(query.cursor) : undefined,
+  });
+}
+
+export function countOrganizationReferrals(ctx: AppContext, organizationId: string) {
+  return countOrgReferralsByStatus(ctx.db, organizationId);
+}
+
+/** One of the organisation's referrals with its history; another organisation's id answers 404. */
+export async function getOrganizationReferral(
+  ctx: AppContext,
+  organizationId: string,
+  referralId: string,
+): Promise<ReferralDetail> {
+  const referral = await findOrgReferral(ctx.db, organizationId, referralId);
+  if (!referral) throw notFound("Referral");
+  return { ...referral, history: await findStatusHistory(ctx.db, referral.id) };
 }
 
 /**

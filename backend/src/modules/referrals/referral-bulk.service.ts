@@ -5,11 +5,12 @@ import type {
   BulkReferralStatusResult,
 } from "@referral-app/shared/schemas/admin";
 import type { AppContext } from "../../context.ts";
+import type { Actor } from "../../lib/actor.ts";
+import { csvLine } from "../../lib/csv.ts";
+import type { Cursor } from "../../lib/cursor.ts";
 import { DomainError } from "../../lib/domain-error.ts";
-import type { RequestUser } from "../../plugins/authenticate.ts";
-import { listAdminReferrals, type ReferralCursor } from "../referrals/admin-referrals.repository.ts";
-import { changeReferralStatus } from "../referrals/referral-status.service.ts";
-import { csvLine } from "./csv-format.ts";
+import { listAdminReferrals } from "./admin-referrals.repository.ts";
+import { changeReferralStatus } from "./referral-status.service.ts";
 
 /**
  * Moves each referral through the referrals module's own single change (its transition rules,
@@ -17,7 +18,7 @@ import { csvLine } from "./csv-format.ts";
  */
 export async function bulkChangeReferralStatus(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   input: BulkReferralStatusData,
 ): Promise<BulkReferralStatusResult> {
   const results: BulkReferralStatusItem[] = [];
@@ -66,7 +67,7 @@ export async function* exportReferralsCsv(
   query: AdminReferralExportQuery & { sort: "newest" | "oldest" },
 ): AsyncGenerator<string> {
   yield csvLine(REFERRAL_EXPORT_COLUMNS);
-  let cursor: ReferralCursor | undefined;
+  let cursor: Cursor | undefined;
   for (;;) {
     const page = await listAdminReferrals(ctx.db, { ...query, cursor, limit: EXPORT_BATCH });
     let chunk = "";

@@ -6,14 +6,10 @@ import type {
 import type { AppContext } from "../../context.ts";
 import { decodeCursor } from "../../lib/cursor.ts";
 import { notFound } from "../../lib/domain-error.ts";
-import { findReferralStats } from "../referrals/referral-stats.repository.ts";
-import { findUserProfile, findVisaProgress } from "../users/users.repository.ts";
-import {
-  findClientRole,
-  listClients,
-  listRecentReferrals,
-  rewardTotalsForUser,
-} from "./clients.repository.ts";
+import { getReferralStats, listRecentReferralsOf } from "../referrals/referrals.service.ts";
+import { getRewardTotals } from "../rewards/rewards.service.ts";
+import { findProfile, findVisaProgressOf } from "../users/users.service.ts";
+import { findClientRole, listClients } from "./clients.repository.ts";
 
 export async function searchClients(
   ctx: AppContext,
@@ -31,11 +27,11 @@ export async function searchClients(
 export async function getClientDetail(ctx: AppContext, userId: string): Promise<AdminClientDetail> {
   if ((await findClientRole(ctx.db, userId)) !== "client") throw notFound("Client");
   const [profile, visaProgress, referralStats, recentReferrals, rewards] = await Promise.all([
-    findUserProfile(ctx.db, userId),
-    findVisaProgress(ctx.db, userId),
-    findReferralStats(ctx.db, userId),
-    listRecentReferrals(ctx.db, userId, 20),
-    rewardTotalsForUser(ctx.db, userId),
+    findProfile(ctx, userId),
+    findVisaProgressOf(ctx, userId),
+    getReferralStats(ctx, userId),
+    listRecentReferralsOf(ctx, userId, 20),
+    getRewardTotals(ctx, { userId }),
   ]);
   if (!profile) throw notFound("Client");
   return { profile, visaProgress, referralStats, recentReferrals, rewards };

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devMailbox, notifications } from "../../db/schema/index.ts";
+import { createOrganizationRow, signUpPartner } from "../../test/fixtures.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
-import { createOrganizationRow, signUpPartner } from "./fixtures.ts";
 
 let t: TestApp;
 let staff: SignedUpUser;

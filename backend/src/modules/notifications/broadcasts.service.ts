@@ -4,10 +4,10 @@ import type {
   CreateBroadcastInput,
 } from "@referral-app/shared/schemas/broadcasts";
 import type { AppContext } from "../../context.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { decodeCursor } from "../../lib/cursor.ts";
 import { notFound } from "../../lib/domain-error.ts";
-import type { RequestUser } from "../../plugins/authenticate.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { writeAudit } from "../audit/audit.service.ts";
 import { broadcastFanOutJob } from "./broadcasts.jobs.ts";
 import { countAudience, findBroadcast, insertBroadcast, listBroadcasts } from "./broadcasts.repository.ts";
 
@@ -17,7 +17,7 @@ import { countAudience, findBroadcast, insertBroadcast, listBroadcasts } from ".
  */
 export async function createBroadcast(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   data: CreateBroadcastInput,
 ): Promise<Broadcast> {
   const id = await ctx.db.transaction(async (tx) => {

@@ -14,7 +14,7 @@ import { changeRewardStatus, getRewardTotals, searchRewards } from "./rewards.se
 
 const entryResponse = { 200: apiResponseSchema(rewardEntrySchema) };
 
-export const adminRewardsRoutes: FastifyPluginAsyncZod = async (app) => {
+export const rewardsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
 
   app.get(

@@ -1,13 +1,11 @@
-import type { ReferralStatus, RewardStatus } from "@referral-app/shared/constants";
-import type { PartnerCommission } from "@referral-app/shared/schemas/partners";
+import type { ReferralStatus } from "@referral-app/shared/constants";
 import type { Referral } from "@referral-app/shared/schemas/referral";
-import type { RewardStatusTotal } from "@referral-app/shared/schemas/rewards";
 import { and, count, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { referrals, rewardLedger, users } from "../../db/schema/index.ts";
+import { referrals, rewardLedger } from "../../db/schema/index.ts";
 import { type Cursor, cursorTime, likePattern, olderThan, pageOf } from "../../lib/cursor.ts";
 import { isUuid } from "../../lib/ids.ts";
-import { rewardColumns, toReferral } from "../referrals/referrals.repository.ts";
+import { rewardColumns, toReferral } from "./referrals.repository.ts";
 
 // A partner's view of a referral's reward is the organisation's commission on it.
 const commissionJoin = and(
@@ -110,72 +108,4 @@ export async function countOrgReferralsByStatus(
   };
   for (const row of rows) counts[row.status] = Number(row.count);
   return counts;
-}
-
-const orgCommissions = (organizationId: string) =>
-  and(
-    eq(rewardLedger.partnerOrganizationId, organizationId),
-    eq(rewardLedger.kind, "partner_commission"),
-  ) as SQL;
-
-export async function commissionTotals(db: DbOrTx, organizationId: string): Promise<RewardStatusTotal[]> {
-  const rows = await db
-    .select({
-      currency: rewardLedger.currency,
-      status: rewardLedger.status,
-      count: sql<number>`count(*)::int`,
-      amountMinor: sql<number>`coalesce(sum(${rewardLedger.amountMinor}), 0)::bigint`,
-    })
-    .from(rewardLedger)
-    .where(orgCommissions(organizationId))
-    .groupBy(rewardLedger.currency, rewardLedger.status)
-    .orderBy(rewardLedger.currency, rewardLedger.status);
-  return rows.map((row) => ({ ...row, count: Number(row.count), amountMinor: Number(row.amountMinor) }));
-}
-
-export async function listCommissions(
-  db: DbOrTx,
-  organizationId: string,
-  filter: { status?: RewardStatus | undefined; cursor?: Cursor | undefined; limit: number },
-): Promise<{ items: PartnerCommission[]; nextCursor: string | null }> {
-  const conditions: SQL[] = [orgCommissions(organizationId)];
-  if (filter.status) conditions.push(eq(rewardLedger.status, filter.status));
-  if (filter.cursor) conditions.push(olderThan(rewardLedger.createdAt, rewardLedger.id, filter.cursor));
-  const rows = await db
-    .select({
-      ledger: rewardLedger,
-      referralName: referrals.fullName,
-      referralEmail: referrals.email,
-      cursorAt: cursorTime(rewardLedger.createdAt),
-    })
-    .from(rewardLedger)
-    .innerJoin(referrals, eq(referrals.id, rewardLedger.referralId))
-    .where(and(...conditions))
-    .orderBy(desc(rewardLedger.createdAt), desc(rewardLedger.id))
-    .limit(filter.limit + 1);
-  const page = pageOf(rows, filter.limit, (row) => ({ t: row.cursorAt, id: row.ledger.id }));
-  return {
-    items: page.items.map(({ ledger, referralName, referralEmail }) => ({
-      id: ledger.id,
-      referralId: ledger.referralId,
-      referralName,
-      referralEmail,
-      amountMinor: ledger.amountMinor,
-      currency: ledger.currency,
-      status: ledger.status,
-      availableAt: ledger.availableAt.toISOString(),
-      reason: ledger.reason,
-      createdAt: ledger.createdAt.toISOString(),
-    })),
-    nextCursor: page.nextCursor,
-  };
-}
-
-/** The caller's organisation as stored now (sessions do not carry it, and staff can reassign it). */
-export async function findUserOrganizationId(db: DbOrTx, userId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ organizationId: users.partnerOrganizationId })
-    .from(users)
-    .where(eq(users.id, userId));
-  return row?.organizationId ?? null;
 }

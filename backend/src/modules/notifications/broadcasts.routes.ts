@@ -1,5 +1,4 @@
 import { cursorPageSchema } from "@referral-app/shared/schemas/admin";
-import { auditEntrySchema, auditListQuerySchema } from "@referral-app/shared/schemas/audit";
 import {
   broadcastListQuerySchema,
   broadcastSchema,
@@ -8,11 +7,10 @@ import {
 import { apiResponseSchema, idParamsSchema } from "@referral-app/shared/schemas/common";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requireStaff } from "../../plugins/authenticate.ts";
-import { searchAuditLog } from "./audit-log.service.ts";
 import { createBroadcast, getBroadcast, searchBroadcasts } from "./broadcasts.service.ts";
 
-/** Broadcasts and the audit log: what staff send and what staff changed. */
-export const adminBroadcastsRoutes: FastifyPluginAsyncZod = async (app) => {
+/** Staff: broadcasts to an audience, fanned out through the queue. */
+export const broadcastsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
 
   app.post(
@@ -62,23 +60,6 @@ export const adminBroadcastsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       await requireStaff(request);
       return { status: "success" as const, data: await getBroadcast(ctx, request.params.id) };
-    },
-  );
-
-  app.get(
-    "/admin/audit",
-    {
-      schema: {
-        tags: ["admin"],
-        summary: "Staff: the audit log (who changed what, when, before and after), newest first",
-        querystring: auditListQuerySchema,
-        response: { 200: cursorPageSchema(auditEntrySchema) },
-      },
-    },
-    async (request) => {
-      await requireStaff(request);
-      const page = await searchAuditLog(ctx, request.query);
-      return { status: "success" as const, data: page.items, nextCursor: page.nextCursor };
     },
   );
 };

@@ -1,4 +1,3 @@
-import { randomInt } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@referral-app/shared/validation";
 import { betterAuth } from "better-auth";
@@ -6,21 +5,12 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { bearer } from "better-auth/plugins/bearer";
 import type { AppContext } from "../../context.ts";
 import { accounts, sessions, users, verifications } from "../../db/schema/index.ts";
-import { actionMail } from "../notifications/notification-mail.ts";
-import { sendEmailJob } from "../notifications/notifications.jobs.ts";
-import { openVisaApplication } from "../users/users.repository.ts";
+import { generateReferralCode } from "../../lib/referral-code.ts";
+import { queueActionMail } from "../notifications/notifications.service.ts";
+import { openVisaCase } from "../users/users.service.ts";
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes. (2 is Algorithm.Argon2id, a const enum.)
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-
-// No 0/O or 1/I: codes are read aloud and typed from screenshots.
-const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-export function generateReferralCode(length = 8): string {
-  let code = "";
-  for (let i = 0; i < length; i += 1) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return code;
-}
 
 export function createAuth(ctx: AppContext) {
   const { config } = ctx;
@@ -57,33 +47,27 @@ export function createAuth(ctx: AppContext) {
         verify: ({ hash: digest, password }) => verify(digest, password),
       },
       sendResetPassword: async ({ user, url }) => {
-        await ctx.queue.send(
-          sendEmailJob,
-          actionMail({
-            to: user.email,
-            name: user.name,
-            subject: "Reset your password",
-            intro: "Reset your Referral Client App password here (valid for one hour):",
-            action: { label: "Choose a new password", url },
-            outro: "If you did not ask for this, ignore this email.",
-          }),
-        );
+        await queueActionMail(ctx, {
+          to: user.email,
+          name: user.name,
+          subject: "Reset your password",
+          intro: "Reset your Referral Client App password here (valid for one hour):",
+          action: { label: "Choose a new password", url },
+          outro: "If you did not ask for this, ignore this email.",
+        });
       },
     },
     emailVerification: {
       sendOnSignUp: true,
       autoSignInAfterVerification: true,
       sendVerificationEmail: async ({ user, url }) => {
-        await ctx.queue.send(
-          sendEmailJob,
-          actionMail({
-            to: user.email,
-            name: user.name,
-            subject: "Verify your email address",
-            intro: "Confirm your email address for the Referral Client App:",
-            action: { label: "Verify my email", url },
-          }),
-        );
+        await queueActionMail(ctx, {
+          to: user.email,
+          name: user.name,
+          subject: "Verify your email address",
+          intro: "Confirm your email address for the Referral Client App:",
+          action: { label: "Verify my email", url },
+        });
       },
     },
     databaseHooks: {
@@ -91,7 +75,7 @@ export function createAuth(ctx: AppContext) {
         create: {
           before: async (user) => ({ data: { ...user, referralCode: generateReferralCode() } }),
           after: async (user) => {
-            if ((user.role ?? "client") === "client") await openVisaApplication(ctx.db, user.id);
+            if ((user.role ?? "client") === "client") await openVisaCase(ctx, user.id);
           },
         },
       },

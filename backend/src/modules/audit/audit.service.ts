@@ -1,7 +1,13 @@
 import type { AuditListQuery } from "@referral-app/shared/schemas/audit";
 import type { AppContext } from "../../context.ts";
+import type { DbOrTx } from "../../db/client.ts";
 import { decodeCursor } from "../../lib/cursor.ts";
-import { listAuditEntries } from "./audit-log.repository.ts";
+import { insertAuditEntry, listAuditEntries, type NewAuditEntry } from "./audit.repository.ts";
+
+/** Records who changed what; pass the change's transaction so both commit together. */
+export function writeAudit(db: DbOrTx, entry: NewAuditEntry): Promise<void> {
+  return insertAuditEntry(db, entry);
+}
 
 export function searchAuditLog(ctx: AppContext, query: AuditListQuery & { limit: number }) {
   return listAuditEntries(ctx.db, {

@@ -1,8 +1,10 @@
 import type { RewardStatus } from "@referral-app/shared/constants";
+import type { Money } from "@referral-app/shared/schemas/common";
+import type { PartnerCommission as CommissionEntry } from "@referral-app/shared/schemas/partners";
 import type { RewardEntry, RewardKind, RewardStatusTotal } from "@referral-app/shared/schemas/rewards";
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { referrals, rewardLedger, users } from "../../db/schema/index.ts";
+import { partnerOrganizations, referrals, rewardLedger, users } from "../../db/schema/index.ts";
 import { type Cursor, cursorTime, olderThan, pageOf } from "../../lib/cursor.ts";
 import { isUuid } from "../../lib/ids.ts";
 
@@ -127,4 +129,88 @@ export async function rewardTotals(db: DbOrTx, filter: RewardFilter): Promise<Re
     .groupBy(rewardLedger.currency, rewardLedger.status)
     .orderBy(rewardLedger.currency, rewardLedger.status);
   return rows.map((row) => ({ ...row, count: Number(row.count), amountMinor: Number(row.amountMinor) }));
+}
+
+export interface LedgerCredit extends Money {
+  userId: string;
+  referralId: string;
+  kind: "referral_reward" | "partner_commission";
+  availableAt: Date;
+  reason: string;
+  partnerOrganizationId?: string | null;
+}
+
+/**
+ * Credits a pending ledger entry once per referral and kind (unique index on (referral_id, kind)):
+ * true when this call created it, false when it already existed.
+ */
+export async function creditLedger(db: DbOrTx, credit: LedgerCredit): Promise<boolean> {
+  const rows = await db
+    .insert(rewardLedger)
+    .values({ ...credit, status: "pending", partnerOrganizationId: credit.partnerOrganizationId ?? null })
+    .onConflictDoNothing({ target: [rewardLedger.referralId, rewardLedger.kind] })
+    .returning({ id: rewardLedger.id });
+  return rows.length > 0;
+}
+
+export type PartnerCommission =
+  | { type: "fixed"; amountMinor: number; currency: string }
+  | { type: "rate"; rateBps: number };
+
+export async function findPartnerCommission(
+  db: DbOrTx,
+  organizationId: string,
+): Promise<PartnerCommission | null> {
+  const [row] = await db
+    .select()
+    .from(partnerOrganizations)
+    .where(eq(partnerOrganizations.id, organizationId));
+  if (!row) return null;
+  return row.commissionType === "rate"
+    ? { type: "rate", rateBps: row.commissionRateBps ?? 0 }
+    : { type: "fixed", amountMinor: row.commissionAmountMinor ?? 0, currency: row.commissionCurrency };
+}
+
+const orgCommissions = (organizationId: string) =>
+  and(
+    eq(rewardLedger.partnerOrganizationId, organizationId),
+    eq(rewardLedger.kind, "partner_commission"),
+  ) as SQL;
+
+export async function listCommissions(
+  db: DbOrTx,
+  organizationId: string,
+  filter: { status?: RewardStatus | undefined; cursor?: Cursor | undefined; limit: number },
+): Promise<{ items: CommissionEntry[]; nextCursor: string | null }> {
+  const conditions: SQL[] = [orgCommissions(organizationId)];
+  if (filter.status) conditions.push(eq(rewardLedger.status, filter.status));
+  if (filter.cursor) conditions.push(olderThan(rewardLedger.createdAt, rewardLedger.id, filter.cursor));
+  const rows = await db
+    .select({
+      ledger: rewardLedger,
+      referralName: referrals.fullName,
+      referralEmail: referrals.email,
+      cursorAt: cursorTime(rewardLedger.createdAt),
+    })
+    .from(rewardLedger)
+    .innerJoin(referrals, eq(referrals.id, rewardLedger.referralId))
+    .where(and(...conditions))
+    .orderBy(desc(rewardLedger.createdAt), desc(rewardLedger.id))
+    .limit(filter.limit + 1);
+  const page = pageOf(rows, filter.limit, (row) => ({ t: row.cursorAt, id: row.ledger.id }));
+  return {
+    items: page.items.map(({ ledger, referralName, referralEmail }) => ({
+      id: ledger.id,
+      referralId: ledger.referralId,
+      referralName,
+      referralEmail,
+      amountMinor: ledger.amountMinor,
+      currency: ledger.currency,
+      status: ledger.status,
+      availableAt: ledger.availableAt.toISOString(),
+      reason: ledger.reason,
+      createdAt: ledger.createdAt.toISOString(),
+    })),
+    nextCursor: page.nextCursor,
+  };
 }

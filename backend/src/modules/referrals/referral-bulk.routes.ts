@@ -10,7 +10,7 @@ import { z } from "zod";
 import { requireStaff } from "../../plugins/authenticate.ts";
 import { bulkChangeReferralStatus, exportReferralsCsv } from "./referral-bulk.service.ts";
 
-export const adminReferralBulkRoutes: FastifyPluginAsyncZod = async (app) => {
+export const referralBulkRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
 
   app.post(

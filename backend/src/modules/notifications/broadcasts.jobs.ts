@@ -1,8 +1,8 @@
 import type { BroadcastAudience } from "@referral-app/shared/schemas/broadcasts";
 import { z } from "zod";
 import { defineJob } from "../../queue/job.ts";
-import { deliverNotificationJob, type NotificationPayload } from "../notifications/notifications.jobs.ts";
 import { audienceBatch, findBroadcastRow, setRecipientCount } from "./broadcasts.repository.ts";
+import { deliverNotificationJob, type NotificationPayload } from "./notifications.jobs.ts";
 
 const FAN_OUT_BATCH = 500;
 
@@ -24,8 +24,8 @@ export const broadcastFanOutJob = defineJob({
     for (;;) {
       const userIds = await audienceBatch(ctx.db, audience, afterId, FAN_OUT_BATCH);
       if (userIds.length === 0) break;
-      const jobs = userIds.map((userId) => {
-        const payload: NotificationPayload = {
+      const payloads = userIds.map(
+        (userId): NotificationPayload => ({
           userId,
           type: broadcast.type,
           title: broadcast.title,
@@ -33,10 +33,9 @@ export const broadcastFanOutJob = defineJob({
           data: { kind: "broadcast", broadcastId },
           dedupeKey: `broadcast:${broadcastId}:${userId}`,
           broadcastId,
-        };
-        return { data: deliverNotificationJob.payload.parse(payload) };
-      });
-      await ctx.queue.boss.insert(deliverNotificationJob.name, jobs);
+        }),
+      );
+      await ctx.queue.sendMany(deliverNotificationJob, payloads);
       queued += userIds.length;
       afterId = userIds.at(-1) ?? null;
       if (userIds.length < FAN_OUT_BATCH) break;

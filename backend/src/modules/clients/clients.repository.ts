@@ -1,12 +1,9 @@
 import type { VisaStageId } from "@referral-app/shared/constants";
 import type { AdminClient } from "@referral-app/shared/schemas/admin";
-import type { Referral } from "@referral-app/shared/schemas/referral";
-import type { RewardStatusTotal } from "@referral-app/shared/schemas/rewards";
 import { and, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { referrals, rewardLedger, users, visaApplications } from "../../db/schema/index.ts";
+import { users, visaApplications } from "../../db/schema/index.ts";
 import { type Cursor, cursorTime, likePattern, olderThan, pageOf } from "../../lib/cursor.ts";
-import { rewardColumns, rewardJoin, toReferral } from "../referrals/referrals.repository.ts";
 
 export interface ClientListFilter {
   q?: string | undefined;
@@ -61,35 +58,4 @@ export async function listClients(
 export async function findClientRole(db: DbOrTx, userId: string): Promise<string | null> {
   const [row] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
   return row?.role ?? null;
-}
-
-export async function listRecentReferrals(
-  db: DbOrTx,
-  referrerId: string,
-  limit: number,
-): Promise<Referral[]> {
-  const rows = await db
-    .select({ referral: referrals, reward: rewardColumns })
-    .from(referrals)
-    .leftJoin(rewardLedger, rewardJoin)
-    .where(eq(referrals.referrerId, referrerId))
-    .orderBy(desc(referrals.createdAt), desc(referrals.id))
-    .limit(limit);
-  return rows.map((row) => toReferral(row.referral, row.reward));
-}
-
-/** Ledger sums per currency and status for one beneficiary. */
-export async function rewardTotalsForUser(db: DbOrTx, userId: string): Promise<RewardStatusTotal[]> {
-  const rows = await db
-    .select({
-      currency: rewardLedger.currency,
-      status: rewardLedger.status,
-      count: sql<number>`count(*)::int`,
-      amountMinor: sql<number>`coalesce(sum(${rewardLedger.amountMinor}), 0)::bigint`,
-    })
-    .from(rewardLedger)
-    .where(eq(rewardLedger.userId, userId))
-    .groupBy(rewardLedger.currency, rewardLedger.status)
-    .orderBy(rewardLedger.currency, rewardLedger.status);
-  return rows.map((row) => ({ ...row, count: Number(row.count), amountMinor: Number(row.amountMinor) }));
 }

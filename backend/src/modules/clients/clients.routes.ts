@@ -9,7 +9,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requireStaff } from "../../plugins/authenticate.ts";
 import { getClientDetail, searchClients } from "./clients.service.ts";
 
-export const adminClientsRoutes: FastifyPluginAsyncZod = async (app) => {
+export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
 
   app.get(

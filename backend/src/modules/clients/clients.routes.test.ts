@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { referrals } from "../../db/schema/index.ts";
+import { insertReferralRow, insertRewardRow } from "../../test/fixtures.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
-import { insertReferralRow, insertRewardRow } from "./fixtures.ts";
 
 let t: TestApp;
 let staff: SignedUpUser;

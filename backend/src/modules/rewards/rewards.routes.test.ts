@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, notifications } from "../../db/schema/index.ts";
+import { insertReferralRow, insertRewardRow } from "../../test/fixtures.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
-import { insertReferralRow, insertRewardRow } from "./fixtures.ts";
 
 let t: TestApp;
 let client: SignedUpUser;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
-import { createOrganizationRow, signUpPartner } from "./fixtures.ts";
+import { createOrganizationRow, signUpPartner } from "./test/fixtures.ts";
+import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "./test/test-app.ts";
 
 let t: TestApp;
 let client: SignedUpUser;
