@@ -14,6 +14,7 @@ import {
 } from "@referral-app/shared/schemas/notification";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { pageResponse } from "../../lib/envelope.ts";
 import { requireStaff, requireUser } from "../../plugins/authenticate.ts";
 import { broadcastsRoutes } from "./broadcasts.routes.ts";
 import {
@@ -50,7 +51,11 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: paginatedResponseSchema(notificationSchema) },
       },
     },
-    async (request) => getNotifications(ctx, (await requireUser(request)).id, request.query),
+    async (request) =>
+      pageResponse(
+        await getNotifications(ctx, (await requireUser(request)).id, request.query),
+        request.query,
+      ),
   );
 
   app.get(
@@ -161,7 +166,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await requireStaff(request);
-      return getDevMailbox(ctx, request.query);
+      return pageResponse(await getDevMailbox(ctx, request.query), request.query);
     },
   );
 };

@@ -1,6 +1,4 @@
 import type { DevMail } from "@referral-app/shared/schemas/admin";
-import type { PaginatedResponse } from "@referral-app/shared/schemas/common";
-import { pageCount } from "@referral-app/shared/schemas/common";
 import type {
   MarkAllReadResult,
   Notification,
@@ -38,25 +36,12 @@ export async function queueActionMail(ctx: AppContext, mail: ActionMail): Promis
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function toPage<T>(page: Page<T>, query: { page: number; limit: number }): PaginatedResponse<T> {
-  return {
-    status: "success",
-    data: page.items,
-    pagination: {
-      page: query.page,
-      limit: query.limit,
-      total: page.total,
-      pages: pageCount(page.total, query.limit),
-    },
-  };
-}
-
 export async function getNotifications(
   ctx: AppContext,
   userId: string,
   query: { page: number; limit: number; unread?: boolean | undefined },
-): Promise<PaginatedResponse<Notification>> {
-  return toPage(await listNotifications(ctx.db, userId, query), query);
+): Promise<Page<Notification>> {
+  return listNotifications(ctx.db, userId, query);
 }
 
 export function getUnreadCount(ctx: AppContext, userId: string): Promise<number> {
@@ -91,6 +76,6 @@ export function removePushToken(ctx: AppContext, userId: string, token: string):
 export async function getDevMailbox(
   ctx: AppContext,
   query: { page: number; limit: number; to?: string | undefined },
-): Promise<PaginatedResponse<DevMail>> {
-  return toPage(await listDevMail(ctx.db, query), query);
+): Promise<Page<DevMail>> {
+  return listDevMail(ctx.db, query);
 }

@@ -1,12 +1,10 @@
-import { pageCount } from "@referral-app/shared/schemas/common";
 import type {
   PartnerCommissionListQuery,
   PartnerCommissions,
   PartnerOverview,
   PartnerReferralListQuery,
-  PartnerReferralPage,
 } from "@referral-app/shared/schemas/partners";
-import type { ReferralDetail } from "@referral-app/shared/schemas/referral";
+import type { Referral, ReferralDetail } from "@referral-app/shared/schemas/referral";
 import type { AppContext } from "../../context.ts";
 import { notFound } from "../../lib/domain-error.ts";
 import {
@@ -32,29 +30,19 @@ export async function getPartnerOverview(ctx: AppContext, caller: PartnerCaller)
   return { organization, referrals: { total, byStatus }, commissions };
 }
 
-/** The organisation's referrals: cursor mode by default, page mode (with totals) when `page` is given. */
-export async function listPartnerReferrals(
+/** The organisation's referrals: cursor mode by default, page mode (with the total) when `page` is given. */
+export function listPartnerReferrals(
   ctx: AppContext,
   caller: PartnerCaller,
   query: PartnerReferralListQuery & { limit: number },
-): Promise<PartnerReferralPage> {
-  const page = query.page === undefined ? undefined : Number(query.page);
-  const { items, nextCursor, total } = await listOrganizationReferrals(ctx, caller.organizationId, {
+): Promise<{ items: Referral[]; nextCursor: string | null; total?: number }> {
+  return listOrganizationReferrals(ctx, caller.organizationId, {
     status: query.status,
     q: query.q || undefined,
-    page,
+    page: query.page === undefined ? undefined : Number(query.page),
     cursor: query.cursor,
     limit: query.limit,
   });
-  if (page !== undefined && total !== undefined) {
-    return {
-      status: "success",
-      data: items,
-      nextCursor: null,
-      pagination: { page, limit: query.limit, total, pages: pageCount(total, query.limit) },
-    };
-  }
-  return { status: "success", data: items, nextCursor };
 }
 
 export function getPartnerReferral(

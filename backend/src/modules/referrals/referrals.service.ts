@@ -1,7 +1,5 @@
 import { isStaffRole } from "@referral-app/shared/constants";
 import type { AdminReferral, AdminReferralListQuery } from "@referral-app/shared/schemas/admin";
-import type { PaginatedResponse } from "@referral-app/shared/schemas/common";
-import { pageCount } from "@referral-app/shared/schemas/common";
 import type {
   CreateReferralInput,
   Referral,
@@ -40,12 +38,6 @@ import {
   type UserReferralsQuery,
 } from "./referrals.repository.ts";
 
-export interface CreatedReferralResponse {
-  status: "success";
-  data: Referral;
-  message: string;
-}
-
 /** A partner's organisation, read from the account (sessions do not carry it). */
 async function partnerOrganizationOf(ctx: AppContext, actor: Actor): Promise<string | null> {
   if (actor.role !== "partner") return null;
@@ -62,7 +54,7 @@ export async function createReferral(
   actor: Actor,
   input: CreateReferralInput,
   idempotencyKey: string | undefined,
-): Promise<IdempotentResult<CreatedReferralResponse>> {
+): Promise<IdempotentResult<Referral>> {
   const partnerOrganizationId = await partnerOrganizationOf(ctx, actor);
   return runIdempotent(
     ctx.db,
@@ -95,7 +87,7 @@ export async function createReferral(
       );
       return {
         statusCode: 201,
-        body: { status: "success", data: referral, message: "Referral submitted successfully" },
+        body: referral,
       };
     },
   );
@@ -138,13 +130,8 @@ export async function listReferralsOf(
   ctx: AppContext,
   userId: string,
   query: UserReferralsQuery,
-): Promise<PaginatedResponse<Referral>> {
-  const { items, total } = await listUserReferrals(ctx.db, userId, query);
-  return {
-    status: "success",
-    data: items,
-    pagination: { page: query.page, limit: query.limit, total, pages: pageCount(total, query.limit) },
-  };
+): Promise<{ items: Referral[]; total: number }> {
+  return listUserReferrals(ctx.db, userId, query);
 }
 
 export function listRecentReferralsOf(
@@ -179,13 +166,13 @@ export async function getReferralDetail(
 export async function listAllReferrals(
   ctx: AppContext,
   query: Omit<AdminReferralListQuery, "sort" | "limit"> & { sort: "newest" | "oldest"; limit: number },
-): Promise<{ status: "success"; data: AdminReferral[]; nextCursor: string | null }> {
+): Promise<{ items: AdminReferral[]; nextCursor: string | null }> {
   const { cursor, ...filters } = query;
   const { items, next } = await listAdminReferrals(ctx.db, {
     ...filters,
     cursor: cursor ? decodeCursor(cursor) : undefined,
   });
-  return { status: "success", data: items, nextCursor: next ? encodeCursor(next) : null };
+  return { items, nextCursor: next ? encodeCursor(next) : null };
 }
 
 /** A partner organisation's referrals: a page with totals when `page` is given, else a cursor page. */
