@@ -14,17 +14,17 @@ import { withDatabase } from "../test/global-setup.ts";
 import { type DatabaseHandle, openDatabase, PGLITE_EXTENSIONS } from "./client.ts";
 import { MIGRATIONS_FOLDER, runMigrations } from "./migrate.ts";
 
-// Migration 0008 turns every visa_applications row into a case. Proven on a database migrated up
-// to 0007 holding rows of the old shape, then migrated to the end (PGlite, or PostgreSQL with
+// Migration 0009 turns every visa_applications row into a case. Proven on a database migrated up
+// to 0008 holding rows of the old shape, then migrated to the end (PGlite, or PostgreSQL with
 // TEST_DATABASE_URL).
 
-const CASES_MIGRATION = "0008_cases";
+const CASES_MIGRATION = "0009_cases";
 
 let handle: DatabaseHandle;
 let folder: string;
 let dropDatabase: (() => Promise<void>) | undefined;
 
-/** The migrations folder as it was before 0008. */
+/** The migrations folder as it was before cases. */
 async function migrationsBefore(tag: string): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "migrations-"));
   await cp(MIGRATIONS_FOLDER, dir, { recursive: true });

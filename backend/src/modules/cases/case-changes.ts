@@ -1,9 +1,9 @@
 import type { CaseTimelineKind, NoteVisibility } from "@referral-app/shared/schemas/case";
 import type { AppContext } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
-import { recordEvent } from "../analytics/analytics.repository.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
-import { enqueueNotification } from "../notifications/notify.ts";
+import { recordEvent } from "../analytics/analytics.service.ts";
+import { writeAudit } from "../audit/audit.service.ts";
+import { enqueueNotification } from "../notifications/notifications.service.ts";
 import { insertTimelineEntry } from "./case-activity.repository.ts";
 import { caseAudience } from "./cases.repository.ts";
 

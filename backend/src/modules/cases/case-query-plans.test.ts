@@ -44,6 +44,14 @@ beforeAll(async () => {
   await db.execute(sql`
     insert into case_tasks (case_id, title, assignee_kind, assignee_id, due_at)
     select id, 'Task', 'client', client_id, created_at + interval '3 days' from cases where number like '%3'`);
+  // Referrals, a fifth of them leading to a case (the case then "came from a referral").
+  await db.execute(sql`
+    insert into referrals (referrer_id, full_name, email, status, case_id, created_at)
+    select 'plan-client-' || (g % ${CLIENTS} + 1), 'Friend ' || g, 'friend' || g || '@example.com',
+      case when g % 5 = 0 then 'converted' else 'pending' end,
+      case when g % 5 = 0 then (select id from cases where number = 'RC-2026-' || lpad(g::text, 6, '0')) end,
+      now() - make_interval(mins => g)
+    from generate_series(1, ${CLIENTS}) g`);
   await db.execute(sql`analyze`);
   const middle = (await db.execute(
     sql`select id, visa_type_id from cases where number = 'RC-2026-050001'`,

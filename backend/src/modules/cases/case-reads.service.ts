@@ -11,9 +11,9 @@ import type {
 } from "@referral-app/shared/schemas/case";
 import type { z } from "zod";
 import type { AppContext } from "../../context.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { decodeCursor, pageOf } from "../../lib/cursor.ts";
 import { notFound } from "../../lib/domain-error.ts";
-import type { RequestUser } from "../../plugins/authenticate.ts";
 import { listAssignedTasks, listCaseTasks, listNotes, listTimeline } from "./case-activity.repository.ts";
 import { adminCasesQuery } from "./case-list.repository.ts";
 import { stagesFromHistory } from "./case-stages.ts";
@@ -30,28 +30,24 @@ import {
   type Viewer,
 } from "./cases.repository.ts";
 
-const viewerOf = (actor: RequestUser): Viewer => ({ staff: isStaffRole(actor.role) });
+const viewerOf = (actor: Actor): Viewer => ({ staff: isStaffRole(actor.role) });
 
 /**
  * The case if the caller may read it: staff, its client, or an applicant with an account.
  * Anyone else gets 404, as if it did not exist.
  */
-async function readableCaseId(ctx: AppContext, actor: RequestUser, caseId: string): Promise<string> {
+async function readableCaseId(ctx: AppContext, actor: Actor, caseId: string): Promise<string> {
   if (isStaffRole(actor.role)) return caseId;
   if (actor.role === "client" && (await isOnCase(ctx.db, caseId, actor.id))) return caseId;
   throw notFound("Case");
 }
 
-export async function listCasesOf(
-  ctx: AppContext,
-  actor: RequestUser,
-  userId: string,
-): Promise<CaseSummary[]> {
+export async function listCasesOf(ctx: AppContext, actor: Actor, userId: string): Promise<CaseSummary[]> {
   const rows = await summariesOfQuery(ctx.db, userId);
   return rows.map((row) => toCaseSummary(row, viewerOf(actor)));
 }
 
-export async function getCase(ctx: AppContext, actor: RequestUser, caseId: string): Promise<VisaCase> {
+export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Promise<VisaCase> {
   await readableCaseId(ctx, actor, caseId);
   const summary = await findSummary(ctx.db, caseId);
   if (!summary) throw notFound("Case");
@@ -71,7 +67,7 @@ export async function getCase(ctx: AppContext, actor: RequestUser, caseId: strin
 
 export async function getCaseTimeline(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   caseId: string,
 ): Promise<CaseTimelineEntry[]> {
   await readableCaseId(ctx, actor, caseId);
@@ -79,14 +75,14 @@ export async function getCaseTimeline(
 }
 
 /** Internal notes are filtered out in the query for anyone but staff. */
-export async function getCaseNotes(ctx: AppContext, actor: RequestUser, caseId: string): Promise<CaseNote[]> {
+export async function getCaseNotes(ctx: AppContext, actor: Actor, caseId: string): Promise<CaseNote[]> {
   await readableCaseId(ctx, actor, caseId);
   return listNotes(ctx.db, caseId, { clientVisibleOnly: !isStaffRole(actor.role) });
 }
 
 export async function getCaseTasks(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   caseId: string,
   query: CaseTaskListQuery,
 ): Promise<CaseTask[]> {
@@ -99,7 +95,7 @@ export async function getCaseTasks(
 
 export function getAssignedTasks(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   userId: string,
   query: CaseTaskListQuery,
 ): Promise<CaseTask[]> {
@@ -111,7 +107,7 @@ type ParsedListQuery = z.output<typeof adminCaseListQuerySchema>;
 /** Staff: one keyset page of cases; `consultantId` takes `me` and `unassigned`. */
 export async function listAllCases(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   query: ParsedListQuery,
 ): Promise<CursorPage<CaseSummary>> {
   const { cursor, consultantId, ...filters } = query;

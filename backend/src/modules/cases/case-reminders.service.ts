@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.ts";
-import { enqueueNotification } from "../notifications/notify.ts";
+import { enqueueNotification } from "../notifications/notifications.service.ts";
 import { findTasksToRemind, markTaskReminded } from "./case-activity.repository.ts";
 
 const BATCH = 200;

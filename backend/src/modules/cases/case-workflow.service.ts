@@ -12,8 +12,8 @@ import type {
 } from "@referral-app/shared/schemas/case";
 import type { AppContext } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
-import type { RequestUser } from "../../plugins/authenticate.ts";
 import {
   completeTaskRow,
   findTaskRow,
@@ -56,7 +56,7 @@ async function openCaseForUpdate(tx: Tx, caseId: string): Promise<CaseRow> {
 export async function moveCaseStage(
   ctx: AppContext,
   tx: Tx,
-  actor: RequestUser,
+  actor: Actor,
   row: CaseRow,
   input: { to?: VisaStageId | undefined; note?: string | undefined },
 ): Promise<void> {
@@ -98,7 +98,7 @@ export async function moveCaseStage(
 
 export async function setCaseStage(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   caseId: string,
   input: SetCaseStageData,
 ): Promise<VisaCase> {
@@ -111,7 +111,7 @@ export async function setCaseStage(
 
 export async function setCaseOutcome(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   caseId: string,
   input: SetCaseOutcomeData,
 ): Promise<VisaCase> {
@@ -151,7 +151,7 @@ export async function setCaseOutcome(
 /** Reopens a decided case: the only change a closed case takes, audited with its reason. */
 export async function reopenCase(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   caseId: string,
   input: ReopenCaseData,
 ): Promise<VisaCase> {
@@ -188,7 +188,7 @@ export async function reopenCase(
 /** Staff change the consultant, dates, visa type or dependants. */
 export async function updateCase(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   caseId: string,
   input: UpdateCaseData,
 ): Promise<VisaCase> {
@@ -232,7 +232,7 @@ export async function updateCase(
 async function reassign(
   ctx: AppContext,
   tx: Tx,
-  actor: RequestUser,
+  actor: Actor,
   row: CaseRow,
   consultantId: string | null,
 ): Promise<void> {
@@ -271,7 +271,7 @@ async function reassign(
 
 export async function addCaseNote(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   caseId: string,
   input: CreateCaseNoteData,
 ): Promise<CaseNote> {
@@ -307,7 +307,7 @@ export async function addCaseNote(
 
 export async function addCaseTask(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   caseId: string,
   input: CreateCaseTaskData,
 ): Promise<CaseTask> {
@@ -352,7 +352,7 @@ export async function addCaseTask(
 }
 
 /** The assignee or staff complete a task; completing a done task again changes nothing. */
-export async function completeTask(ctx: AppContext, actor: RequestUser, taskId: string): Promise<CaseTask> {
+export async function completeTask(ctx: AppContext, actor: Actor, taskId: string): Promise<CaseTask> {
   const staff = actor.role === "staff" || actor.role === "admin";
   const caseId = await ctx.db.transaction(async (tx) => {
     const task = await findTaskRow(tx, taskId, { forUpdate: true });

@@ -6,6 +6,7 @@ import type {
   DependantInput,
   VisaType,
 } from "@referral-app/shared/schemas/case";
+import { visaPercentComplete } from "@referral-app/shared/visa-progress";
 import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.ts";
@@ -20,13 +21,14 @@ import {
 } from "../../db/schema/index.ts";
 import { cursorTime } from "../../lib/cursor.ts";
 import { isUuid } from "../../lib/ids.ts";
-import { percentComplete } from "./case-stages.ts";
 
 export type CaseRow = typeof cases.$inferSelect;
 type VisaTypeRow = typeof visaTypes.$inferSelect;
 
 const client = alias(users, "case_client");
 const consultant = alias(users, "case_consultant");
+// At most one: referrals.case_id is unique.
+const caseReferral = alias(referrals, "case_referral");
 
 /** Who reads: staff see consultant ids; clients never see a staff id. */
 export interface Viewer {
@@ -57,7 +59,7 @@ export const summaryColumns = {
   applicantCount: sql<number>`(select count(*)::int from ${caseApplicants} where ${caseApplicants.caseId} = ${cases.id})`,
   openTasks: sql<number>`(select count(*)::int from case_tasks t where t.case_id = ${cases.id} and t.state = 'open')`,
   overdueTasks: sql<number>`(select count(*)::int from case_tasks t where t.case_id = ${cases.id} and t.state = 'open' and t.due_at < now())`,
-  fromReferral: sql<boolean>`exists (select 1 from referrals r where r.case_id = ${cases.id})`,
+  fromReferral: sql<boolean>`${caseReferral.id} is not null`,
   cursorAt: cursorTime(cases.createdAt),
 };
 
@@ -82,7 +84,8 @@ export function selectSummaries(db: DbOrTx) {
     .from(cases)
     .innerJoin(client, eq(client.id, cases.clientId))
     .innerJoin(visaTypes, eq(visaTypes.id, cases.visaTypeId))
-    .leftJoin(consultant, eq(consultant.id, cases.consultantId));
+    .leftJoin(consultant, eq(consultant.id, cases.consultantId))
+    .leftJoin(caseReferral, eq(caseReferral.caseId, cases.id));
 }
 
 export function toCaseSummary(row: SummaryRow, viewer: Viewer): CaseSummary {
@@ -96,7 +99,7 @@ export function toCaseSummary(row: SummaryRow, viewer: Viewer): CaseSummary {
     targetDate: c.targetDate,
     currentStage: c.currentStage,
     stageEnteredAt: c.stageEnteredAt.toISOString(),
-    percentComplete: percentComplete(c.currentStage),
+    percentComplete: visaPercentComplete(c.currentStage),
     consultant:
       c.consultantId && row.consultantName !== null
         ? {

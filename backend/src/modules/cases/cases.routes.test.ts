@@ -9,8 +9,8 @@ import type { VisaProgress } from "@referral-app/shared/schemas/visa";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyticsEvents, auditLog, caseTimeline, notifications, visaTypes } from "../../db/schema/index.ts";
+import { failInserts } from "../../test/fixtures.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
-import { failInserts } from "../referrals/test-fixtures.ts";
 
 let t: TestApp;
 let staff: SignedUpUser;

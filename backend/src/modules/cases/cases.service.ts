@@ -1,14 +1,15 @@
 import { isStaffRole, type VisaStageId } from "@referral-app/shared/constants";
 import type { CreateCaseData, VisaCase } from "@referral-app/shared/schemas/case";
 import type { VisaProgress } from "@referral-app/shared/schemas/visa";
+import { visaPercentComplete } from "@referral-app/shared/visa-progress";
 import type { AppContext } from "../../context.ts";
 import type { DbOrTx, Tx } from "../../db/client.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
-import type { RequestUser } from "../../plugins/authenticate.ts";
 import { findActiveStaff, findClient, takeNextConsultant } from "./case-assignment.repository.ts";
 import { recordCaseChange } from "./case-changes.ts";
 import { getCase } from "./case-reads.service.ts";
-import { percentComplete, stageName, stagesFromHistory } from "./case-stages.ts";
+import { stageName, stagesFromHistory } from "./case-stages.ts";
 import { moveCaseStage } from "./case-workflow.service.ts";
 import {
   type CaseRow,
@@ -114,11 +115,7 @@ async function openCase(
 }
 
 /** Staff open a case for a client; without `consultantId` it goes round-robin. */
-export async function createCase(
-  ctx: AppContext,
-  actor: RequestUser,
-  input: CreateCaseData,
-): Promise<VisaCase> {
+export async function createCase(ctx: AppContext, actor: Actor, input: CreateCaseData): Promise<VisaCase> {
   const row = await ctx.db.transaction(async (tx) => {
     if (!(await findClient(tx, input.clientId))) throw invalid("clientId", "Choose a client");
     const type = await findVisaTypeRow(tx, input.visaTypeId);
@@ -156,7 +153,7 @@ export async function openFirstCase(ctx: AppContext, clientId: string): Promise<
  */
 export async function getPrimaryCaseProgress(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   clientId: string,
 ): Promise<VisaProgress> {
   const progress = await findPrimaryCaseProgress(ctx, clientId, { staff: isStaffRole(actor.role) });
@@ -177,7 +174,7 @@ export async function findPrimaryCaseProgress(
     userId: clientId,
     applicationId: row.id,
     currentStage: row.currentStage,
-    percentComplete: percentComplete(row.currentStage),
+    percentComplete: visaPercentComplete(row.currentStage),
     stages: stagesFromHistory(row.currentStage, history),
     history: history.map((entry) => ({
       id: entry.id,
@@ -194,7 +191,7 @@ export async function findPrimaryCaseProgress(
 /** The seed's staff stage routes: move the client's primary case (to the next stage without `to`). */
 export async function changePrimaryCaseStage(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   clientId: string,
   input: { to?: VisaStageId; note?: string | undefined },
 ): Promise<VisaProgress> {

@@ -1,8 +1,8 @@
 import type { CreateVisaTypeData, UpdateVisaTypeData, VisaType } from "@referral-app/shared/schemas/case";
 import type { AppContext } from "../../context.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
-import type { RequestUser } from "../../plugins/authenticate.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { writeAudit } from "../audit/audit.service.ts";
 import { insertVisaType, listVisaTypes, updateVisaType } from "./visa-types.repository.ts";
 
 const nameTaken = () =>
@@ -17,7 +17,7 @@ export function getVisaTypes(ctx: AppContext, options: { includeRetired: boolean
 
 export async function createVisaType(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   input: CreateVisaTypeData,
 ): Promise<VisaType> {
   return ctx.db.transaction(async (tx) => {
@@ -41,7 +41,7 @@ export async function createVisaType(
 
 export async function changeVisaType(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   id: string,
   input: UpdateVisaTypeData,
 ): Promise<VisaType> {

@@ -1,6 +1,6 @@
 import { VISA_STAGES, type VisaStageId } from "@referral-app/shared/constants";
 import type { AppContext } from "../../context.ts";
-import { enqueueNotification } from "./notify.ts";
+import { enqueueNotification } from "./notifications.service.ts";
 import {
   findUnescalatedOverdueReferrals,
   findUnremindedStuckCases,

@@ -12,8 +12,8 @@ import {
   users,
 } from "../../db/schema/index.ts";
 import { addBusinessDays } from "../../lib/business-days.ts";
+import { failInserts } from "../../test/fixtures.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
-import { failInserts } from "./test-fixtures.ts";
 
 let t: TestApp;
 let client: SignedUpUser;

@@ -1,9 +1,9 @@
 import type { ConsultancySettings, UpdateConsultancySettingsData } from "@referral-app/shared/schemas/case";
 import type { AppContext } from "../../context.ts";
 import type { DbOrTx } from "../../db/client.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { addBusinessDays } from "../../lib/business-days.ts";
-import type { RequestUser } from "../../plugins/authenticate.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { writeAudit } from "../audit/audit.service.ts";
 import { findSettings, saveSettings } from "./settings.repository.ts";
 
 const CACHE_KEY = "settings:consultancy";
@@ -15,7 +15,7 @@ export function getSettings(ctx: AppContext): Promise<ConsultancySettings> {
 
 export async function updateSettings(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   update: UpdateConsultancySettingsData,
 ): Promise<ConsultancySettings> {
   const saved = await ctx.db.transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { sessions, users } from "../../db/schema/index.ts";
 import { isTextId } from "../../lib/ids.ts";
-import { generateReferralCode } from "../auth/auth.ts";
+import { generateReferralCode } from "../../lib/referral-code.ts";
 
 const STAFF_ROLES: StaffRole[] = ["staff", "admin"];
 

@@ -1,9 +1,10 @@
 import type { InviteStaffData, StaffMember, UpdateStaffData } from "@referral-app/shared/schemas/case";
 import type { AppContext } from "../../context.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
-import { dropCachedSessions, type RequestUser } from "../../plugins/authenticate.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
-import type { Auth } from "../auth/auth.ts";
+import { dropCachedSessions } from "../../plugins/authenticate.ts";
+import { writeAudit } from "../audit/audit.service.ts";
+import type { Auth } from "../auth/auth.service.ts";
 import { unassignCasesOf } from "../cases/cases.service.ts";
 import {
   deleteSessionsOf,
@@ -27,7 +28,7 @@ export function listStaff(ctx: AppContext): Promise<StaffMember[]> {
 export async function inviteStaff(
   ctx: AppContext,
   auth: Auth,
-  actor: RequestUser,
+  actor: Actor,
   input: InviteStaffData,
 ): Promise<{ member: StaffMember; created: boolean }> {
   const existing = await findUserByEmail(ctx.db, input.email);
@@ -68,7 +69,7 @@ export async function inviteStaff(
  */
 export async function updateStaff(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   id: string,
   input: UpdateStaffData,
 ): Promise<StaffMember> {

@@ -7,11 +7,16 @@ import {
 } from "@referral-app/shared/schemas/user";
 import type { VisaProgress } from "@referral-app/shared/schemas/visa";
 import type { AppContext } from "../../context.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { notFound } from "../../lib/domain-error.ts";
-import type { RequestUser } from "../../plugins/authenticate.ts";
 import { changePrimaryCaseStage, getPrimaryCaseProgress } from "../cases/cases.service.ts";
-import { deleteStoredFilesOf } from "../files/files.repository.ts";
+import { deleteFilesOf } from "../files/files.service.ts";
 import { findUserProfile, findUserRow, updateUser } from "./users.repository.ts";
+
+/** A profile, or null when there is no such user (for callers with their own not-found answer). */
+export function findProfile(ctx: AppContext, userId: string): Promise<UserProfile | null> {
+  return findUserProfile(ctx.db, userId);
+}
 
 export async function getProfile(ctx: AppContext, userId: string): Promise<UserProfile> {
   const profile = await findUserProfile(ctx.db, userId);
@@ -28,7 +33,7 @@ export async function updateProfile(
     const row = await findUserRow(tx, userId);
     if (!row) throw notFound("User");
     // A picture given as a link (or none) replaces an uploaded one, which nothing points at any more.
-    if (data.profilePicture !== undefined) await deleteStoredFilesOf(tx, userId, "profile_picture");
+    if (data.profilePicture !== undefined) await deleteFilesOf(tx, userId, "profile_picture");
     await updateUser(tx, userId, {
       ...(data.name !== undefined ? { name: data.name } : {}),
       ...(data.phone !== undefined ? { phone: data.phone } : {}),
@@ -43,14 +48,14 @@ export async function updateProfile(
 }
 
 /** The seed's visa progress: the client's primary case (the most recent open one). */
-export function getVisaProgress(ctx: AppContext, actor: RequestUser, userId: string): Promise<VisaProgress> {
+export function getVisaProgress(ctx: AppContext, actor: Actor, userId: string): Promise<VisaProgress> {
   return getPrimaryCaseProgress(ctx, actor, userId);
 }
 
 /** Staff move a client's primary case: to the next stage (`to` omitted) or to any stage. */
 export function changeVisaStage(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   userId: string,
   input: { to?: VisaStageId; note?: string | undefined },
 ): Promise<VisaProgress> {

@@ -16,6 +16,7 @@ import {
   updateVisaTypeSchema,
   type VisaCase,
 } from "@referral-app/shared/schemas/case";
+import { visaPercentComplete } from "@referral-app/shared/visa-progress";
 import { HttpResponse, http } from "msw";
 import { caseStages } from "./case-fixtures.ts";
 import { addTimeline, findCase, newUuid, replaceCase, summary, withTaskCounts } from "./case-handlers.ts";
@@ -142,12 +143,12 @@ export function caseAdminHandlers(store: MockStore, url: (path: string) => strin
       const parsed = setCaseStageSchema.safeParse(await readJson(request));
       if (!parsed.success) return invalid(parsed.error);
       const now = store.now();
-      const order = VISA_STAGES.find((stage) => stage.id === parsed.data.stage)?.order ?? 1;
+      const _order = VISA_STAGES.find((stage) => stage.id === parsed.data.stage)?.order ?? 1;
       const moved = replaceCase(store, {
         ...visaCase,
         currentStage: parsed.data.stage,
         stageEnteredAt: now.toISOString(),
-        percentComplete: ((order - 1) / VISA_STAGES.length) * 100,
+        percentComplete: visaPercentComplete(parsed.data.stage),
         stages: caseStages(parsed.data.stage, new Date(visaCase.createdAt), now),
         history: [
           {

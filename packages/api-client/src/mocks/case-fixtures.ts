@@ -10,6 +10,7 @@ import type {
 } from "@referral-app/shared/schemas/case";
 import type { UserProfile } from "@referral-app/shared/schemas/user";
 import type { VisaStage } from "@referral-app/shared/schemas/visa";
+import { visaStageState } from "@referral-app/shared/visa-progress";
 
 export interface CaseFixtures {
   visaTypes: VisaType[];
@@ -29,8 +30,7 @@ export function caseStages(current: VisaStageId, openedAt: Date, now: Date): Vis
   const step = (now.getTime() - openedAt.getTime()) / currentOrder;
   const at = (order: number) => new Date(openedAt.getTime() + (order - 1) * step).toISOString();
   return VISA_STAGES.map((stage) => {
-    const status =
-      stage.order < currentOrder ? "completed" : stage.order === currentOrder ? "current" : "upcoming";
+    const status = visaStageState(stage.id, current);
     return {
       id: stage.id,
       name: stage.name,
