@@ -1,7 +1,14 @@
 import type { CaseAnalytics, VisaCase } from "@referral-app/shared/schemas/case";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, caseStageHistory, cases, notifications, referrals, visaTypes } from "../../db/schema/index.ts";
+import {
+  auditLog,
+  caseStageHistory,
+  cases,
+  notifications,
+  referrals,
+  visaTypes,
+} from "../../db/schema/index.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
 
 let t: TestApp;
