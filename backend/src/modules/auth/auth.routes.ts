@@ -3,7 +3,6 @@ import { signInSchema, signUpSchema } from "@referral-app/shared/schemas/auth";
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { sessionCacheKey } from "../../plugins/authenticate.ts";
 import { sendError } from "../../plugins/errors.ts";
 import { attributeSignupReferral } from "../referrals/referrals.service.ts";
 
@@ -107,11 +106,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: "better-auth endpoints (sign-out, get-session, verify-email, password reset)",
     },
     handler: async (request, reply) => {
-      const response = await app.auth.handler(toRequest(request, request.body));
-      // The signed-out session must stop working at once, not when its cache entry expires.
-      const key = request.url.split("?")[0]!.endsWith("/sign-out") ? sessionCacheKey(request) : null;
-      if (key) await app.ctx.cache.del(key);
-      return relay(reply, response);
+      // A signed-out or revoked session stops at once: authenticate.ts re-reads it on every request.
+      return relay(reply, await app.auth.handler(toRequest(request, request.body)));
     },
   });
 };
