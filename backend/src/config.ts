@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -23,7 +24,24 @@ const envShape = z.object({
   MAIL_FROM: z.string().min(3).default("Referral Client App <no-reply@referral.local>"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   CORS_ORIGINS: z.string().default(""),
-  TRUST_PROXY: booleanish.default(false),
+  /**
+   * Proxies whose X-Forwarded-For is believed, by address: IPs, CIDR ranges or proxy-addr's names
+   * (loopback, linklocal, uniquelocal), comma-separated. Not `true` (anyone could name any address)
+   * and not a hop count (Fastify cannot check the peer against one, so it believes nobody).
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((value, ctx) => {
+      const trust = parseTrustProxy(value);
+      if (trust === null)
+        ctx.addIssue({
+          code: "custom",
+          message:
+            "the proxies' addresses or CIDR ranges, comma-separated (e.g. 10.0.0.0/8,172.16.0.0/12), or false",
+        });
+      return trust ?? false;
+    }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
@@ -61,6 +79,23 @@ const envSchema = envShape.superRefine((env, ctx) => {
 
 export type Env = z.input<typeof envSchema>;
 
+const NAMED_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** false, or a list of addresses/CIDR ranges/named ranges; null when it is neither. */
+function parseTrustProxy(value: string): false | string[] | null {
+  if (value === "false" || value === "no" || value === "0") return false;
+  const entries = value.split(",").map((entry) => entry.trim());
+  const valid = entries.every((entry) => {
+    if (NAMED_RANGES.has(entry)) return true;
+    const [address = "", prefix, ...rest] = entry.split("/");
+    const family = isIP(address);
+    if (family === 0 || rest.length > 0) return false;
+    if (prefix === undefined) return true;
+    return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+  });
+  return valid ? entries : null;
+}
+
 export interface Config {
   env: "development" | "test" | "production";
   role: "all" | "api";
@@ -74,7 +109,8 @@ export interface Config {
   mailFrom: string;
   authSecret: string;
   corsOrigins: string[];
-  trustProxy: boolean;
+  /** Fastify's `trustProxy`: false, or the proxies' addresses/CIDR ranges. */
+  trustProxy: false | string[];
   logLevel: string;
   redisUrl: string | undefined;
   otelEndpoint: string | undefined;

@@ -77,6 +77,8 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
+      const wait = error.details?.retryAfterSeconds;
+      if (error.code === "RATE_LIMITED" && typeof wait === "number") reply.header("retry-after", wait);
       return sendError(reply, error.code, error.message, error.details);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

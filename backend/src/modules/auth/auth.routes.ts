@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { sendError } from "../../plugins/errors.ts";
 import { attributeSignupReferral } from "../referrals/referrals.service.ts";
+import { assertNotLockedOut, recordSignIn } from "./sign-in-lockout.ts";
 
 // better-auth's error codes, in our vocabulary.
 const AUTH_CODES: Record<string, ErrorCode> = {
@@ -66,7 +67,11 @@ function toRequest(request: FastifyRequest, body?: unknown): Request {
 }
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const strict = { rateLimit: { max: app.ctx.config.rateLimit.authMax, timeWindow: "1 minute" } };
+  // Per client address even when signed in: a session (or many accounts' sessions) buys no fresh
+  // budget for guessing passwords.
+  const byAddress = (request: FastifyRequest) => request.ip;
+  const { authMax } = app.ctx.config.rateLimit;
+  const strict = { rateLimit: { max: authMax, timeWindow: "1 minute", keyGenerator: byAddress } };
 
   app.post(
     "/auth/sign-up/email",
@@ -93,14 +98,20 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: strict,
       schema: { tags: ["auth"], summary: "Sign in with email and password", body: signInSchema },
     },
-    async (request, reply) => relay(reply, await app.auth.handler(toRequest(request, request.body))),
+    async (request, reply) => {
+      await assertNotLockedOut(app.ctx, request.body.email);
+      const response = await app.auth.handler(toRequest(request, request.body));
+      if (response.ok || response.status === 401)
+        await recordSignIn(app.ctx, request.body.email, response.ok);
+      return relay(reply, response);
+    },
   );
 
   // Everything else better-auth serves: sign-out, get-session, verification, password reset.
   app.route({
     method: ["GET", "POST"],
     url: "/auth/*",
-    config: { rateLimit: { max: app.ctx.config.rateLimit.authMax * 6, timeWindow: "1 minute" } },
+    config: { rateLimit: { max: authMax * 6, timeWindow: "1 minute", keyGenerator: byAddress } },
     schema: {
       tags: ["auth"],
       summary: "better-auth endpoints (sign-out, get-session, verify-email, password reset)",
