@@ -28,8 +28,9 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
 export const jsonBodyPlugin = fp(async (app: FastifyInstance) => {
   const parse = app.getDefaultJsonParser("error", "error");
   app.removeContentTypeParser("application/json");
-  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
-    if (typeof body === "string" && jsonDepthExceeds(body, MAX_JSON_DEPTH)) {
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, raw, done) => {
+    const body = raw.toString();
+    if (jsonDepthExceeds(body, MAX_JSON_DEPTH)) {
       const message = `JSON nests deeper than ${MAX_JSON_DEPTH} levels`;
       done(new DomainError("VALIDATION_ERROR", message, { fields: { _: [message] } }), undefined);
       return;
