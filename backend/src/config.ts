@@ -1,10 +1,9 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { dataDirSecret } from "./lib/data-dir-secret.ts";
 
 // The only reader of process.env. Everything else receives a Config.
-
-const DEV_SECRET = "development-secret-change-me-0123456789abcdef";
 
 const booleanish = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -59,6 +58,10 @@ const envShape = z.object({
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
   /** Parallel job batches per queue in each worker process. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  /** Bearer token that /metrics on the API port asks for. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  /** Serve the API's /metrics on this port only (one the ingress does not reach), with no token. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** A separate worker process serves /metrics (job durations) on this port; unset: none. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** A worker's claim on a notification channel lapses this long after its last heartbeat. */
@@ -67,7 +70,7 @@ const envShape = z.object({
 
 const envSchema = envShape.superRefine((env, ctx) => {
   if (env.NODE_ENV !== "production") return;
-  if (!env.AUTH_SECRET || env.AUTH_SECRET === DEV_SECRET) {
+  if (!env.AUTH_SECRET) {
     ctx.addIssue({
       code: "custom",
       path: ["AUTH_SECRET"],
@@ -125,6 +128,11 @@ export interface Config {
   rateLimit: { authMax: number; max: number };
   workerConcurrency: number;
   workerMetricsPort: number | undefined;
+  /**
+   * /metrics: on its own port when `port` is set; else on the API port, behind `token` when set.
+   * In production without either it is not served.
+   */
+  metrics: { token: string | undefined; port: number | undefined };
   deliveryClaimLapseSeconds: number;
 }
 
@@ -155,7 +163,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     databasePoolMax: env.DATABASE_POOL_MAX,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
-    authSecret: env.AUTH_SECRET ?? DEV_SECRET,
+    authSecret: env.AUTH_SECRET ?? dataDirSecret(path.resolve(env.DATA_DIR)),
     corsOrigins: [
       publicUrl,
       ...env.CORS_ORIGINS.split(",")
@@ -175,6 +183,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     rateLimit: { authMax: env.RATE_LIMIT_AUTH_MAX, max: env.RATE_LIMIT_MAX },
     workerConcurrency: env.WORKER_CONCURRENCY,
     workerMetricsPort: env.WORKER_METRICS_PORT,
+    metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT },
     deliveryClaimLapseSeconds: env.DELIVERY_CLAIM_LAPSE_SECONDS,
   };
 }
