@@ -17,6 +17,7 @@ const AUTH_CODES: Record<string, ErrorCode> = {
   PASSWORD_TOO_SHORT: "VALIDATION_ERROR",
   PASSWORD_TOO_LONG: "VALIDATION_ERROR",
   INVALID_EMAIL: "VALIDATION_ERROR",
+  PASSWORD_REFUSED: "VALIDATION_ERROR",
 };
 
 function statusCode(status: number): ErrorCode {
@@ -37,16 +38,19 @@ async function relay(reply: FastifyReply, response: Response): Promise<FastifyRe
   });
   const text = await response.text();
   if (response.status >= 400) {
-    let body: { code?: string; message?: string } = {};
+    let body: { code?: string; message?: string; field?: string } = {};
     try {
       body = JSON.parse(text);
     } catch {}
     const code = (body.code && AUTH_CODES[body.code]) || statusCode(response.status);
     const message = body.message || response.statusText || "Authentication failed";
+    // A refusal about one field (the password policy) names it, as schema validation does.
+    const details = body.field ? { fields: { [body.field]: [message] } } : undefined;
     return sendError(
       reply,
       code,
       code === "EMAIL_TAKEN" ? "An account with this email already exists" : message,
+      details,
     );
   }
   reply.status(response.status);
