@@ -1,21 +1,14 @@
 import { createHash } from "node:crypto";
 import { isStaffRole, type UserRole } from "@referral-app/shared/constants";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Actor } from "../lib/actor.ts";
 import { DomainError } from "../lib/domain-error.ts";
 import { findSessionUser } from "../modules/auth/sessions.repository.ts";
 
-export interface RequestUser {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRole;
-  partnerOrganizationId: string | null;
-}
-
-const resolved = new WeakMap<FastifyRequest, Promise<RequestUser | null>>();
+const resolved = new WeakMap<FastifyRequest, Promise<Actor | null>>();
 
 /** The signed-in user (cookie session or bearer token), looked up once per request. */
-export function currentUser(request: FastifyRequest): Promise<RequestUser | null> {
+export function currentUser(request: FastifyRequest): Promise<Actor | null> {
   let pending = resolved.get(request);
   if (!pending) {
     pending = lookup(request);
@@ -67,7 +60,7 @@ async function credentialOf(request: FastifyRequest): Promise<Credential | null>
   return null;
 }
 
-async function lookup(request: FastifyRequest): Promise<RequestUser | null> {
+async function lookup(request: FastifyRequest): Promise<Actor | null> {
   const credential = await credentialOf(request);
   if (!credential) return null;
   const { cache, db } = request.server.ctx;
@@ -90,20 +83,20 @@ async function lookup(request: FastifyRequest): Promise<RequestUser | null> {
   };
 }
 
-export async function requireUser(request: FastifyRequest): Promise<RequestUser> {
+export async function requireUser(request: FastifyRequest): Promise<Actor> {
   const user = await currentUser(request);
   if (!user) throw new DomainError("UNAUTHORIZED", "Sign in to continue");
   return user;
 }
 
 /** Staff and admins only; everyone else is refused. */
-export async function requireStaff(request: FastifyRequest): Promise<RequestUser> {
+export async function requireStaff(request: FastifyRequest): Promise<Actor> {
   const user = await requireUser(request);
   if (!isStaffRole(user.role)) throw new DomainError("FORBIDDEN", "Staff only");
   return user;
 }
 
-export async function requireRole(request: FastifyRequest, roles: readonly UserRole[]): Promise<RequestUser> {
+export async function requireRole(request: FastifyRequest, roles: readonly UserRole[]): Promise<Actor> {
   const user = await requireUser(request);
   if (!roles.includes(user.role)) throw new DomainError("FORBIDDEN", "You cannot use this");
   return user;
@@ -113,7 +106,7 @@ export async function requireRole(request: FastifyRequest, roles: readonly UserR
  * `:id` in `/api/users/:id/...`: `me` or the caller's own id, or anyone's for staff.
  * Someone else's id answers 404, as if it did not exist.
  */
-export function resolveUserId(user: RequestUser, id: string): string {
+export function resolveUserId(user: Actor, id: string): string {
   if (id === "me" || id === user.id) return user.id;
   if (isStaffRole(user.role)) return id;
   throw new DomainError("NOT_FOUND", "User not found");

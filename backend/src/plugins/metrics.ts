@@ -2,10 +2,10 @@ import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { JOBS } from "../jobs/registry.ts";
 import { DomainError } from "../lib/domain-error.ts";
 import { processRegistry } from "../lib/job-metrics.ts";
 import { startMetricsServer } from "../lib/metrics-server.ts";
-import { JOBS } from "../queue/registry.ts";
 import { clientEventMetrics } from "./client-event-metrics.ts";
 
 function bearerMatches(header: string | undefined, token: string): boolean {
