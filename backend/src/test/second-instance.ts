@@ -1,7 +1,7 @@
 import { buildApp } from "../app.ts";
 import { closeContext, createContext } from "../bootstrap.ts";
 import { openDatabase } from "../db/client.ts";
-import { drainQueues } from "../queue/worker.ts";
+import { drainQueues } from "../jobs/worker.ts";
 import type { TestApp } from "./test-app.ts";
 
 /**
