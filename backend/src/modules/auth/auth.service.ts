@@ -111,6 +111,14 @@ export function createAuth(ctx: AppContext) {
     },
     plugins: [bearer()],
     telemetry: { enabled: false },
+    // Refusals (a wrong password, a weak one) are answers, relayed in our error shape; only
+    // unexpected failures are logged.
+    onAPIError: {
+      onError: (error) => {
+        if (error instanceof APIError && error.status !== "INTERNAL_SERVER_ERROR") return;
+        ctx.logger.error({ err: error, source: "better-auth" }, "auth request failed");
+      },
+    },
     // better-auth's own messages go through our logger: JSON, redacted, and quiet under LOG_LEVEL.
     logger: {
       level: "debug",
