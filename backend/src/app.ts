@@ -20,6 +20,7 @@ import { usersRoutes } from "./modules/users/users.routes.ts";
 import { errorsPlugin, frameworkErrors } from "./plugins/errors.ts";
 import { healthPlugin } from "./plugins/health.ts";
 import { httpCachePlugin } from "./plugins/http-cache.ts";
+import { jsonBodyPlugin } from "./plugins/json-body.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { openapiPlugin } from "./plugins/openapi.ts";
 import { securityPlugin } from "./plugins/security.ts";
@@ -54,6 +55,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // First: route spans must wrap every route registered after it.
   await app.register(telemetryPlugin);
   await app.register(errorsPlugin);
+  await app.register(jsonBodyPlugin);
   await app.register(securityPlugin);
   await app.register(httpCachePlugin);
   await app.register(openapiPlugin);

@@ -14,11 +14,11 @@ import { withDatabase } from "../test/global-setup.ts";
 import { type DatabaseHandle, openDatabase, PGLITE_EXTENSIONS } from "./client.ts";
 import { MIGRATIONS_FOLDER, runMigrations } from "./migrate.ts";
 
-// Migration 0009 turns every visa_applications row into a case. Proven on a database migrated up
-// to 0008 holding rows of the old shape, then migrated to the end (PGlite, or PostgreSQL with
+// Migration 0010 turns every visa_applications row into a case. Proven on a database migrated up
+// to 0009 holding rows of the old shape, then migrated to the end (PGlite, or PostgreSQL with
 // TEST_DATABASE_URL).
 
-const CASES_MIGRATION = "0009_cases";
+const CASES_MIGRATION = "0010_cases";
 
 let handle: DatabaseHandle;
 let folder: string;

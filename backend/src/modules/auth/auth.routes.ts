@@ -3,9 +3,9 @@ import { signInSchema, signUpSchema } from "@referral-app/shared/schemas/auth";
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { sessionCacheKey } from "../../plugins/authenticate.ts";
 import { sendError } from "../../plugins/errors.ts";
 import { attributeSignupReferral } from "../referrals/referrals.service.ts";
+import { assertNotLockedOut, recordSignIn } from "./sign-in-lockout.ts";
 
 // better-auth's error codes, in our vocabulary.
 const AUTH_CODES: Record<string, ErrorCode> = {
@@ -17,6 +17,7 @@ const AUTH_CODES: Record<string, ErrorCode> = {
   PASSWORD_TOO_SHORT: "VALIDATION_ERROR",
   PASSWORD_TOO_LONG: "VALIDATION_ERROR",
   INVALID_EMAIL: "VALIDATION_ERROR",
+  PASSWORD_REFUSED: "VALIDATION_ERROR",
 };
 
 function statusCode(status: number): ErrorCode {
@@ -37,16 +38,19 @@ async function relay(reply: FastifyReply, response: Response): Promise<FastifyRe
   });
   const text = await response.text();
   if (response.status >= 400) {
-    let body: { code?: string; message?: string } = {};
+    let body: { code?: string; message?: string; field?: string } = {};
     try {
       body = JSON.parse(text);
     } catch {}
     const code = (body.code && AUTH_CODES[body.code]) || statusCode(response.status);
     const message = body.message || response.statusText || "Authentication failed";
+    // A refusal about one field (the password policy) names it, as schema validation does.
+    const details = body.field ? { fields: { [body.field]: [message] } } : undefined;
     return sendError(
       reply,
       code,
       code === "EMAIL_TAKEN" ? "An account with this email already exists" : message,
+      details,
     );
   }
   reply.status(response.status);
@@ -67,7 +71,11 @@ function toRequest(request: FastifyRequest, body?: unknown): Request {
 }
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const strict = { rateLimit: { max: app.ctx.config.rateLimit.authMax, timeWindow: "1 minute" } };
+  // Per client address even when signed in: a session (or many accounts' sessions) buys no fresh
+  // budget for guessing passwords.
+  const byAddress = (request: FastifyRequest) => request.ip;
+  const { authMax } = app.ctx.config.rateLimit;
+  const strict = { rateLimit: { max: authMax, timeWindow: "1 minute", keyGenerator: byAddress } };
 
   app.post(
     "/auth/sign-up/email",
@@ -94,24 +102,27 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: strict,
       schema: { tags: ["auth"], summary: "Sign in with email and password", body: signInSchema },
     },
-    async (request, reply) => relay(reply, await app.auth.handler(toRequest(request, request.body))),
+    async (request, reply) => {
+      await assertNotLockedOut(app.ctx, request.body.email);
+      const response = await app.auth.handler(toRequest(request, request.body));
+      if (response.ok || response.status === 401)
+        await recordSignIn(app.ctx, request.body.email, response.ok);
+      return relay(reply, response);
+    },
   );
 
   // Everything else better-auth serves: sign-out, get-session, verification, password reset.
   app.route({
     method: ["GET", "POST"],
     url: "/auth/*",
-    config: { rateLimit: { max: app.ctx.config.rateLimit.authMax * 6, timeWindow: "1 minute" } },
+    config: { rateLimit: { max: authMax * 6, timeWindow: "1 minute", keyGenerator: byAddress } },
     schema: {
       tags: ["auth"],
       summary: "better-auth endpoints (sign-out, get-session, verify-email, password reset)",
     },
     handler: async (request, reply) => {
-      const response = await app.auth.handler(toRequest(request, request.body));
-      // The signed-out session must stop working at once, not when its cache entry expires.
-      const key = request.url.split("?")[0]!.endsWith("/sign-out") ? sessionCacheKey(request) : null;
-      if (key) await app.ctx.cache.del(key);
-      return relay(reply, response);
+      // A signed-out or revoked session stops at once: authenticate.ts re-reads it on every request.
+      return relay(reply, await app.auth.handler(toRequest(request, request.body)));
     },
   });
 };

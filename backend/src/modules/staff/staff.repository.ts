@@ -102,17 +102,8 @@ export async function setDeactivated(db: DbOrTx, id: string, at: Date | null): P
   await db.update(users).set({ deactivatedAt: at, updatedAt: new Date() }).where(eq(users.id, id));
 }
 
-/** Ends every session of the user in the database; answers their tokens (to drop cached answers). */
-export async function deleteSessionsOf(db: DbOrTx, userId: string): Promise<string[]> {
-  const rows = await db
-    .delete(sessions)
-    .where(eq(sessions.userId, userId))
-    .returning({ token: sessions.token });
-  return rows.map((row) => row.token);
-}
-
-/** The user's live session tokens (a role change keeps sessions but drops their cached answers). */
-export async function sessionTokensOf(db: DbOrTx, userId: string): Promise<string[]> {
-  const rows = await db.select({ token: sessions.token }).from(sessions).where(eq(sessions.userId, userId));
-  return rows.map((row) => row.token);
+/** Ends every session of the user; answers how many there were. */
+export async function deleteSessionsOf(db: DbOrTx, userId: string): Promise<number> {
+  const rows = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+  return rows.length;
 }

@@ -2,7 +2,6 @@ import type { InviteStaffData, StaffMember, UpdateStaffData } from "@referral-ap
 import type { AppContext } from "../../context.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
-import { dropCachedSessions } from "../../plugins/authenticate.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import type { Auth } from "../auth/auth.service.ts";
 import { unassignCasesOf } from "../cases/cases.service.ts";
@@ -12,7 +11,6 @@ import {
   findUserByEmail,
   insertInvitedStaff,
   listStaffMembers,
-  sessionTokensOf,
   setDeactivated,
   setStaffRole,
 } from "./staff.repository.ts";
@@ -64,8 +62,8 @@ export async function inviteStaff(
 }
 
 /**
- * Admins change a member's role or deactivate them. Deactivation ends their sessions at once (in the
- * database and in the session cache) and leaves their open cases unassigned, in one transaction.
+ * Admins change a member's role or deactivate them. Deactivation ends their sessions at once and
+ * leaves their open cases unassigned, in one transaction.
  */
 export async function updateStaff(
   ctx: AppContext,
@@ -79,13 +77,12 @@ export async function updateStaff(
       "You cannot deactivate your own account or remove your own admin role",
     );
   }
-  const tokens = await ctx.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     const member = await findStaffMember(tx, id, { forUpdate: true });
     if (!member) throw notFound("Staff member");
-    let revoked: string[] = [];
     if (input.role !== undefined && input.role !== member.role) {
+      // Sessions read the role afresh on every request (authenticate.ts): it applies at once.
       await setStaffRole(tx, id, input.role);
-      revoked = await sessionTokensOf(tx, id);
       await writeAudit(tx, {
         actorId: actor.id,
         action: "staff.role_changed",
@@ -98,9 +95,11 @@ export async function updateStaff(
     if (input.active !== undefined && input.active !== member.active) {
       const now = new Date();
       await setDeactivated(tx, id, input.active ? null : now);
+      let sessionsEnded = 0;
       let unassigned = 0;
       if (!input.active) {
-        revoked = await deleteSessionsOf(tx, id);
+        // Requests re-read their session on every call (authenticate.ts): deleting them ends them at once.
+        sessionsEnded = await deleteSessionsOf(tx, id);
         unassigned = await unassignCasesOf(ctx, tx, actor.id, member);
       }
       await writeAudit(tx, {
@@ -111,13 +110,11 @@ export async function updateStaff(
         before: { active: member.active },
         after: {
           active: input.active,
-          ...(input.active ? {} : { sessionsEnded: revoked.length, unassigned }),
+          ...(input.active ? {} : { sessionsEnded, unassigned }),
         },
       });
     }
-    return revoked;
   });
-  await dropCachedSessions(ctx.cache, tokens);
   const member = await findStaffMember(ctx.db, id);
   if (!member) throw notFound("Staff member");
   return member;
