@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NGINX_DIR, renderNginxConfig, STATIC_FILES, writeNginxConfig } from "../nginx/render-config.ts";
 
-// Needs the Debian nginx binary (apt-get install -y nginx-light) and openssl; no skipping.
+// Needs the Debian nginx binary (apt-get install -y nginx-light) and openssl: `npm run test:gateway`.
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
