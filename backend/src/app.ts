@@ -17,6 +17,7 @@ import { healthPlugin } from "./plugins/health.ts";
 import { httpCachePlugin } from "./plugins/http-cache.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { openapiPlugin } from "./plugins/openapi.ts";
+import { originCheckPlugin } from "./plugins/origin-check.ts";
 import { securityPlugin } from "./plugins/security.ts";
 import { staticAppsPlugin } from "./plugins/static-apps.ts";
 import { telemetryPlugin } from "./plugins/telemetry.ts";
@@ -50,6 +51,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(telemetryPlugin);
   await app.register(errorsPlugin);
   await app.register(securityPlugin);
+  await app.register(originCheckPlugin);
   await app.register(httpCachePlugin);
   await app.register(openapiPlugin);
   await app.register(metricsPlugin);

@@ -60,7 +60,8 @@ console.log(
 console.log(
   `Dashboard critical path (first route + app root, layout and dashboard chunks): ${kb(dashboardTotal).toFixed(1)} KB gzipped in ${dashboardPath.size} chunk(s)`,
 );
-if (kb(total) > BUDGET_KB) {
+// The build only reports; `npm run check-bundle` (CI) enforces the budget, so a big bundle never stops `npm start`.
+if (process.argv.includes("--check") && kb(total) > BUDGET_KB) {
   console.error(`Bundle budget exceeded by ${(kb(total) - BUDGET_KB).toFixed(1)} KB.`);
   process.exit(1);
 }

@@ -1,8 +1,18 @@
 import type { ErrorCode } from "@referral-app/shared/errors";
-import { signInSchema, signUpSchema } from "@referral-app/shared/schemas/auth";
+import {
+  authLinkQuerySchema,
+  authResultSchema,
+  forgotPasswordSchema,
+  resetPasswordSchema,
+  sendVerificationEmailSchema,
+  signInSchema,
+  signUpSchema,
+} from "@referral-app/shared/schemas/auth";
+import { authSessionSchema, authStatusSchema } from "@referral-app/shared/schemas/session";
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { sessionCacheKey } from "../../plugins/authenticate.ts";
 import { sendError } from "../../plugins/errors.ts";
 import { attributeSignupReferral } from "../referrals/referrals.service.ts";
@@ -73,7 +83,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     "/auth/sign-up/email",
     {
       config: strict,
-      schema: { tags: ["auth"], summary: "Sign up with email and password", body: signUpSchema },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign up with email and password",
+        body: signUpSchema,
+        response: { 200: authResultSchema },
+      },
     },
     async (request, reply) => {
       const { referralCode, ...body } = request.body;
@@ -92,26 +107,123 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     "/auth/sign-in/email",
     {
       config: strict,
-      schema: { tags: ["auth"], summary: "Sign in with email and password", body: signInSchema },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in with email and password",
+        body: signInSchema,
+        response: { 200: authResultSchema },
+      },
     },
     async (request, reply) => relay(reply, await app.auth.handler(toRequest(request, request.body))),
   );
 
-  // Everything else better-auth serves: sign-out, get-session, verification, password reset.
-  app.route({
-    method: ["GET", "POST"],
-    url: "/auth/*",
-    config: { rateLimit: { max: app.ctx.config.rateLimit.authMax * 6, timeWindow: "1 minute" } },
-    schema: {
-      tags: ["auth"],
-      summary: "better-auth endpoints (sign-out, get-session, verify-email, password reset)",
+  // Only the better-auth endpoints the apps use, each validated: everything else better-auth could serve
+  // (update-user, change-email, delete-user, …) answers 404, so profile changes go through
+  // PATCH /api/users/:id/profile and its schema.
+  const relaxed = { rateLimit: { max: app.ctx.config.rateLimit.authMax * 6, timeWindow: "1 minute" } };
+  const forward = async (request: FastifyRequest, reply: FastifyReply) =>
+    relay(reply, await app.auth.handler(toRequest(request, request.body)));
+
+  app.post(
+    "/auth/sign-out",
+    {
+      config: relaxed,
+      schema: {
+        tags: ["auth"],
+        summary: "Sign out: end the session of the cookie or bearer token",
+        response: { 200: authStatusSchema },
+      },
     },
-    handler: async (request, reply) => {
-      const response = await app.auth.handler(toRequest(request, request.body));
+    async (request, reply) => {
+      const response = await app.auth.handler(toRequest(request, {}));
       // The signed-out session must stop working at once, not when its cache entry expires.
-      const key = request.url.split("?")[0]!.endsWith("/sign-out") ? sessionCacheKey(request) : null;
+      const key = sessionCacheKey(request);
       if (key) await app.ctx.cache.del(key);
       return relay(reply, response);
     },
-  });
+  );
+
+  app.get(
+    "/auth/get-session",
+    {
+      config: relaxed,
+      schema: {
+        tags: ["auth"],
+        summary: "The current session and its user, or null when signed out",
+        response: { 200: authSessionSchema },
+      },
+    },
+    forward,
+  );
+
+  app.post(
+    "/auth/request-password-reset",
+    {
+      config: strict,
+      schema: {
+        tags: ["auth"],
+        summary: "Mail a password-reset link (answers the same whether or not the account exists)",
+        body: forgotPasswordSchema,
+        response: { 200: authStatusSchema },
+      },
+    },
+    forward,
+  );
+
+  app.get(
+    "/auth/reset-password/:token",
+    {
+      config: relaxed,
+      schema: {
+        tags: ["auth"],
+        summary: "The mailed reset link: redirects to the app's reset page with the token",
+        params: z.strictObject({ token: z.string().min(1).max(512) }),
+        querystring: authLinkQuerySchema,
+        response: { 302: z.null().describe("Redirect to `callbackURL` with `token` (or `error`)") },
+      },
+    },
+    forward,
+  );
+
+  app.post(
+    "/auth/reset-password",
+    {
+      config: strict,
+      schema: {
+        tags: ["auth"],
+        summary: "Set a new password with the mailed token; ends every other session",
+        body: resetPasswordSchema,
+        response: { 200: authStatusSchema },
+      },
+    },
+    forward,
+  );
+
+  app.get(
+    "/auth/verify-email",
+    {
+      config: relaxed,
+      schema: {
+        tags: ["auth"],
+        summary: "The mailed verification link: marks the email verified and signs in",
+        querystring: authLinkQuerySchema,
+        response: { 200: authStatusSchema, 302: z.null().describe("Redirect to `callbackURL`") },
+      },
+    },
+    forward,
+  );
+
+  app.post(
+    "/auth/send-verification-email",
+    {
+      config: strict,
+      schema: {
+        tags: ["auth"],
+        summary: "Mail the verification link again",
+        body: sendVerificationEmailSchema,
+        response: { 200: authStatusSchema },
+      },
+    },
+    forward,
+  );
 };

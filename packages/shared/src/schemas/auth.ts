@@ -44,8 +44,26 @@ export type AuthResult = z.infer<typeof authResultSchema>;
 export const sessionUserSchema = userSchema.meta({ id: "SessionUser" });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
-export const forgotPasswordSchema = z.strictObject({ email: emailSchema, redirectTo: z.string().optional() });
+/** The body of `POST /api/auth/request-password-reset`; `redirectTo` is where the mailed link lands. */
+export const forgotPasswordSchema = z
+  .strictObject({ email: emailSchema, redirectTo: z.string().max(2048).optional() })
+  .meta({ id: "RequestPasswordResetData" });
 export type ForgotPasswordData = z.input<typeof forgotPasswordSchema>;
 
-export const resetPasswordSchema = z.strictObject({ token: z.string().min(1), newPassword: passwordSchema });
+/** The body of `POST /api/auth/reset-password`. */
+export const resetPasswordSchema = z
+  .strictObject({ token: z.string().min(1).max(512), newPassword: passwordSchema })
+  .meta({ id: "ResetPasswordData" });
 export type ResetPasswordData = z.input<typeof resetPasswordSchema>;
+
+/** The query of `GET /api/auth/verify-email` (the mailed link) and of the reset link's redirect. */
+export const authLinkQuerySchema = z.strictObject({
+  token: z.string().min(1).max(2048).optional(),
+  callbackURL: z.string().max(2048).optional(),
+});
+
+/** The body of `POST /api/auth/send-verification-email`. */
+export const sendVerificationEmailSchema = z
+  .strictObject({ email: emailSchema, callbackURL: z.string().max(2048).optional() })
+  .meta({ id: "SendVerificationEmailData" });
+export type SendVerificationEmailData = z.input<typeof sendVerificationEmailSchema>;
