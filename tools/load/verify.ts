@@ -73,7 +73,7 @@ export interface DeliveryReport {
   duplicates: number;
   /** Delivery jobs that ran out of retries. */
   failedJobs: number;
-  /** E-mails whose send was cut by the worker crash: resent once the claim is stale (at least once). */
+  /** E-mails whose send was cut by the worker crash: resent once their claim's heartbeat lapsed. */
   emailsAwaitingRetry: number;
 }
 

@@ -118,3 +118,15 @@ export const PAGINATION = { DEFAULT_LIMIT: 20, MAX_LIMIT: 100 } as const;
 
 /** The header a client sets on a POST so that a retry returns the first response. */
 export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
+/** How a visa case was decided; a decided case is closed until reopened. */
+export const CASE_OUTCOMES = ["granted", "refused", "withdrawn"] as const;
+export type CaseOutcomeId = (typeof CASE_OUTCOMES)[number];
+
+/** `internal` notes are for staff only; `client` notes are shown to the client and applicants. */
+export const NOTE_VISIBILITIES = ["internal", "client"] as const;
+
+export const CASE_TASK_STATES = ["open", "done"] as const;
+
+/** How a dependant on a case relates to the principal applicant. */
+export const DEPENDANT_RELATIONSHIPS = ["spouse", "partner", "child", "parent", "sibling", "other"] as const;

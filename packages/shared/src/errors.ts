@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   REFERRAL_DUPLICATE: 409,
   EMAIL_TAKEN: 409,
   INVALID_TRANSITION: 409,
+  /** A decided case is read-only until it is reopened. */
+  CASE_CLOSED: 409,
   IDEMPOTENCY_IN_PROGRESS: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
