@@ -55,21 +55,22 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60_0
  * with the demo accounts (client@demo.test, staff@demo.test, password demo-password-1).
  * Needs `npm run build` first (the web app in apps/web/dist, the backend in backend/dist).
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { publicUrl?: boolean } = {}): Promise<RunningServer> {
   for (const built of ["apps/web/dist/index.html", "backend/dist/server.js"]) {
     if (!existsSync(path.join(repoRoot, built)))
       throw new Error(`${built} is missing: run \`npm run build\` first`);
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), "referral-browser-"));
   const port = await freePort();
+  const { PUBLIC_URL: _shell, ...inherited } = process.env;
   const env = {
-    ...process.env,
+    ...inherited,
     NODE_ENV: "development",
     DATA_DIR: dataDir,
     PORT: String(port),
     HOST: "127.0.0.1",
-    // better-auth only trusts its own origin: the address the browser uses.
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    // Without it the server assumes http://localhost:PORT (links in mails); same-origin works on any host.
+    ...(options.publicUrl === false ? {} : { PUBLIC_URL: `http://127.0.0.1:${port}` }),
     LOG_LEVEL: "warn",
     // Sign-ins from one test run come from one address; keep the auth limiter out of the way.
     RATE_LIMIT_AUTH_MAX: "1000",
