@@ -43,6 +43,8 @@ const envShape = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   /** A separate worker process serves /metrics (job durations) on this port; unset: none. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** A worker's claim on a notification channel lapses this long after its last heartbeat. */
+  DELIVERY_CLAIM_LAPSE_SECONDS: z.coerce.number().min(1).max(600).default(15),
 });
 
 const envSchema = envShape.superRefine((env, ctx) => {
@@ -87,6 +89,7 @@ export interface Config {
   rateLimit: { authMax: number; max: number };
   workerConcurrency: number;
   workerMetricsPort: number | undefined;
+  deliveryClaimLapseSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -136,6 +139,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     rateLimit: { authMax: env.RATE_LIMIT_AUTH_MAX, max: env.RATE_LIMIT_MAX },
     workerConcurrency: env.WORKER_CONCURRENCY,
     workerMetricsPort: env.WORKER_METRICS_PORT,
+    deliveryClaimLapseSeconds: env.DELIVERY_CLAIM_LAPSE_SECONDS,
   };
 }
 

@@ -1,3 +1,4 @@
+import { setTimeout } from "node:timers/promises";
 import type { NotificationChannel, NotificationType } from "@referral-app/shared/constants";
 import { defaultUserPreferences, type UserPreferences } from "@referral-app/shared/schemas/user";
 import type { AppContext } from "../../context.ts";
@@ -16,11 +17,6 @@ import {
   renewDeliveryClaim,
 } from "./notifications.repository.ts";
 import { sendExpoPush } from "./push-sender.ts";
-
-// A worker renews its claim on a channel this often while sending; a claim whose heartbeat is older
-// than CLAIM_LAPSE_SECONDS was left by a crashed worker, and the job's retry takes it over.
-const CLAIM_HEARTBEAT_MS = 5_000;
-export const CLAIM_LAPSE_SECONDS = 15;
 
 type Recipient = NonNullable<Awaited<ReturnType<typeof findRecipient>>>;
 type Channel = (ctx: AppContext, payload: NotificationPayload, recipient: Recipient) => Promise<void>;
@@ -90,14 +86,26 @@ async function sendOnce(
   key: DeliveryKey,
   send: () => Promise<{ status: "sent" | "failed"; detail?: string | null }>,
 ): Promise<void> {
-  const claim = await claimDelivery(ctx.db, key, CLAIM_LAPSE_SECONDS);
-  if (claim === "done") return;
-  if (claim === "busy") throw new Error(`${key.channel} delivery ${key.dedupeKey} is in progress elsewhere`);
-  const heartbeat = setInterval(() => {
-    renewDeliveryClaim(ctx.db, key).catch((error) =>
-      ctx.logger.warn({ err: error, dedupeKey: key.dedupeKey }, "delivery claim renewal failed"),
-    );
-  }, CLAIM_HEARTBEAT_MS);
+  const lapseSeconds = ctx.config.deliveryClaimLapseSeconds;
+  let claim = await claimDelivery(ctx.db, key, lapseSeconds);
+  if (claim.state === "busy") {
+    // Its holder is sending right now or died mid-send (its job came back to us): wait once for the
+    // heartbeat to lapse instead of spending a retry, whose backoff would add seconds to minutes.
+    await setTimeout(claim.lapsesInMs + 100);
+    claim = await claimDelivery(ctx.db, key, lapseSeconds);
+  }
+  if (claim.state === "done") return;
+  if (claim.state === "busy")
+    throw new Error(`${key.channel} delivery ${key.dedupeKey} is in progress elsewhere`);
+  // A live worker renews its claim three times per lapse, so only a dead one's claim lapses.
+  const heartbeat = setInterval(
+    () => {
+      renewDeliveryClaim(ctx.db, key).catch((error) =>
+        ctx.logger.warn({ err: error, dedupeKey: key.dedupeKey }, "delivery claim renewal failed"),
+      );
+    },
+    (lapseSeconds * 1000) / 3,
+  );
   let outcome: { status: "sent" | "failed"; detail?: string | null };
   try {
     outcome = await send();

@@ -138,7 +138,7 @@ export async function recordDelivery(
     .onConflictDoNothing({ target: [notificationDeliveries.dedupeKey, notificationDeliveries.channel] });
 }
 
-export type ClaimResult = "claimed" | "done" | "busy";
+export type Claim = { state: "claimed" } | { state: "done" } | { state: "busy"; lapsesInMs: number };
 
 /**
  * Claims the right to send on a channel: a new row, a failed attempt, or a pending one whose
@@ -156,8 +156,8 @@ export async function claimDelivery(
     .values({ ...deliveryValues(key), status: "pending", heartbeatAt: sql`now()` })
     .onConflictDoNothing({ target: [notificationDeliveries.dedupeKey, notificationDeliveries.channel] })
     .returning({ id: notificationDeliveries.id });
-  if (inserted.length > 0) return "claimed";
-  const lapsedBefore = sql`now() - make_interval(secs => ${lapseSeconds})`;
+  if (inserted.length > 0) return { state: "claimed" };
+  const lapsedBefore = sql`(now() - make_interval(secs => ${lapseSeconds}))`;
   const reclaimed = await db
     .update(notificationDeliveries)
     .set({ status: "pending", detail: null, heartbeatAt: sql`now()` })
@@ -178,12 +178,16 @@ export async function claimDelivery(
       ),
     )
     .returning({ id: notificationDeliveries.id });
-  if (reclaimed.length > 0) return "claimed";
+  if (reclaimed.length > 0) return { state: "claimed" };
+  const heartbeat = sql`coalesce(${notificationDeliveries.heartbeatAt}, ${notificationDeliveries.createdAt})`;
   const [row] = await db
-    .select({ status: notificationDeliveries.status })
+    .select({
+      status: notificationDeliveries.status,
+      lapsesInMs: sql<number>`greatest(0, extract(epoch from (${heartbeat} - ${lapsedBefore})) * 1000)::float8`,
+    })
     .from(notificationDeliveries)
     .where(deliveryWhere(key));
-  return row?.status === "pending" ? "busy" : "done";
+  return row?.status === "pending" ? { state: "busy", lapsesInMs: row.lapsesInMs } : { state: "done" };
 }
 
 /** Keeps a live worker's claim from lapsing while it is still sending. */
