@@ -45,7 +45,7 @@ describe("SignInForm", () => {
   });
 
   it("names the cause when the server refuses: a foreign address, too many attempts", async () => {
-    const refusals = [
+    const refusals: { status: number; code: string; headers: Record<string, string>; shown: string }[] = [
       {
         status: 403,
         code: "ORIGIN_NOT_ALLOWED",
