@@ -150,7 +150,7 @@ export async function claimDelivery(
   db: DbOrTx,
   key: DeliveryKey,
   lapseSeconds: number,
-): Promise<ClaimResult> {
+): Promise<Claim> {
   const inserted = await db
     .insert(notificationDeliveries)
     .values({ ...deliveryValues(key), status: "pending", heartbeatAt: sql`now()` })
