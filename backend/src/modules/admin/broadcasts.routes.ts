@@ -19,6 +19,7 @@ export const adminBroadcastsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/broadcasts",
     {
       schema: {
+        operationId: "createBroadcast",
         tags: ["admin"],
         summary: "Staff: send a system or promotional notification to an audience, through the queue",
         body: createBroadcastSchema,
@@ -36,6 +37,7 @@ export const adminBroadcastsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/broadcasts",
     {
       schema: {
+        operationId: "listBroadcasts",
         tags: ["admin"],
         summary: "Staff: broadcasts, newest first, with delivery counts per channel and status",
         querystring: broadcastListQuerySchema,
@@ -53,6 +55,7 @@ export const adminBroadcastsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/broadcasts/:id",
     {
       schema: {
+        operationId: "getBroadcast",
         tags: ["admin"],
         summary: "Staff: one broadcast with delivery counts per channel and status",
         params: idParamsSchema,
@@ -69,6 +72,7 @@ export const adminBroadcastsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/audit",
     {
       schema: {
+        operationId: "listAuditEntries",
         tags: ["admin"],
         summary: "Staff: the audit log (who changed what, when, before and after), newest first",
         querystring: auditListQuerySchema,

@@ -21,6 +21,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { rateLimit: { max: CLIENT_EVENTS_PER_MINUTE, timeWindow: "1 minute" } },
       schema: {
+        operationId: "trackEvents",
         tags: ["analytics"],
         summary: "Record a batch of client-side events (signed in or anonymous)",
         security: [{ bearer: [] }, { cookie: [] }, {}],
@@ -39,6 +40,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/analytics/overview",
     {
       schema: {
+        operationId: "getAnalyticsOverview",
         tags: ["admin", "analytics"],
         summary: "Staff: funnel, conversion, median time to convert, daily series, top referrers",
         querystring: analyticsRangeQuerySchema,
@@ -55,6 +57,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/analytics/top-partners",
     {
       schema: {
+        operationId: "listTopPartners",
         tags: ["admin", "analytics"],
         summary: "Staff: partner organisations by referrals, conversions and commission",
         querystring: analyticsRangeQuerySchema,
@@ -71,6 +74,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/analytics/export.csv",
     {
       schema: {
+        operationId: "exportAnalyticsCsv",
         tags: ["admin", "analytics"],
         summary: "Staff: the daily series and the funnel as CSV",
         querystring: analyticsRangeQuerySchema,

@@ -84,6 +84,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: strict,
       schema: {
+        operationId: "createAccount",
         tags: ["auth"],
         summary: "Sign up with email and password",
         body: signUpSchema,
@@ -108,6 +109,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: strict,
       schema: {
+        operationId: "createSession",
         tags: ["auth"],
         summary: "Sign in with email and password",
         body: signInSchema,
@@ -129,6 +131,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: relaxed,
       schema: {
+        operationId: "deleteSession",
         tags: ["auth"],
         summary: "Sign out: end the session of the cookie or bearer token",
         response: { 200: authStatusSchema },
@@ -148,6 +151,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: relaxed,
       schema: {
+        operationId: "getSession",
         tags: ["auth"],
         summary: "The current session and its user, or null when signed out",
         response: { 200: authSessionSchema },
@@ -161,6 +165,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: strict,
       schema: {
+        operationId: "requestPasswordReset",
         tags: ["auth"],
         summary: "Mail a password-reset link (answers the same whether or not the account exists)",
         body: forgotPasswordSchema,
@@ -175,11 +180,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: relaxed,
       schema: {
-        tags: ["auth"],
-        summary: "The mailed reset link: redirects to the app's reset page with the token",
+        // The link in the reset mail, opened by a browser: a redirect, not an API call.
+        hide: true,
         params: z.strictObject({ token: z.string().min(1).max(512) }),
         querystring: authLinkQuerySchema,
-        response: { 302: z.null().describe("Redirect to `callbackURL` with `token` (or `error`)") },
       },
     },
     forward,
@@ -190,6 +194,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: strict,
       schema: {
+        operationId: "resetPassword",
         tags: ["auth"],
         summary: "Set a new password with the mailed token; ends every other session",
         body: resetPasswordSchema,
@@ -204,6 +209,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: relaxed,
       schema: {
+        operationId: "verifyEmail",
         tags: ["auth"],
         summary: "The mailed verification link: marks the email verified and signs in",
         querystring: authLinkQuerySchema,
@@ -218,6 +224,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: strict,
       schema: {
+        operationId: "sendVerificationEmail",
         tags: ["auth"],
         summary: "Mail the verification link again",
         body: sendVerificationEmailSchema,

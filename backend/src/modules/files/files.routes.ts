@@ -32,6 +32,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       bodyLimit: BODY_LIMIT,
       schema: {
+        operationId: "uploadProfilePicture",
         tags: ["users"],
         summary:
           "Upload a profile picture (PNG, JPEG or WebP up to 2 MB; multipart/form-data or a raw image body)",
@@ -59,6 +60,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
     "/users/:id/profile-picture",
     {
       schema: {
+        operationId: "deleteProfilePicture",
         tags: ["users"],
         summary: "Remove the profile picture",
         params: userIdParamsSchema,
@@ -76,6 +78,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
     "/files/:id",
     {
       schema: {
+        operationId: "getFile",
         tags: ["users"],
         summary: "A stored file (a profile picture): its owner and staff only",
         params: z.object({ id: uuidSchema }),

@@ -45,6 +45,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/partners/me",
     {
       schema: {
+        operationId: "getPartnerOverview",
         tags: ["partners"],
         summary: "Partner: the caller's organisation, commission configuration and totals",
         response: { 200: apiResponseSchema(partnerOverviewSchema) },
@@ -60,6 +61,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/partners/referrals",
     {
       schema: {
+        operationId: "listPartnerReferrals",
         tags: ["partners"],
         summary: "Partner: the organisation's referrals, newest first (cursor, or `page` for numbered pages)",
         querystring: partnerReferralListQuerySchema,
@@ -73,6 +75,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/partners/referrals/:id",
     {
       schema: {
+        operationId: "getPartnerReferral",
         tags: ["partners"],
         summary:
           "Partner: one of the organisation's referrals with its history (another organisation's: 404)",
@@ -91,6 +94,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       bodyLimit: PARTNER_IMPORT_LIMITS.maxBytes,
       schema: {
+        operationId: "importPartnerReferrals",
         tags: ["partners"],
         summary: "Partner: import referrals from CSV (text/csv body, or multipart/form-data with one file)",
         description:
@@ -120,6 +124,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/partners/imports",
     {
       schema: {
+        operationId: "listPartnerImports",
         tags: ["partners"],
         summary: "Partner: the organisation's 50 latest imports",
         response: { 200: apiResponseSchema(z.array(partnerImportSummarySchema)) },
@@ -135,6 +140,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/partners/imports/:id",
     {
       schema: {
+        operationId: "getPartnerImport",
         tags: ["partners"],
         summary: "Partner: one import's result with its row errors",
         params: idParamsSchema,
@@ -151,6 +157,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/partners/imports/:id/errors.csv",
     {
       schema: {
+        operationId: "exportPartnerImportErrorsCsv",
         tags: ["partners"],
         summary: "Partner: an import's error report as CSV (row, code, field, message)",
         params: idParamsSchema,
@@ -172,6 +179,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/partners/commissions",
     {
       schema: {
+        operationId: "listPartnerCommissions",
         tags: ["partners"],
         summary: "Partner: commission per converted referral, with totals per currency and status",
         querystring: partnerCommissionListQuerySchema,
@@ -188,6 +196,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/partners/members",
     {
       schema: {
+        operationId: "listPartnerMembers",
         tags: ["partners"],
         summary: "Partner: the organisation's members",
         response: { 200: apiResponseSchema(z.array(partnerMemberSchema)) },
@@ -203,6 +212,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/partners/members/invite",
     {
       schema: {
+        operationId: "invitePartnerMember",
         tags: ["partners"],
         summary:
           "Partner: invite a colleague by email (a partner account in the organisation, set-password link)",

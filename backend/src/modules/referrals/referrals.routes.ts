@@ -29,6 +29,7 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/referrals",
     {
       schema: {
+        operationId: "createReferral",
         tags: ["referrals"],
         summary: "Refer a friend (clients and partners); honours Idempotency-Key",
         headers: idempotencyHeadersSchema,
@@ -49,6 +50,7 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/users/:id/referrals",
     {
       schema: {
+        operationId: "listReferrals",
         tags: ["referrals"],
         summary: "A referrer's referrals, newest first (`me` for the caller)",
         params: userIdParamsSchema,
@@ -66,6 +68,7 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/users/:id/referral-stats",
     {
       schema: {
+        operationId: "getReferralStats",
         tags: ["referrals"],
         summary: "Counts per status, conversion rate and rewards earned/pending",
         params: userIdParamsSchema,
@@ -82,6 +85,7 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/referrals/:id",
     {
       schema: {
+        operationId: "getReferral",
         tags: ["referrals"],
         summary: "One referral with its status history (referrer, their partner organisation, staff)",
         params: idParamsSchema,

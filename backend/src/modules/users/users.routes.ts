@@ -16,6 +16,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/users/:id/profile",
     {
       schema: {
+        operationId: "getProfile",
         tags: ["users"],
         summary: "A user's profile and preferences (`me` for the caller)",
         params: userIdParamsSchema,
@@ -32,6 +33,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/users/:id/profile",
     {
       schema: {
+        operationId: "updateProfile",
         tags: ["users"],
         summary: "Update profile fields and preferences",
         params: userIdParamsSchema,
@@ -50,6 +52,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/users/:id/visa-progress",
     {
       schema: {
+        operationId: "getVisaProgress",
         tags: ["users"],
         summary: "The client's visa case: all five stages with dates",
         params: userIdParamsSchema,
@@ -66,6 +69,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/users/:id/visa-stage/advance",
     {
       schema: {
+        operationId: "advanceVisaStage",
         tags: ["admin"],
         summary: "Staff: move a client's case to the next stage",
         params: userIdParamsSchema,
@@ -84,6 +88,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/users/:id/visa-stage",
     {
       schema: {
+        operationId: "setVisaStage",
         tags: ["admin"],
         summary: "Staff: set a client's case to a stage",
         params: userIdParamsSchema,
