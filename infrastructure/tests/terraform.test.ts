@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readTerraform, TERRAFORM_DIR, terraformSource } from "./terraform-hcl.ts";
+import { readTerraform, terraformSource } from "./terraform-hcl.ts";
 
 // `terraform validate` needs the providers downloaded; this checks what can be checked offline.
 const model = readTerraform();

@@ -54,9 +54,12 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60_0
  * The real server (backend/dist + the built apps) on a random port with a fresh data folder, seeded
  * with the demo accounts (client@demo.test, staff@demo.test, password demo-password-1).
  * Needs `npm run build` first (the web app in apps/web/dist, the backend in backend/dist).
+ * `apiOnly`: the API from source (no build needed, no apps served).
  */
-export async function startServer(options: { publicUrl?: boolean } = {}): Promise<RunningServer> {
-  for (const built of ["apps/web/dist/index.html", "backend/dist/server.js"]) {
+export async function startServer(
+  options: { publicUrl?: boolean; apiOnly?: boolean } = {},
+): Promise<RunningServer> {
+  for (const built of options.apiOnly ? [] : ["apps/web/dist/index.html", "backend/dist/server.js"]) {
     if (!existsSync(path.join(repoRoot, built)))
       throw new Error(`${built} is missing: run \`npm run build\` first`);
   }
@@ -75,9 +78,11 @@ export async function startServer(options: { publicUrl?: boolean } = {}): Promis
     // Sign-ins from one test run come from one address; keep the auth limiter out of the way.
     RATE_LIMIT_AUTH_MAX: "1000",
     RATE_LIMIT_MAX: "100000",
+    ...(options.apiOnly ? { SERVE_APPS: "false" } : {}),
   };
-  await run(process.execPath, ["--import", "tsx", "backend/src/seed/cli.ts"], env);
-  const child = spawn(process.execPath, ["backend/dist/server.js"], {
+  if (!options.apiOnly) await run(process.execPath, ["--import", "tsx", "backend/src/seed/cli.ts"], env);
+  const entry = options.apiOnly ? ["--import", "tsx", "backend/src/server.ts"] : ["backend/dist/server.js"];
+  const child = spawn(process.execPath, entry, {
     cwd: repoRoot,
     env,
     stdio: ["ignore", "ignore", "inherit"],

@@ -14,7 +14,8 @@ function withClientErrors(document: Json): void {
   for (const operations of Object.values(paths)) {
     for (const [method, operation] of Object.entries(operations)) {
       if (!METHODS.has(method)) continue;
-      const responses = (operation.responses ??= {}) as Json;
+      operation.responses ??= {};
+      const responses = operation.responses as Json;
       if (Object.keys(responses).some((status) => status.startsWith("4"))) continue;
       responses["4XX"] = {
         description:

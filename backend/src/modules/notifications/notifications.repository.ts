@@ -146,11 +146,7 @@ export type Claim = { state: "claimed" } | { state: "done" } | { state: "busy"; 
  * skipped; "busy" when another worker holds a live claim. Times are the database's, so workers on
  * machines with skewed clocks agree.
  */
-export async function claimDelivery(
-  db: DbOrTx,
-  key: DeliveryKey,
-  lapseSeconds: number,
-): Promise<Claim> {
+export async function claimDelivery(db: DbOrTx, key: DeliveryKey, lapseSeconds: number): Promise<Claim> {
   const inserted = await db
     .insert(notificationDeliveries)
     .values({ ...deliveryValues(key), status: "pending", heartbeatAt: sql`now()` })
