@@ -1,4 +1,4 @@
-// Layering rules from docs/architecture.md: shared → api-client → ui/apps; shared → backend.
+// Layering rules from docs/architecture.md: shared → api-client → ui → app-kit → apps; shared → backend.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -32,6 +32,13 @@ module.exports = {
       severity: "error",
       from: { path: "^packages/api-client/" },
       to: { path: "^packages/ui/" },
+    },
+    {
+      name: "app-kit-is-above-the-packages",
+      comment: "app-kit wires ui to the API hooks and the router; the packages below it never import it.",
+      severity: "error",
+      from: { path: "^packages/(shared|api-client|ui)/" },
+      to: { path: "^packages/app-kit/" },
     },
     {
       name: "no-circular",

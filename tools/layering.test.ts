@@ -18,5 +18,6 @@ describe("layering check (dependency-cruiser)", () => {
     expect(output).toContain("shared-depends-on-zod-only: packages/shared/src/uses-react.ts");
     expect(output).toContain("no-app-imports-backend: apps/web/src/uses-backend.ts");
     expect(output).toContain("no-package-imports-app: packages/ui/src/uses-app.ts");
+    expect(output).toContain("app-kit-is-above-the-packages: packages/ui/src/uses-app-kit.ts");
   });
 });

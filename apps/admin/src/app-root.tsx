@@ -1,10 +1,12 @@
+import { createBrowserApiClient } from "@referral-app/api-client/factory";
+import { createQueryClient } from "@referral-app/api-client/react";
+import { consoleQueryClientOptions } from "@referral-app/app-kit/console-providers";
 import { Outlet } from "react-router";
-import { createAdminApiClient } from "./api.ts";
-import { AppProviders, createQueryClient } from "./app-providers.tsx";
+import { AppProviders } from "./app-providers.tsx";
 
 // The data layer in its own chunk, fetched right after the entry.
-const client = createAdminApiClient();
-const queryClient = createQueryClient();
+const client = createBrowserApiClient(import.meta.env);
+const queryClient = createQueryClient(consoleQueryClientOptions);
 
 export function Component() {
   return (

@@ -22,7 +22,7 @@ export const adminRoutes: RouteObject[] = [
       {
         lazy: () => import("./layouts/route-error.tsx"),
         children: [
-          { path: "sign-in", lazy: () => import("./pages/sign-in-page.tsx") },
+          { path: "sign-in", lazy: () => import("@referral-app/app-kit/console-sign-in-page") },
           { lazy: () => import("./layouts/admin-layout.tsx"), children: pageRoutes },
           { path: "*", lazy: () => import("./pages/not-found-page.tsx") },
         ],

@@ -49,8 +49,8 @@ export const strings = {
     password: "Password",
     submit: "Sign in",
     invalid: "Wrong email or password.",
-    staffOnlyTitle: "Staff only",
-    staffOnly: "This dashboard is for staff. Your account does not have access.",
+    deniedTitle: "Staff only",
+    denied: "This dashboard is for staff. Your account does not have access.",
   },
   statuses: {
     pending: "Pending",

@@ -1,6 +1,6 @@
 import type { ApiClient } from "@referral-app/api-client/client";
-import { ApiProvider, queryKeys, shouldRetryQuery } from "@referral-app/api-client/react";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { ApiProvider, createQueryClient, queryKeys } from "@referral-app/api-client/react";
+import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { i18n } from "i18next";
 import { type ReactNode, useState } from "react";
 import { I18nextProvider } from "react-i18next";
@@ -20,10 +20,6 @@ export interface AppProvidersProps {
   queryClient?: QueryClient;
   i18n?: i18n;
   outboxStorage?: OutboxStorage;
-}
-
-function createQueryClient(): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { retry: shouldRetryQuery } } });
 }
 
 /** Everything a screen needs: query cache, API client + services, outbox, language, theme. */

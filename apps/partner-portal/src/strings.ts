@@ -45,8 +45,8 @@ export const strings = {
     password: "Password",
     submit: "Sign in",
     invalid: "Wrong email or password.",
-    partnersOnlyTitle: "Partners only",
-    partnersOnly: "This portal is for partner organisations. Your account is not a partner account.",
+    deniedTitle: "Partners only",
+    denied: "This portal is for partner organisations. Your account is not a partner account.",
   },
   statuses: {
     pending: "Pending",
@@ -94,6 +94,10 @@ export const strings = {
     success: "Referral submitted successfully!",
     another: "Submit another",
     duplicate: "This person has already been referred.",
+    selfReferral: "You can't refer your own account.",
+    network:
+      "Could not reach the server, so it is not known yet whether the referral arrived. Retry: it will not be sent twice.",
+    retry: "Retry",
     relationships: { friend: "Friend", family: "Family", colleague: "Colleague", other: "Other" },
     visaInterests: {
       student: "Student",

@@ -1,14 +1,7 @@
 import type { ApiClient } from "@referral-app/api-client/client";
-import { ApiClientFactory } from "@referral-app/api-client/factory";
+import { createBrowserApiClient } from "@referral-app/api-client/factory";
 
-/** The browser's client: same-origin `/api` with the cookie session (the backend serves this app). */
+/** The client app's requests are small: give up on one attempt sooner than the staff tools do. */
 export function createWebApiClient(overrides: Partial<ApiClient["config"]> = {}): ApiClient {
-  return ApiClientFactory.create(import.meta.env.PROD ? "production" : "development", {
-    baseURL: import.meta.env.VITE_API_URL ?? "/api",
-    credentials: "include",
-    timeout: 15_000,
-    retryAttempts: 2,
-    retryDelay: 500,
-    ...overrides,
-  });
+  return createBrowserApiClient(import.meta.env, { timeout: 15_000, ...overrides });
 }

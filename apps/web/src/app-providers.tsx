@@ -1,30 +1,16 @@
 import type { ApiClient } from "@referral-app/api-client/client";
-import { isApiError } from "@referral-app/api-client/errors";
-import { ApiProvider, queryKeys, shouldRetryQuery } from "@referral-app/api-client/react";
+import { ApiProvider, type QueryClientOptions } from "@referral-app/api-client/react";
 import { ThemeProvider } from "@referral-app/ui/theme";
 import { ToastProvider } from "@referral-app/ui/toast";
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { i18n as I18n } from "i18next";
 import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import type { Monitor } from "./monitoring/monitor.ts";
 import { MonitorProvider } from "./monitoring/monitor-context.tsx";
 
-/** One QueryClient per app: a 401 anywhere means the session ended, so the auth guard redirects. */
-export function createQueryClient(): QueryClient {
-  const queryClient: QueryClient = new QueryClient({
-    defaultOptions: {
-      queries: { retry: shouldRetryQuery, staleTime: 30_000, refetchOnWindowFocus: true },
-      mutations: { retry: false },
-    },
-    queryCache: new QueryCache({ onError: (error) => onUnauthorized(error) }),
-    mutationCache: new MutationCache({ onError: (error) => onUnauthorized(error) }),
-  });
-  function onUnauthorized(error: unknown) {
-    if (isApiError(error) && error.status === 401) queryClient.setQueryData(queryKeys.session.all, null);
-  }
-  return queryClient;
-}
+/** A client's own data changes rarely and live events refresh what they touch: fresh for 30 s. */
+export const queryClientOptions: QueryClientOptions = { staleTime: 30_000 };
 
 function TranslatedToasts({ children }: { children: ReactNode }) {
   const { t } = useTranslation();

@@ -1,15 +1,16 @@
+import { createQueryClient } from "@referral-app/api-client/react";
 import { AnalyticsService } from "@referral-app/api-client/services/analytics-service";
 import { useEffect } from "react";
 import { Outlet, useLocation } from "react-router";
 import { createWebApiClient } from "./api.ts";
-import { AppProviders, createQueryClient } from "./app-providers.tsx";
+import { AppProviders, queryClientOptions } from "./app-providers.tsx";
 import { initI18n } from "./i18n/i18n.ts";
 import { installMonitor, observeWebVitals } from "./monitoring/install-monitor.ts";
 
 // The data layer (API client, zod contract, TanStack Query), i18n and monitoring: one chunk that the
 // entry starts fetching immediately, so the framework chunk stays small and long-cached.
 const client = createWebApiClient();
-const queryClient = createQueryClient();
+const queryClient = createQueryClient(queryClientOptions);
 const monitor = installMonitor(new AnalyticsService(client), client.baseURL);
 const { i18n, ready } = initI18n();
 

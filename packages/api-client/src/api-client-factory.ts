@@ -26,3 +26,25 @@ export const ApiClientFactory = {
     return new ApiClient(ApiClientFactory.config(environment, overrides));
   },
 };
+
+/** What a Vite app knows about where it runs: `import.meta.env`. */
+export interface BrowserAppEnv {
+  PROD: boolean;
+  /** Where the API lives; unset means same-origin `/api`. */
+  VITE_API_URL?: string;
+}
+
+/** A browser app's client: same-origin `/api` with the cookie session (the backend serves the apps). */
+export function createBrowserApiClient(
+  env: BrowserAppEnv,
+  overrides: Partial<ApiClientConfig> = {},
+): ApiClient {
+  return ApiClientFactory.create(env.PROD ? "production" : "development", {
+    baseURL: env.VITE_API_URL ?? "/api",
+    credentials: "include",
+    timeout: 20_000,
+    retryAttempts: 2,
+    retryDelay: 500,
+    ...overrides,
+  });
+}

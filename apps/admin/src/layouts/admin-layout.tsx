@@ -1,11 +1,5 @@
-import { useSession, useSignOut } from "@referral-app/api-client/react";
+import { ConsoleLayout } from "@referral-app/app-kit/console-layout";
 import { STAFF_ROLES, type UserRole } from "@referral-app/shared/constants";
-import { AccessDenied } from "@referral-app/ui/access-denied";
-import { AppShell } from "@referral-app/ui/app-shell";
-import { Button } from "@referral-app/ui/button";
-import { SkeletonList } from "@referral-app/ui/skeleton";
-import { ThemeSelect } from "@referral-app/ui/theme-select";
-import { Navigate, NavLink, Outlet, useLocation, useNavigation } from "react-router";
 import { strings } from "../strings.ts";
 
 const NAV_ITEMS = [
@@ -23,58 +17,7 @@ export function isStaff(role: string | undefined): boolean {
   return STAFF_ROLES.includes(role as UserRole);
 }
 
-function SignOutButton({ size }: { size?: "sm" }) {
-  const signOut = useSignOut();
-  return (
-    <Button variant="secondary" size={size} loading={signOut.isPending} onClick={() => signOut.mutate()}>
-      {strings.common.signOut}
-    </Button>
-  );
-}
-
 /** Signed-in staff only: others see a clear refusal (the API refuses them anyway). */
 export function Component() {
-  const session = useSession();
-  const location = useLocation();
-  const navigation = useNavigation();
-  if (session.isPending) {
-    return (
-      <div className="mx-auto max-w-md p-10">
-        <SkeletonList label={strings.app.loading} />
-      </div>
-    );
-  }
-  if (!session.data) {
-    const next = `${location.pathname}${location.search}`;
-    return <Navigate to={next === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
-  }
-  const { user } = session.data;
-  if (!isStaff(user.role)) {
-    return (
-      <AccessDenied
-        title={strings.auth.staffOnlyTitle}
-        message={strings.auth.staffOnly}
-        account={user.email}
-        action={<SignOutButton />}
-      />
-    );
-  }
-  return (
-    <AppShell
-      title={strings.app.name}
-      strings={strings.app}
-      navItems={NAV_ITEMS}
-      linkComponent={NavLink}
-      busy={navigation.state === "loading"}
-      user={
-        <>
-          <p className="truncate text-sm text-muted">{user.name}</p>
-          <ThemeSelect strings={strings.common} />
-          <SignOutButton size="sm" />
-        </>
-      }
-    >
-      <Outlet />
-    </AppShell>
-  );
+  return <ConsoleLayout navItems={NAV_ITEMS} allows={isStaff} />;
 }

@@ -1,6 +1,6 @@
 import NetInfo from "@react-native-community/netinfo";
 import { createIdempotencyKey } from "@referral-app/api-client/client";
-import { queryKeys, useApi } from "@referral-app/api-client/react";
+import { refreshReferralLists, useApi } from "@referral-app/api-client/react";
 import type { CreateReferralData, Referral } from "@referral-app/shared/schemas/referral";
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
@@ -49,14 +49,7 @@ export function OutboxProvider({ children, storage = asyncStorageOutbox }: Outbo
     [storage, services.referrals],
   );
 
-  const refreshReferrals = useCallback(
-    () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.referrals.lists() }),
-        queryClient.invalidateQueries({ queryKey: ["referrals", "stats"] }),
-      ]),
-    [queryClient],
-  );
+  const refreshReferrals = useCallback(() => refreshReferralLists(queryClient), [queryClient]);
 
   const flush = useCallback(async () => {
     if (!(await isOnline())) return;

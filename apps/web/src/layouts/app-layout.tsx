@@ -1,4 +1,5 @@
 import { useSession } from "@referral-app/api-client/react";
+import { signInPath } from "@referral-app/app-kit/sign-in-redirect";
 import { Button } from "@referral-app/ui/button";
 import { FormMessage } from "@referral-app/ui/form";
 import { SkeletonList } from "@referral-app/ui/skeleton";
@@ -51,10 +52,7 @@ export function AppLayout() {
       </div>
     );
   }
-  if (!session.data) {
-    const next = `${location.pathname}${location.search}`;
-    return <Navigate to={next === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
-  }
+  if (!session.data) return <Navigate to={signInPath(location)} replace />;
   return <SignedInShell />;
 }
 

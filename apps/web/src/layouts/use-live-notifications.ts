@@ -1,4 +1,4 @@
-import { applyNotificationEvent, useApi } from "@referral-app/api-client/react";
+import { applyNotificationEvent, queryKeys, useApi } from "@referral-app/api-client/react";
 import { useToast } from "@referral-app/ui/toast";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
@@ -15,8 +15,8 @@ export function useLiveNotifications(enabled: boolean) {
       if (event.type === "notification") {
         toast({ title: event.data.notification.title, description: event.data.notification.body });
         // A status change may have moved a referral or the visa stage: refresh what it touches.
-        void queryClient.invalidateQueries({ queryKey: ["referrals"] });
-        void queryClient.invalidateQueries({ queryKey: ["profile"] });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.referrals.all });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.profile.all });
       }
     });
   }, [enabled, services, queryClient, toast]);

@@ -1,5 +1,6 @@
 import { isApiError } from "@referral-app/api-client/errors";
 import { useSession, useSignIn } from "@referral-app/api-client/react";
+import { safeNext } from "@referral-app/app-kit/sign-in-redirect";
 import { type SignInData, signInSchema } from "@referral-app/shared/schemas/auth";
 import { Button } from "@referral-app/ui/button";
 import { Field, Form, FormMessage, Input } from "@referral-app/ui/form";
@@ -11,11 +12,6 @@ import { PageTitle } from "../components/page-title.tsx";
 import { apiErrorMessage } from "../forms/api-error-message.ts";
 import { useValidationMessage } from "../i18n/use-validation-message.ts";
 import { useMonitor } from "../monitoring/monitor-context.tsx";
-
-/** Only same-site paths are followed after sign-in, never an attacker's absolute URL. */
-export function safeNext(next: string | null): string {
-  return next?.startsWith("/") && !next.startsWith("//") ? next : "/";
-}
 
 export function SignInForm() {
   const { t } = useTranslation();

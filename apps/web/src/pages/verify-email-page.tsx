@@ -1,4 +1,4 @@
-import { useApi } from "@referral-app/api-client/react";
+import { queryKeys, useApi } from "@referral-app/api-client/react";
 import { buttonClasses } from "@referral-app/ui/button";
 import { FormMessage } from "@referral-app/ui/form";
 import { SkeletonList } from "@referral-app/ui/skeleton";
@@ -14,7 +14,7 @@ export function Component() {
   const token = params.get("token");
   // A query, not an effect: runs once per token even under StrictMode's double mount.
   const verify = useQuery({
-    queryKey: ["verify-email", token],
+    queryKey: queryKeys.verifyEmail(token),
     queryFn: () => services.auth.verifyEmail(token ?? "").then(() => true),
     enabled: Boolean(token),
     retry: false,

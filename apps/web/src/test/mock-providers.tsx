@@ -1,11 +1,12 @@
 import type { ApiClient } from "@referral-app/api-client/client";
 import { MOCK_BASE_URL } from "@referral-app/api-client/mocks";
+import { createQueryClient } from "@referral-app/api-client/react";
 import type { QueryClient } from "@tanstack/react-query";
 import type { i18n as I18n } from "i18next";
 import type { ReactNode } from "react";
 import { MemoryRouter } from "react-router";
 import { createWebApiClient } from "../api.ts";
-import { AppProviders, createQueryClient } from "../app-providers.tsx";
+import { AppProviders, queryClientOptions } from "../app-providers.tsx";
 import { initI18n } from "../i18n/i18n.ts";
 import type { Monitor } from "../monitoring/monitor.ts";
 
@@ -19,7 +20,7 @@ export interface TestApp {
 export function createTestApp(): TestApp {
   return {
     client: createWebApiClient({ baseURL: MOCK_BASE_URL, retryAttempts: 0, timeout: 5000 }),
-    queryClient: createQueryClient(),
+    queryClient: createQueryClient(queryClientOptions),
     i18n: initI18n("en").i18n,
   };
 }

@@ -10,29 +10,9 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { useMemo } from "react";
 import { AdminService } from "../services/admin-service.ts";
 import { useApi } from "./api-context.ts";
+import { queryKeys } from "./query-keys.ts";
 
 type Filters<Query> = Omit<Query, "cursor">;
-
-/** Keys of the staff dashboard's cache; the pipeline, clients and rewards invalidate each other. */
-export const adminQueryKeys = {
-  all: ["admin"] as const,
-  referrals: () => ["admin", "referrals"] as const,
-  referralList: (filters: Filters<AdminReferralListQuery>) =>
-    ["admin", "referrals", "list", filters] as const,
-  referral: (id: string) => ["admin", "referrals", "detail", id] as const,
-  clients: () => ["admin", "clients"] as const,
-  clientList: (filters: Filters<AdminClientListQuery>) => ["admin", "clients", "list", filters] as const,
-  client: (id: string) => ["admin", "clients", "detail", id] as const,
-  rewards: () => ["admin", "rewards"] as const,
-  rewardList: (filters: Filters<RewardListQuery>) => ["admin", "rewards", "list", filters] as const,
-  rewardTotals: (query: RewardTotalsQuery) => ["admin", "rewards", "totals", query] as const,
-  analytics: (range: { from?: string; to?: string }) => ["admin", "analytics", range] as const,
-  features: () => ["admin", "features"] as const,
-  broadcasts: () => ["admin", "broadcasts"] as const,
-  mailbox: (page: number) => ["admin", "mailbox", page] as const,
-  audit: (filters: object) => ["admin", "audit", filters] as const,
-  partnerOrganizations: () => ["admin", "partner-organizations"] as const,
-};
 
 /** The staff service on the app's client (one instance per client). */
 export function useAdminService(): AdminService {
@@ -44,7 +24,7 @@ export function useAdminService(): AdminService {
 export function useAdminReferrals(filters: Filters<AdminReferralListQuery>) {
   const admin = useAdminService();
   return useInfiniteQuery({
-    queryKey: adminQueryKeys.referralList(filters),
+    queryKey: queryKeys.admin.referralList(filters),
     queryFn: ({ pageParam, signal }) => admin.listReferrals({ ...filters, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
@@ -54,7 +34,7 @@ export function useAdminReferrals(filters: Filters<AdminReferralListQuery>) {
 export function useAdminReferral(id: string | null) {
   const admin = useAdminService();
   return useQuery({
-    queryKey: adminQueryKeys.referral(id ?? ""),
+    queryKey: queryKeys.admin.referral(id ?? ""),
     queryFn: ({ signal }) => admin.getReferral(id ?? "", signal),
     enabled: Boolean(id),
   });
@@ -67,8 +47,8 @@ export function useChangeReferralStatus() {
     mutationFn: ({ id, ...data }: UpdateReferralStatusData & { id: string }) =>
       admin.changeReferralStatus(id, data),
     onSuccess: (detail) => {
-      queryClient.setQueryData(adminQueryKeys.referral(detail.id), detail);
-      return queryClient.invalidateQueries({ queryKey: adminQueryKeys.all });
+      queryClient.setQueryData(queryKeys.admin.referral(detail.id), detail);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.admin.all });
     },
   });
 }
@@ -78,14 +58,14 @@ export function useBulkChangeReferralStatus() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (data: BulkReferralStatusData) => admin.bulkChangeReferralStatus(data),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminQueryKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.admin.all }),
   });
 }
 
 export function useAdminClients(filters: Filters<AdminClientListQuery>) {
   const admin = useAdminService();
   return useInfiniteQuery({
-    queryKey: adminQueryKeys.clientList(filters),
+    queryKey: queryKeys.admin.clientList(filters),
     queryFn: ({ pageParam, signal }) => admin.listClients({ ...filters, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
@@ -95,7 +75,7 @@ export function useAdminClients(filters: Filters<AdminClientListQuery>) {
 export function useAdminClient(id: string) {
   const admin = useAdminService();
   return useQuery({
-    queryKey: adminQueryKeys.client(id),
+    queryKey: queryKeys.admin.client(id),
     queryFn: ({ signal }) => admin.getClient(id, signal),
   });
 }
@@ -113,14 +93,14 @@ export function useChangeVisaStage(userId: string) {
       kind === "advance"
         ? admin.advanceVisaStage(userId, { note: data.note })
         : admin.setVisaStage(userId, data as SetVisaStageData),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminQueryKeys.clients() }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.admin.clients() }),
   });
 }
 
 export function useRewards(filters: Filters<RewardListQuery>) {
   const admin = useAdminService();
   return useInfiniteQuery({
-    queryKey: adminQueryKeys.rewardList(filters),
+    queryKey: queryKeys.admin.rewardList(filters),
     queryFn: ({ pageParam, signal }) => admin.listRewards({ ...filters, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
@@ -130,7 +110,7 @@ export function useRewards(filters: Filters<RewardListQuery>) {
 export function useRewardTotals(query: RewardTotalsQuery = {}) {
   const admin = useAdminService();
   return useQuery({
-    queryKey: adminQueryKeys.rewardTotals(query),
+    queryKey: queryKeys.admin.rewardTotals(query),
     queryFn: ({ signal }) => admin.rewardTotals(query, signal),
   });
 }
@@ -150,14 +130,14 @@ export function useRewardAction() {
       if (change.action === "mark-paid") return admin.markRewardPaid(change.id);
       return admin.reverseReward(change.id, change.reason);
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminQueryKeys.rewards() }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.admin.rewards() }),
   });
 }
 
 export function usePartnerOrganizations() {
   const admin = useAdminService();
   return useQuery({
-    queryKey: adminQueryKeys.partnerOrganizations(),
+    queryKey: queryKeys.admin.partnerOrganizations(),
     queryFn: ({ signal }) => admin.listPartnerOrganizations(signal),
     staleTime: 5 * 60_000,
   });

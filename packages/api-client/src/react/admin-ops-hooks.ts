@@ -9,14 +9,14 @@ import {
   useQueryClient,
 } from "@tanstack/react-query";
 import type { AnalyticsRange } from "../services/admin-service.ts";
-import { adminQueryKeys, useAdminService } from "./admin-hooks.ts";
+import { useAdminService } from "./admin-hooks.ts";
 import { queryKeys } from "./query-keys.ts";
 
 /** Overview (funnel, daily series, top referrers) and top partners for one date range. */
 export function useAnalytics(range: AnalyticsRange) {
   const admin = useAdminService();
   return useQuery({
-    queryKey: adminQueryKeys.analytics(range),
+    queryKey: queryKeys.admin.analytics(range),
     queryFn: async ({ signal }) => {
       const [overview, topPartners] = await Promise.all([
         admin.analyticsOverview(range, signal),
@@ -31,7 +31,7 @@ export function useAnalytics(range: AnalyticsRange) {
 export function useFeatureFlags() {
   const admin = useAdminService();
   return useQuery({
-    queryKey: adminQueryKeys.features(),
+    queryKey: queryKeys.admin.features(),
     queryFn: ({ signal }) => admin.listFeatureFlags(signal),
   });
 }
@@ -40,7 +40,7 @@ export function useFeatureFlags() {
 export function useUpdateFeatureFlag() {
   const admin = useAdminService();
   const queryClient = useQueryClient();
-  const key = adminQueryKeys.features();
+  const key = queryKeys.admin.features();
   return useMutation({
     mutationFn: ({ key: flag, ...data }: UpdateFeatureFlagData & { key: string }) =>
       admin.updateFeatureFlag(flag, data),
@@ -65,7 +65,7 @@ export function useUpdateFeatureFlag() {
 export function useBroadcasts() {
   const admin = useAdminService();
   return useQuery({
-    queryKey: adminQueryKeys.broadcasts(),
+    queryKey: queryKeys.admin.broadcasts(),
     queryFn: ({ signal }) => admin.listBroadcasts({ limit: 20 }, signal),
     refetchInterval: (query) =>
       query.state.data?.data.some((item) => item.processedCount < item.recipientCount) ? 3000 : false,
@@ -77,14 +77,14 @@ export function useCreateBroadcast() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (data: CreateBroadcastData) => admin.createBroadcast(data),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminQueryKeys.broadcasts() }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.admin.broadcasts() }),
   });
 }
 
 export function useMailbox(page: number) {
   const admin = useAdminService();
   return useQuery({
-    queryKey: adminQueryKeys.mailbox(page),
+    queryKey: queryKeys.admin.mailbox(page),
     queryFn: ({ signal }) => admin.getMailbox({ page, limit: 20 }, signal),
     placeholderData: keepPreviousData,
   });
@@ -93,7 +93,7 @@ export function useMailbox(page: number) {
 export function useAuditLog(filters: Omit<AuditListQuery, "cursor">) {
   const admin = useAdminService();
   return useInfiniteQuery({
-    queryKey: adminQueryKeys.audit(filters),
+    queryKey: queryKeys.admin.audit(filters),
     queryFn: ({ pageParam, signal }) => admin.listAuditLog({ ...filters, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,

@@ -18,6 +18,12 @@ export {
   useUnreadCount,
 } from "./notification-hooks.ts";
 export { useProfile, useProfilePicture, useUpdateProfile, useVisaProgress } from "./profile-hooks.ts";
+export { createQueryClient, type QueryClientOptions } from "./query-client.ts";
 export { queryKeys } from "./query-keys.ts";
-export { shouldRetryQuery } from "./query-retry.ts";
-export { useCreateReferral, useReferral, useReferralStats, useReferrals } from "./referral-hooks.ts";
+export {
+  refreshReferralLists,
+  useCreateReferral,
+  useReferral,
+  useReferralStats,
+  useReferrals,
+} from "./referral-hooks.ts";

@@ -1,8 +1,8 @@
 import type { PaginatedResponse } from "@referral-app/shared/schemas/common";
-import type { Notification } from "@referral-app/shared/schemas/notification";
+import type { Notification, NotificationListQuery } from "@referral-app/shared/schemas/notification";
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import type { NotificationListQuery, NotificationStreamEvent } from "../services/notification-service.ts";
+import type { NotificationStreamEvent } from "../services/notification-service.ts";
 import { useApi } from "./api-context.ts";
 import { queryKeys } from "./query-keys.ts";
 

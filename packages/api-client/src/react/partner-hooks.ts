@@ -7,21 +7,9 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { useMemo } from "react";
 import { type ImportUploadOptions, PartnerService } from "../services/partner-service.ts";
 import { useApi } from "./api-context.ts";
+import { queryKeys } from "./query-keys.ts";
 
 type Filters<Query> = Omit<Query, "cursor" | "page">;
-
-export const partnerQueryKeys = {
-  all: ["partner"] as const,
-  overview: () => ["partner", "overview"] as const,
-  referrals: () => ["partner", "referrals"] as const,
-  referralList: (filters: Filters<PartnerReferralListQuery>) =>
-    ["partner", "referrals", "list", filters] as const,
-  referral: (id: string) => ["partner", "referrals", "detail", id] as const,
-  imports: () => ["partner", "imports"] as const,
-  commissions: (query: Omit<PartnerCommissionListQuery, "cursor">) =>
-    ["partner", "commissions", query] as const,
-  members: () => ["partner", "members"] as const,
-};
 
 export function usePartnerService(): PartnerService {
   const { client } = useApi();
@@ -31,7 +19,7 @@ export function usePartnerService(): PartnerService {
 export function usePartnerOverview() {
   const partner = usePartnerService();
   return useQuery({
-    queryKey: partnerQueryKeys.overview(),
+    queryKey: queryKeys.partner.overview(),
     queryFn: ({ signal }) => partner.getOverview(signal),
   });
 }
@@ -39,7 +27,7 @@ export function usePartnerOverview() {
 export function usePartnerReferrals(filters: Filters<PartnerReferralListQuery>) {
   const partner = usePartnerService();
   return useInfiniteQuery({
-    queryKey: partnerQueryKeys.referralList(filters),
+    queryKey: queryKeys.partner.referralList(filters),
     queryFn: ({ pageParam, signal }) => partner.listReferrals({ ...filters, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
@@ -49,7 +37,7 @@ export function usePartnerReferrals(filters: Filters<PartnerReferralListQuery>) 
 export function usePartnerReferral(id: string | null) {
   const partner = usePartnerService();
   return useQuery({
-    queryKey: partnerQueryKeys.referral(id ?? ""),
+    queryKey: queryKeys.partner.referral(id ?? ""),
     queryFn: ({ signal }) => partner.getReferral(id ?? "", signal),
     enabled: Boolean(id),
   });
@@ -58,7 +46,7 @@ export function usePartnerReferral(id: string | null) {
 export function usePartnerImports() {
   const partner = usePartnerService();
   return useQuery({
-    queryKey: partnerQueryKeys.imports(),
+    queryKey: queryKeys.partner.imports(),
     queryFn: ({ signal }) => partner.listImports(signal),
   });
 }
@@ -70,14 +58,14 @@ export function useImportReferrals() {
   return useMutation({
     mutationFn: ({ file, ...options }: ImportUploadOptions & { file: Blob }) =>
       partner.importReferralsCsv(file, options),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: partnerQueryKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.partner.all }),
   });
 }
 
 export function usePartnerCommissions(query: Omit<PartnerCommissionListQuery, "cursor"> = {}) {
   const partner = usePartnerService();
   return useQuery({
-    queryKey: partnerQueryKeys.commissions(query),
+    queryKey: queryKeys.partner.commissions(query),
     queryFn: ({ signal }) => partner.getCommissions(query, signal),
   });
 }
@@ -85,7 +73,7 @@ export function usePartnerCommissions(query: Omit<PartnerCommissionListQuery, "c
 export function usePartnerMembers() {
   const partner = usePartnerService();
   return useQuery({
-    queryKey: partnerQueryKeys.members(),
+    queryKey: queryKeys.partner.members(),
     queryFn: ({ signal }) => partner.listMembers(signal),
   });
 }
@@ -95,6 +83,6 @@ export function useInviteMember() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (data: InvitePartnerMemberData) => partner.inviteMember(data),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: partnerQueryKeys.members() }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.partner.members() }),
   });
 }

@@ -1,5 +1,14 @@
-import type { NotificationListQuery } from "../services/notification-service.ts";
-import type { ReferralListQuery } from "../services/referral-service.ts";
+import type { AdminClientListQuery, AdminReferralListQuery } from "@referral-app/shared/schemas/admin";
+import type { NotificationListQuery } from "@referral-app/shared/schemas/notification";
+import type {
+  PartnerCommissionListQuery,
+  PartnerReferralListQuery,
+} from "@referral-app/shared/schemas/partners";
+import type { ReferralListQuery } from "@referral-app/shared/schemas/referral";
+import type { RewardListQuery, RewardTotalsQuery } from "@referral-app/shared/schemas/rewards";
+
+/** A cursor-paged list's filters: the cursor is the page, not part of the key. */
+type CursorFilters<Query> = Omit<Query, "cursor">;
 
 /** Every query key in one factory, so invalidations hit exactly what they mean to. */
 export const queryKeys = {
@@ -13,6 +22,7 @@ export const queryKeys = {
     lists: () => ["referrals", "list"] as const,
     list: (userId: string, query: ReferralListQuery = {}) => ["referrals", "list", userId, query] as const,
     detail: (id: string) => ["referrals", "detail", id] as const,
+    allStats: () => ["referrals", "stats"] as const,
     stats: (userId: string) => ["referrals", "stats", userId] as const,
   },
   notifications: {
@@ -26,5 +36,40 @@ export const queryKeys = {
   },
   session: {
     all: ["session"] as const,
+  },
+  verifyEmail: (token: string | null) => ["verify-email", token] as const,
+  /** The staff dashboard's cache; the pipeline, clients and rewards invalidate each other. */
+  admin: {
+    all: ["admin"] as const,
+    referrals: () => ["admin", "referrals"] as const,
+    referralList: (filters: CursorFilters<AdminReferralListQuery>) =>
+      ["admin", "referrals", "list", filters] as const,
+    referral: (id: string) => ["admin", "referrals", "detail", id] as const,
+    clients: () => ["admin", "clients"] as const,
+    clientList: (filters: CursorFilters<AdminClientListQuery>) =>
+      ["admin", "clients", "list", filters] as const,
+    client: (id: string) => ["admin", "clients", "detail", id] as const,
+    rewards: () => ["admin", "rewards"] as const,
+    rewardList: (filters: CursorFilters<RewardListQuery>) => ["admin", "rewards", "list", filters] as const,
+    rewardTotals: (query: RewardTotalsQuery) => ["admin", "rewards", "totals", query] as const,
+    analytics: (range: { from?: string; to?: string }) => ["admin", "analytics", range] as const,
+    features: () => ["admin", "features"] as const,
+    broadcasts: () => ["admin", "broadcasts"] as const,
+    mailbox: (page: number) => ["admin", "mailbox", page] as const,
+    audit: (filters: object) => ["admin", "audit", filters] as const,
+    partnerOrganizations: () => ["admin", "partner-organizations"] as const,
+  },
+  /** The partner portal's cache: everything of the signed-in partner's organisation. */
+  partner: {
+    all: ["partner"] as const,
+    overview: () => ["partner", "overview"] as const,
+    referrals: () => ["partner", "referrals"] as const,
+    referralList: (filters: Omit<PartnerReferralListQuery, "cursor" | "page">) =>
+      ["partner", "referrals", "list", filters] as const,
+    referral: (id: string) => ["partner", "referrals", "detail", id] as const,
+    imports: () => ["partner", "imports"] as const,
+    commissions: (query: CursorFilters<PartnerCommissionListQuery>) =>
+      ["partner", "commissions", query] as const,
+    members: () => ["partner", "members"] as const,
   },
 };

@@ -1,9 +1,14 @@
-import type { CreateReferralData } from "@referral-app/shared/schemas/referral";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { CreateReferralData, ReferralListQuery } from "@referral-app/shared/schemas/referral";
+import {
+  keepPreviousData,
+  type QueryClient,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import { useRef } from "react";
 import { ApiError } from "../api-error.ts";
 import { createIdempotencyKey } from "../idempotency-key.ts";
-import type { ReferralListQuery } from "../services/referral-service.ts";
 import { useApi } from "./api-context.ts";
 import { queryKeys } from "./query-keys.ts";
 
@@ -61,10 +66,14 @@ export function useCreateReferral() {
       // A definite refusal (4xx) ends this submit; only an unknown outcome keeps the key for a retry.
       if (!(error instanceof ApiError && error.isOutcomeUnknown)) pending.current = null;
     },
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.referrals.lists() }),
-        queryClient.invalidateQueries({ queryKey: ["referrals", "stats"] }),
-      ]),
+    onSettled: () => refreshReferralLists(queryClient),
   });
+}
+
+/** After a referral is created (online or from an outbox): every list and every stats count. */
+export function refreshReferralLists(queryClient: QueryClient): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: queryKeys.referrals.lists() }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.referrals.allStats() }),
+  ]);
 }

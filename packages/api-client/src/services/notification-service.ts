@@ -4,6 +4,7 @@ import {
   markAllReadResultSchema,
   type Notification,
   type NotificationEvent,
+  type NotificationListQuery,
   notificationEventSchema,
   notificationSchema,
   type RegisterPushTokenData,
@@ -11,12 +12,6 @@ import {
   unreadCountSchema,
 } from "@referral-app/shared/schemas/notification";
 import { BaseService, pathId } from "./base-service.ts";
-
-export interface NotificationListQuery {
-  page?: number;
-  limit?: number;
-  unread?: boolean;
-}
 
 export type NotificationStreamEvent =
   | { type: "notification"; data: NotificationEvent }

@@ -1,9 +1,9 @@
-import type { ReferralStatus } from "@referral-app/shared/constants";
 import type { PaginatedResponse } from "@referral-app/shared/schemas/common";
 import {
   type CreateReferralData,
   type Referral,
   type ReferralDetail,
+  type ReferralListQuery,
   type ReferralStats,
   referralDetailSchema,
   referralSchema,
@@ -11,12 +11,6 @@ import {
 } from "@referral-app/shared/schemas/referral";
 import { createIdempotencyKey } from "../idempotency-key.ts";
 import { BaseService, pathId } from "./base-service.ts";
-
-export interface ReferralListQuery {
-  page?: number;
-  limit?: number;
-  status?: ReferralStatus;
-}
 
 export interface CreateReferralOptions {
   /** One per logical submit; pass the same key when retrying that submit. */

@@ -23,7 +23,8 @@ const booleanQuery = z
 export const notificationListQuerySchema = paginationQuerySchema.extend({
   unread: booleanQuery.optional(),
 });
-export type NotificationListQuery = z.input<typeof notificationListQuerySchema>;
+/** What a client asks for: the parsed fields, each optional (the server fills the defaults). */
+export type NotificationListQuery = Partial<z.output<typeof notificationListQuerySchema>>;
 
 export const unreadCountSchema = z.object({ count: z.number().int().min(0) }).meta({ id: "UnreadCount" });
 export type UnreadCount = z.infer<typeof unreadCountSchema>;

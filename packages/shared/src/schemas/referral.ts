@@ -94,7 +94,8 @@ export type ReferralDetail = z.infer<typeof referralDetailSchema>;
 export const referralListQuerySchema = paginationQuerySchema.extend({
   status: referralStatusSchema.optional(),
 });
-export type ReferralListQuery = z.input<typeof referralListQuerySchema>;
+/** What a client asks for: the parsed fields, each optional (the server fills the defaults). */
+export type ReferralListQuery = Partial<z.output<typeof referralListQuerySchema>>;
 
 export const rewardTotalsSchema = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/),

@@ -1,4 +1,5 @@
 import { MOCK_BASE_URL } from "@referral-app/api-client/mocks";
+import { IDEMPOTENCY_KEY_HEADER } from "@referral-app/shared/constants";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { HttpResponse, http } from "msw";
@@ -58,5 +59,30 @@ describe("submit a referral", () => {
 
     expect(await screen.findByText("Referral submitted successfully!")).toBeInTheDocument();
     await waitFor(() => expect(bodies).toEqual([{ fullName: "Ana Lima", email: "ana@example.com" }]));
+  });
+
+  it("after a dropped connection offers a retry that re-sends the same submit, not a second referral", async () => {
+    const keys: string[] = [];
+    let dropNext = true;
+    api.server.use(
+      http.post(`${MOCK_BASE_URL}/referrals`, ({ request }) => {
+        keys.push(request.headers.get(IDEMPOTENCY_KEY_HEADER) ?? "missing");
+        if (!dropNext) return undefined;
+        dropNext = false;
+        return HttpResponse.error();
+      }),
+    );
+    const user = userEvent.setup();
+    renderPage(<SubmitReferralPage />);
+    await user.type(await screen.findByLabelText(/^Full Name/), "Ana Lima");
+    await user.type(screen.getByLabelText(/^Email/), "ana@example.com");
+    await user.click(screen.getByRole("button", { name: "Submit Referral" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(/not known yet whether the referral arrived/);
+    await user.click(screen.getByRole("button", { name: "Retry" }));
+    expect(await screen.findByText("Referral submitted successfully!")).toBeInTheDocument();
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    expect(bodies).toHaveLength(1);
   });
 });

@@ -5,15 +5,12 @@ import { AuthScreen } from "@referral-app/ui/auth-screen";
 import { SignInForm } from "@referral-app/ui/sign-in-form";
 import { ThemeSelect } from "@referral-app/ui/theme-select";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
-import { errorMessage } from "../error-message.ts";
-import { strings } from "../strings.ts";
+import { useConsole } from "./console-providers.tsx";
+import { safeNext } from "./sign-in-redirect.ts";
 
-/** Only same-site paths are followed after sign-in, never an absolute URL. */
-export function safeNext(next: string | null): string {
-  return next?.startsWith("/") && !next.startsWith("//") ? next : "/";
-}
-
-export function Component() {
+/** A lazy route module: the console's sign-in page, in the words ConsoleProviders carries. */
+export function ConsoleSignInPage() {
+  const { strings, errorMessage } = useConsole();
   const session = useSession();
   const signIn = useSignIn();
   const navigate = useNavigate();
@@ -39,3 +36,5 @@ export function Component() {
     </AuthScreen>
   );
 }
+
+export { ConsoleSignInPage as Component };

@@ -1,0 +1,70 @@
+import { useSession, useSignOut } from "@referral-app/api-client/react";
+import { AccessDenied } from "@referral-app/ui/access-denied";
+import { AppShell, type AppShellProps } from "@referral-app/ui/app-shell";
+import { Button } from "@referral-app/ui/button";
+import { SkeletonList } from "@referral-app/ui/skeleton";
+import { ThemeSelect } from "@referral-app/ui/theme-select";
+import { Navigate, NavLink, Outlet, useLocation, useNavigation } from "react-router";
+import { useConsole } from "./console-providers.tsx";
+import { signInPath } from "./sign-in-redirect.ts";
+
+function SignOutButton({ size }: { size?: "sm" }) {
+  const { strings } = useConsole();
+  const signOut = useSignOut();
+  return (
+    <Button variant="secondary" size={size} loading={signOut.isPending} onClick={() => signOut.mutate()}>
+      {strings.common.signOut}
+    </Button>
+  );
+}
+
+export interface ConsoleLayoutProps {
+  navItems: AppShellProps["navItems"];
+  /** The app's own gate: who this console is for. */
+  allows: (role: string | undefined) => boolean;
+}
+
+/** Signed-in accounts the app allows only: others see a clear refusal (the API refuses them anyway). */
+export function ConsoleLayout({ navItems, allows }: ConsoleLayoutProps) {
+  const { strings } = useConsole();
+  const session = useSession();
+  const location = useLocation();
+  const navigation = useNavigation();
+  if (session.isPending) {
+    return (
+      <div className="mx-auto max-w-md p-10">
+        <SkeletonList label={strings.app.loading} />
+      </div>
+    );
+  }
+  if (!session.data) return <Navigate to={signInPath(location)} replace />;
+  const { user } = session.data;
+  if (!allows(user.role)) {
+    return (
+      <AccessDenied
+        title={strings.auth.deniedTitle}
+        message={strings.auth.denied}
+        account={user.email}
+        action={<SignOutButton />}
+      />
+    );
+  }
+  return (
+    <AppShell
+      title={strings.app.name}
+      strings={strings.app}
+      navItems={navItems}
+      linkComponent={NavLink}
+      busy={navigation.state === "loading"}
+      user={
+        <>
+          <p className="truncate text-sm text-muted">{user.name}</p>
+          <ThemeSelect strings={strings.common} />
+          <SignOutButton size="sm" />
+        </>
+      }
+    >
+      <Outlet />
+    </AppShell>
+  );
+}

@@ -1,0 +1,79 @@
+import type { ApiClient } from "@referral-app/api-client/client";
+import { ApiProvider, type QueryClientOptions } from "@referral-app/api-client/react";
+import type { AppShellStrings } from "@referral-app/ui/app-shell";
+import { QueryStateProvider, type QueryStateStrings } from "@referral-app/ui/query-state";
+import type { SignInFormStrings } from "@referral-app/ui/sign-in-form";
+import { ThemeProvider } from "@referral-app/ui/theme";
+import type { ThemeSelectStrings } from "@referral-app/ui/theme-select";
+import { ToastProvider } from "@referral-app/ui/toast";
+import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createContext, type ReactNode, useContext, useMemo } from "react";
+
+// The staff dashboard and the partner portal are one kind of app (a console): a sidebar shell for one
+// audience, signed in with a cookie session. Each brings its words; the chrome is written once here.
+
+/** The words the shared console chrome shows; each app's `strings` carries them. */
+export interface ConsoleStrings {
+  app: AppShellStrings & { name: string; loading: string };
+  common: QueryStateStrings & ThemeSelectStrings & { dismiss: string; toasts: string; signOut: string };
+  auth: SignInFormStrings & {
+    invalid: string;
+    /** Shown to a signed-in account the console is not for. */
+    deniedTitle: string;
+    denied: string;
+  };
+}
+
+interface ConsoleContextValue {
+  strings: ConsoleStrings;
+  /** The app's sentence for a failure. */
+  errorMessage: (error: unknown) => string;
+}
+
+const ConsoleContext = createContext<ConsoleContextValue | null>(null);
+
+export function useConsole(): ConsoleContextValue {
+  const value = useContext(ConsoleContext);
+  if (!value) throw new Error("Console pages need ConsoleProviders above them");
+  return value;
+}
+
+/** Staff and partners work records that others change too: data counts as fresh for 15 s. */
+export const consoleQueryClientOptions: QueryClientOptions = { staleTime: 15_000 };
+
+export interface ConsoleProvidersProps extends ConsoleContextValue {
+  client: ApiClient;
+  queryClient: QueryClient;
+  /** Where this app remembers the theme choice. */
+  themeStorageKey: string;
+  children: ReactNode;
+}
+
+/** What an app passes to its bound providers: the rest is its own. */
+export type ConsoleAppProvidersProps = Pick<ConsoleProvidersProps, "client" | "queryClient" | "children">;
+
+export function ConsoleProviders({
+  client,
+  queryClient,
+  strings,
+  errorMessage,
+  themeStorageKey,
+  children,
+}: ConsoleProvidersProps) {
+  const value = useMemo(() => ({ strings, errorMessage }), [strings, errorMessage]);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ApiProvider client={client}>
+        <ConsoleContext value={value}>
+          <ThemeProvider storageKey={themeStorageKey}>
+            <ToastProvider closeLabel={strings.common.dismiss} label={strings.common.toasts}>
+              <QueryStateProvider strings={strings.common} errorMessage={errorMessage}>
+                {children}
+              </QueryStateProvider>
+            </ToastProvider>
+          </ThemeProvider>
+        </ConsoleContext>
+      </ApiProvider>
+    </QueryClientProvider>
+  );
+}

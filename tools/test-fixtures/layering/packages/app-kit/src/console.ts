@@ -1,0 +1,1 @@
+export const consoleChrome = "wired to the router and the API";
