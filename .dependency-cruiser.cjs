@@ -4,9 +4,10 @@ module.exports = {
   forbidden: [
     {
       name: "shared-depends-on-zod-only",
-      comment: "packages/shared is the contract: zod and its own files, nothing else.",
+      comment:
+        "packages/shared is the contract: zod and its own files, nothing else (its tests also use vitest).",
       severity: "error",
-      from: { path: "^packages/shared/src" },
+      from: { path: "^packages/shared/src", pathNot: "\\.test\\.ts$" },
       to: { pathNot: ["^packages/shared/src", "node_modules/zod/"] },
     },
     {
@@ -41,6 +42,33 @@ module.exports = {
       to: { path: "^packages/app-kit/" },
     },
     {
+      name: "module-uses-another-module-only-through-its-service",
+      comment:
+        "backend modules meet through <domain>.service.ts only: another module's repository, routes, " +
+        "jobs or helpers are its internals. (backend/src/jobs/ assembles every module's *.jobs.ts.)",
+      severity: "error",
+      from: { path: "^backend/src/modules/([^/]+)/" },
+      to: {
+        path: "^backend/src/modules/",
+        pathNot: ["^backend/src/modules/$1/", "^backend/src/modules/([^/]+)/\\1\\.service\\.ts$"],
+      },
+    },
+    {
+      name: "production-code-uses-no-test-helper",
+      comment: "backend/src/test/ holds test helpers and fixtures; only tests (and the helpers) use them.",
+      severity: "error",
+      from: { path: "^backend/", pathNot: ["\\.test\\.ts$", "^backend/src/test/", "^backend/vitest\\."] },
+      to: { path: "^backend/src/test/" },
+    },
+    {
+      name: "only-queue-uses-pg-boss",
+      comment:
+        "backend/src/queue/ is the one wrapper of pg-boss; everything else sends and works through it.",
+      severity: "error",
+      from: { pathNot: "^backend/src/queue/" },
+      to: { path: "node_modules/pg-boss/" },
+    },
+    {
       name: "no-circular",
       comment: "drizzle table files may reference each other lazily; nothing else may form a cycle.",
       severity: "error",
@@ -53,7 +81,8 @@ module.exports = {
     // @swc/core stays installed because its presence is what makes dependency-cruiser scan .ts/.tsx.
     babelConfig: { fileName: require("node:path").join(__dirname, "tools/layering.babel.config.cjs") },
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "(^|/)(dist|dist-types|\\.expo)/|^tools/test-fixtures/" },
+    // Build output in the workspaces; a library's own dist/ inside node_modules stays visible (pg-boss resolves there).
+    exclude: { path: "^(apps/|packages/|tools/)?[^/]+/(dist|dist-types|\\.expo)/|^tools/test-fixtures/" },
     enhancedResolveOptions: {
       exportsFields: ["exports"],
       conditionNames: ["import", "require", "node", "default", "types"],

@@ -4,15 +4,17 @@ import compress from "@fastify/compress";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppContext } from "./context.ts";
-import { adminRoutes } from "./modules/admin/admin.routes.ts";
 import { analyticsRoutes } from "./modules/analytics/analytics.routes.ts";
+import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
-import { type Auth, createAuth } from "./modules/auth/auth.ts";
+import { type Auth, createAuth } from "./modules/auth/auth.service.ts";
+import { clientsRoutes } from "./modules/clients/clients.routes.ts";
 import { featuresRoutes } from "./modules/features/features.routes.ts";
 import { filesRoutes } from "./modules/files/files.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { partnersRoutes } from "./modules/partners/partners.routes.ts";
 import { referralsRoutes } from "./modules/referrals/referrals.routes.ts";
+import { rewardsRoutes } from "./modules/rewards/rewards.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { errorsPlugin, frameworkErrors } from "./plugins/errors.ts";
 import { healthPlugin } from "./plugins/health.ts";
@@ -75,7 +77,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(notificationsRoutes);
       await api.register(analyticsRoutes);
       await api.register(featuresRoutes);
-      await api.register(adminRoutes);
+      await api.register(clientsRoutes);
+      await api.register(rewardsRoutes);
+      await api.register(auditRoutes);
       await api.register(partnersRoutes);
     },
     { prefix: "/api" },

@@ -3,6 +3,7 @@ import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { runMigrations } from "./db/migrate.ts";
+import { JOBS } from "./jobs/registry.ts";
 import { type Cache, MemoryCache, RedisCache } from "./lib/cache.ts";
 import { LiveEvents } from "./lib/live-events.ts";
 import { createMailer } from "./lib/mailer.ts";
@@ -10,7 +11,6 @@ import { attachCacheInvalidation, attachLiveTransport, PgNotifyBus } from "./lib
 import { createRedis } from "./lib/redis.ts";
 import { serializeRequest } from "./lib/request-log.ts";
 import { startQueue } from "./queue/queue.ts";
-import { JOBS } from "./queue/registry.ts";
 import { instrumentPglite, startTracing } from "./telemetry.ts";
 
 export interface ContextOptions {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOrganizationRow, signUpPartner } from "./modules/admin/fixtures.ts";
+import { createOrganizationRow, signUpPartner } from "./test/fixtures.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "./test/test-app.ts";
 
 /**

@@ -2,7 +2,7 @@ import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.ts";
 import { closeContext, createContext } from "./bootstrap.ts";
 import { loadConfig } from "./config.ts";
-import { startWorkers } from "./queue/worker.ts";
+import { startWorkers } from "./jobs/worker.ts";
 import { seedDemoIfEmpty } from "./seed/demo.ts";
 
 // `npm start`: one process serves the API and the apps and, in embedded mode, runs the worker too.

@@ -1,8 +1,8 @@
 import closeWithGrace from "close-with-grace";
 import { closeContext, createContext } from "./bootstrap.ts";
 import { loadConfig } from "./config.ts";
+import { startWorkers } from "./jobs/worker.ts";
 import { startMetricsServer } from "./lib/metrics-server.ts";
-import { startWorkers } from "./queue/worker.ts";
 
 // `npm run start:worker`: the queue worker as its own process (PostgreSQL deployments).
 const config = loadConfig();

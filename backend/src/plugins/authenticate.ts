@@ -2,20 +2,13 @@ import { createHash } from "node:crypto";
 import { isStaffRole, type UserRole } from "@referral-app/shared/constants";
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyRequest } from "fastify";
+import type { Actor } from "../lib/actor.ts";
 import { DomainError } from "../lib/domain-error.ts";
 
-export interface RequestUser {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRole;
-  partnerOrganizationId: string | null;
-}
-
-const resolved = new WeakMap<FastifyRequest, Promise<RequestUser | null>>();
+const resolved = new WeakMap<FastifyRequest, Promise<Actor | null>>();
 
 /** The signed-in user (cookie session or bearer token), looked up once per request. */
-export function currentUser(request: FastifyRequest): Promise<RequestUser | null> {
+export function currentUser(request: FastifyRequest): Promise<Actor | null> {
   let pending = resolved.get(request);
   if (!pending) {
     pending = lookup(request);
@@ -39,18 +32,18 @@ export function sessionCacheKey(request: FastifyRequest): string | null {
   return `session:${createHash("sha256").update(credential).digest("base64url")}`;
 }
 
-async function lookup(request: FastifyRequest): Promise<RequestUser | null> {
+async function lookup(request: FastifyRequest): Promise<Actor | null> {
   const key = sessionCacheKey(request);
   if (!key) return null;
   const { cache } = request.server.ctx;
-  const cached = await cache.get<RequestUser>(key);
+  const cached = await cache.get<Actor>(key);
   if (cached) return cached;
   const user = await resolveSession(request);
   if (user) await cache.set(key, user, SESSION_CACHE_TTL_SECONDS);
   return user;
 }
 
-async function resolveSession(request: FastifyRequest): Promise<RequestUser | null> {
+async function resolveSession(request: FastifyRequest): Promise<Actor | null> {
   const session = await request.server.auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
   if (!session) return null;
   const user = session.user as typeof session.user & {
@@ -66,20 +59,20 @@ async function resolveSession(request: FastifyRequest): Promise<RequestUser | nu
   };
 }
 
-export async function requireUser(request: FastifyRequest): Promise<RequestUser> {
+export async function requireUser(request: FastifyRequest): Promise<Actor> {
   const user = await currentUser(request);
   if (!user) throw new DomainError("UNAUTHORIZED", "Sign in to continue");
   return user;
 }
 
 /** Staff and admins only; everyone else is refused. */
-export async function requireStaff(request: FastifyRequest): Promise<RequestUser> {
+export async function requireStaff(request: FastifyRequest): Promise<Actor> {
   const user = await requireUser(request);
   if (!isStaffRole(user.role)) throw new DomainError("FORBIDDEN", "Staff only");
   return user;
 }
 
-export async function requireRole(request: FastifyRequest, roles: readonly UserRole[]): Promise<RequestUser> {
+export async function requireRole(request: FastifyRequest, roles: readonly UserRole[]): Promise<Actor> {
   const user = await requireUser(request);
   if (!roles.includes(user.role)) throw new DomainError("FORBIDDEN", "You cannot use this");
   return user;
@@ -89,7 +82,7 @@ export async function requireRole(request: FastifyRequest, roles: readonly UserR
  * `:id` in `/api/users/:id/...`: `me` or the caller's own id, or anyone's for staff.
  * Someone else's id answers 404, as if it did not exist.
  */
-export function resolveUserId(user: RequestUser, id: string): string {
+export function resolveUserId(user: Actor, id: string): string {
   if (id === "me" || id === user.id) return user.id;
   if (isStaffRole(user.role)) return id;
   throw new DomainError("NOT_FOUND", "User not found");

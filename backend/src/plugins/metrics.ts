@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { JOBS } from "../jobs/registry.ts";
 import { processRegistry } from "../lib/job-metrics.ts";
-import { JOBS } from "../queue/registry.ts";
 import { clientEventMetrics } from "./client-event-metrics.ts";
 
 /**

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { fromDrizzle, fromPglite, PgBoss } from "pg-boss";
 import type { DatabaseHandle, Tx } from "../db/client.ts";
 import { traceCarrier } from "../telemetry.ts";
-import type { JobDefinition } from "./job.ts";
+import type { AnyJob, JobDefinition } from "./job.ts";
 
 export interface SendOptions {
   /** Send inside this transaction: the job exists only if the transaction commits. */
@@ -14,20 +14,85 @@ export interface SendOptions {
 /** Where a job's payload carries the sender's trace context (the worker strips it before parsing). */
 export const TRACE_KEY = "_trace";
 
-/** pg-boss on the application database, typed by job definitions. */
+/** A claimed job: its id and payload as stored (with the sender's trace context, if any). */
+export interface ClaimedJob {
+  id: string;
+  data: unknown;
+}
+
+export interface WorkOptions {
+  /** How many of this job run at once in this process. */
+  concurrency: number;
+}
+
+/** The stored payload: validated, with the sender's trace context beside it. */
+function stored<P>(job: JobDefinition<P>, payload: P): object {
+  const carrier = traceCarrier();
+  return { ...(job.payload.parse(payload) as object), ...(carrier ? { [TRACE_KEY]: carrier } : {}) };
+}
+
+/** pg-boss on the application database, typed by job definitions; the only user of pg-boss. */
 export class JobQueue {
-  constructor(readonly boss: PgBoss) {}
+  constructor(private readonly boss: PgBoss) {}
 
   async send<P>(job: JobDefinition<P>, payload: P, options: SendOptions = {}): Promise<string | null> {
-    const carrier = traceCarrier();
-    const data = { ...(job.payload.parse(payload) as object), ...(carrier ? { [TRACE_KEY]: carrier } : {}) };
-    return this.boss.send(job.name, data, {
+    return this.boss.send(job.name, stored(job, payload), {
       ...(options.tx
         ? { db: fromDrizzle(options.tx as unknown as Parameters<typeof fromDrizzle>[0], sql) }
         : {}),
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.startAfter !== undefined ? { startAfter: options.startAfter } : {}),
     });
+  }
+
+  /** Queues many jobs of one kind in one insert (a fan-out); each payload is validated first. */
+  async sendMany<P>(job: JobDefinition<P>, payloads: readonly P[]): Promise<void> {
+    if (payloads.length === 0) return;
+    await this.boss.insert(
+      job.name,
+      payloads.map((payload) => ({ data: stored(job, payload) })),
+    );
+  }
+
+  /** Runs `handler` for each job as it arrives, one job per fetch: a failure is retried alone. */
+  async work(job: AnyJob, options: WorkOptions, handler: (item: ClaimedJob) => Promise<void>): Promise<void> {
+    // burstWhenReadyExceeds: while jobs are waiting, fetch again at once instead of after the polling interval.
+    await this.boss.work(
+      job.name,
+      {
+        batchSize: 1,
+        burstWhenReadyExceeds: 1,
+        pollingIntervalSeconds: 0.5,
+        localConcurrency: options.concurrency,
+      },
+      async (batch) => {
+        for (const item of batch) await handler(item);
+      },
+    );
+  }
+
+  /** Claims up to `limit` waiting jobs without a worker (tests and scripts run them by hand). */
+  fetch(job: AnyJob, limit = 1): Promise<ClaimedJob[]> {
+    return this.boss.fetch(job.name, { batchSize: limit });
+  }
+
+  async complete(job: AnyJob, id: string): Promise<void> {
+    await this.boss.complete(job.name, id);
+  }
+
+  /** Marks a claimed job failed; pg-boss retries it per the queue's retry policy. */
+  async fail(job: AnyJob, id: string, message: string): Promise<void> {
+    await this.boss.fail(job.name, id, { message });
+  }
+
+  /** Keeps one schedule per job name (UTC); calling it again replaces the cron. */
+  async schedule(job: AnyJob, cron: string): Promise<void> {
+    await this.boss.schedule(job.name, cron, {}, { tz: "UTC" });
+  }
+
+  /** The recurring jobs registered so far. */
+  async schedules(): Promise<{ name: string; cron: string }[]> {
+    return (await this.boss.getSchedules()).map(({ name, cron }) => ({ name, cron }));
   }
 
   /** Jobs waiting or running across all queues (for /metrics and tests). */
@@ -53,7 +118,7 @@ export interface QueueOptions {
 
 export async function startQueue(
   database: DatabaseHandle,
-  jobs: readonly JobDefinition<never>[],
+  jobs: readonly AnyJob[],
   options: QueueOptions,
 ): Promise<JobQueue> {
   const boss =

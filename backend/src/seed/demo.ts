@@ -4,7 +4,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import type { AppContext } from "../context.ts";
 import type { Tx } from "../db/client.ts";
 import { notifications, partnerOrganizations, users, visaApplications } from "../db/schema/index.ts";
-import { createAuth } from "../modules/auth/auth.ts";
+import { createAuth } from "../modules/auth/auth.service.ts";
 import { type RewardRules, referralRows, type SeedReferral, userRows, visaRows } from "./seed-rows.ts";
 import { emptySeedRows, type SeedRows, writeSeedRows } from "./seed-writer.ts";
 

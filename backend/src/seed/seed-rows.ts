@@ -15,7 +15,7 @@ import type {
   visaApplications,
   visaStageHistory,
 } from "../db/schema/index.ts";
-import { generateReferralCode } from "../modules/auth/auth.ts";
+import { generateReferralCode } from "../lib/referral-code.ts";
 
 // Pure builders: a seeded entity and every row that must exist with it (history, ledger),
 // so the demo and the bulk data set are consistent in the same way the services keep them.

@@ -6,8 +6,8 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openDatabase, PGLITE_EXTENSIONS } from "../db/client.ts";
 import { runMigrations } from "../db/migrate.ts";
+import { JOBS } from "../jobs/registry.ts";
 import { startQueue } from "../queue/queue.ts";
-import { JOBS } from "../queue/registry.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -12,7 +12,7 @@ import { type Config, loadConfig } from "../config.ts";
 import type { AppContext } from "../context.ts";
 import { type DatabaseHandle, openDatabase, PGLITE_EXTENSIONS } from "../db/client.ts";
 import { users } from "../db/schema/index.ts";
-import { drainQueues } from "../queue/worker.ts";
+import { drainQueues } from "../jobs/worker.ts";
 import { withDatabase } from "./global-setup.ts";
 
 export interface TestApp {

@@ -11,7 +11,7 @@ export interface ServerEvent {
 }
 
 /** Records a business event; pass the transaction so it lands with the change it describes. */
-export async function recordEvent(db: DbOrTx, event: ServerEvent): Promise<void> {
+export async function insertServerEvent(db: DbOrTx, event: ServerEvent): Promise<void> {
   await db.insert(analyticsEvents).values({
     name: event.name,
     userId: event.userId ?? null,

@@ -5,15 +5,23 @@ import type {
 } from "@referral-app/shared/schemas/analytics";
 import type { TopPartner } from "@referral-app/shared/schemas/analytics-partners";
 import type { AppContext } from "../../context.ts";
+import type { DbOrTx } from "../../db/client.ts";
 import { DomainError } from "../../lib/domain-error.ts";
 import {
   type DateRange,
   insertClientEvents,
+  insertServerEvent,
   queryDailySeries,
   queryFunnel,
   queryTopPartners,
   queryTopReferrers,
+  type ServerEvent,
 } from "./analytics.repository.ts";
+
+/** Records a business event; pass the change's transaction so the event exists only if it commits. */
+export function recordEvent(db: DbOrTx, event: ServerEvent): Promise<void> {
+  return insertServerEvent(db, event);
+}
 
 const DAY_MS = 86_400_000;
 export const DEFAULT_RANGE_DAYS = 30;

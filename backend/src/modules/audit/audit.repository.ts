@@ -1,7 +1,10 @@
+import type { AuditEntry } from "@referral-app/shared/schemas/audit";
+import { and, desc, eq, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { auditLog } from "../../db/schema/index.ts";
+import { auditLog, users } from "../../db/schema/index.ts";
+import { type Cursor, cursorTime, olderThan, pageOf } from "../../lib/cursor.ts";
 
-export interface AuditEntry {
+export interface NewAuditEntry {
   actorId: string | null;
   action: string;
   entityType: string;
@@ -10,7 +13,7 @@ export interface AuditEntry {
   after?: Record<string, unknown> | null;
 }
 
-export async function writeAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
+export async function insertAuditEntry(db: DbOrTx, entry: NewAuditEntry): Promise<void> {
   await db.insert(auditLog).values({
     actorId: entry.actorId,
     action: entry.action,
@@ -19,4 +22,54 @@ export async function writeAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
     before: entry.before ?? null,
     after: entry.after ?? null,
   });
+}
+
+export interface AuditFilter {
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  actorId?: string | undefined;
+  action?: string | undefined;
+  cursor?: Cursor | undefined;
+  limit: number;
+}
+
+/** The audit log newest first, keyset-paged on (created_at, id), with the actor's name. */
+export async function listAuditEntries(
+  db: DbOrTx,
+  filter: AuditFilter,
+): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+  const conditions: SQL[] = [];
+  if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType));
+  if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));
+  if (filter.actorId) conditions.push(eq(auditLog.actorId, filter.actorId));
+  if (filter.action) conditions.push(eq(auditLog.action, filter.action));
+  if (filter.cursor) conditions.push(olderThan(auditLog.createdAt, auditLog.id, filter.cursor));
+  const rows = await db
+    .select({
+      entry: auditLog,
+      actorName: users.name,
+      actorEmail: users.email,
+      cursorAt: cursorTime(auditLog.createdAt),
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(filter.limit + 1);
+  const page = pageOf(rows, filter.limit, (row) => ({ t: row.cursorAt, id: row.entry.id }));
+  return {
+    items: page.items.map(({ entry, actorName, actorEmail }) => ({
+      id: entry.id,
+      actorId: entry.actorId,
+      actorName,
+      actorEmail,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      createdAt: entry.createdAt.toISOString(),
+    })),
+    nextCursor: page.nextCursor,
+  };
 }

@@ -5,9 +5,9 @@ import type {
   UpdateFeatureFlagData,
 } from "@referral-app/shared/schemas/features";
 import type { AppContext } from "../../context.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { notFound } from "../../lib/domain-error.ts";
-import type { RequestUser } from "../../plugins/authenticate.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { writeAudit } from "../audit/audit.service.ts";
 import { findFeatureFlag, listFeatureFlags, updateFeatureFlag } from "./features.repository.ts";
 
 /** On when enabled and either open to every role or to the caller's; anonymous callers get only the former. */
@@ -33,7 +33,7 @@ export function listFlags(ctx: AppContext): Promise<FeatureFlag[]> {
 /** Staff change a flag; the audit entry commits with the change. */
 export async function changeFeatureFlag(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   key: string,
   data: UpdateFeatureFlagData,
 ): Promise<FeatureFlag> {

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storedFiles } from "../../db/schema/index.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
-import { detectImageType } from "./profile-picture.service.ts";
+import { detectImageType } from "./files.service.ts";
 
 // A 1×1 PNG, and the first bytes of a JPEG and a WebP file (the type is told by these bytes).
 const PNG = Buffer.from(

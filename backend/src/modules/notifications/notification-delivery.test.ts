@@ -7,7 +7,7 @@ import { devMailbox, notificationDeliveries, notifications, pushTokens } from ".
 import { createTestApp, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
 import { deliverNotification } from "./notification-delivery.ts";
 import { deliverNotificationJob, type NotificationPayload } from "./notifications.jobs.ts";
-import { enqueueNotification } from "./notify.ts";
+import { enqueueNotification } from "./notifications.service.ts";
 
 // A stand-in for Expo's push API: records requests, answers what the test sets.
 interface PushRequest {
@@ -146,13 +146,15 @@ describe("notification delivery", () => {
   it("delivers exactly once after a worker crash between claiming and finishing the job", async () => {
     const item = payload();
     await send(item);
-    const boss = t.ctx.queue.boss;
-    const [job] = await boss.fetch<NotificationPayload>(deliverNotificationJob.name);
+    const [job] = (await t.ctx.queue.fetch(deliverNotificationJob)) as {
+      id: string;
+      data: NotificationPayload;
+    }[];
     expect(job?.data.dedupeKey).toBe(item.dedupeKey);
     // The worker does the work, then dies before it can complete the job.
     await deliverNotificationJob.handler(deliverNotificationJob.payload.parse(job!.data), t.ctx);
     // pg-boss notices (expiry) and puts the job back for another attempt.
-    await boss.fail(deliverNotificationJob.name, job!.id, { message: "worker crashed" });
+    await t.ctx.queue.fail(deliverNotificationJob, job!.id, "worker crashed");
     const deadline = Date.now() + 10_000;
     let redelivered = 0;
     while (redelivered === 0 && Date.now() < deadline) {

@@ -36,14 +36,16 @@ ${paragraphs}
 }
 
 /** An account email with one link to follow (verification, password reset), in text and HTML. */
-export function actionMail(input: {
+export interface ActionMail {
   to: string;
   name: string;
   subject: string;
   intro: string;
   action: { label: string; url: string };
   outro?: string;
-}): MailMessage {
+}
+
+export function actionMail(input: ActionMail): MailMessage {
   const text = [
     `Hello ${input.name},`,
     "",

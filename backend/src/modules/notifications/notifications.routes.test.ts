@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pushTokens } from "../../db/schema/index.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
 import type { NotificationPayload } from "./notifications.jobs.ts";
-import { enqueueNotification } from "./notify.ts";
+import { enqueueNotification } from "./notifications.service.ts";
 
 let t: TestApp;
 let client: SignedUpUser;

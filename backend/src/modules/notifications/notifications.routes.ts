@@ -14,7 +14,9 @@ import {
 } from "@referral-app/shared/schemas/notification";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { pageResponse } from "../../lib/envelope.ts";
 import { requireStaff, requireUser } from "../../plugins/authenticate.ts";
+import { broadcastsRoutes } from "./broadcasts.routes.ts";
 import {
   getDevMailbox,
   getNotifications,
@@ -33,6 +35,7 @@ const streamQuerySchema = z.object({
 const mailboxQuerySchema = paginationQuerySchema.extend({ to: z.string().trim().max(320).optional() });
 
 export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(broadcastsRoutes);
   const { ctx } = app;
   const streams = new StreamRegistry();
   // Open streams never finish by themselves: end them so shutdown does not wait on clients.
@@ -49,7 +52,11 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: paginatedResponseSchema(notificationSchema) },
       },
     },
-    async (request) => getNotifications(ctx, (await requireUser(request)).id, request.query),
+    async (request) =>
+      pageResponse(
+        await getNotifications(ctx, (await requireUser(request)).id, request.query),
+        request.query,
+      ),
   );
 
   app.get(
@@ -167,7 +174,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await requireStaff(request);
-      return getDevMailbox(ctx, request.query);
+      return pageResponse(await getDevMailbox(ctx, request.query), request.query);
     },
   );
 };

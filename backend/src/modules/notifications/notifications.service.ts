@@ -1,13 +1,14 @@
 import type { DevMail } from "@referral-app/shared/schemas/admin";
-import type { PaginatedResponse } from "@referral-app/shared/schemas/common";
-import { pageCount } from "@referral-app/shared/schemas/common";
 import type {
   MarkAllReadResult,
   Notification,
   RegisterPushTokenData,
 } from "@referral-app/shared/schemas/notification";
 import type { AppContext } from "../../context.ts";
+import type { Tx } from "../../db/client.ts";
 import { notFound } from "../../lib/domain-error.ts";
+import { type ActionMail, actionMail } from "./notification-mail.ts";
+import { deliverNotificationJob, type NotificationPayload, sendEmailJob } from "./notifications.jobs.ts";
 import {
   countUnread,
   deletePushToken,
@@ -19,27 +20,28 @@ import {
   upsertPushToken,
 } from "./notifications.repository.ts";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function toPage<T>(page: Page<T>, query: { page: number; limit: number }): PaginatedResponse<T> {
-  return {
-    status: "success",
-    data: page.items,
-    pagination: {
-      page: query.page,
-      limit: query.limit,
-      total: page.total,
-      pages: pageCount(page.total, query.limit),
-    },
-  };
+/** Queues a notification inside the caller's transaction: it exists only if the change commits. */
+export async function enqueueNotification(
+  ctx: AppContext,
+  tx: Tx,
+  payload: NotificationPayload,
+): Promise<void> {
+  await ctx.queue.send(deliverNotificationJob, payload, { tx });
 }
+
+/** Queues an email that asks its reader to act (verify, reset a password, accept an invitation). */
+export async function queueActionMail(ctx: AppContext, mail: ActionMail): Promise<void> {
+  await ctx.queue.send(sendEmailJob, actionMail(mail));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function getNotifications(
   ctx: AppContext,
   userId: string,
   query: { page: number; limit: number; unread?: boolean | undefined },
-): Promise<PaginatedResponse<Notification>> {
-  return toPage(await listNotifications(ctx.db, userId, query), query);
+): Promise<Page<Notification>> {
+  return listNotifications(ctx.db, userId, query);
 }
 
 export function getUnreadCount(ctx: AppContext, userId: string): Promise<number> {
@@ -74,6 +76,6 @@ export function removePushToken(ctx: AppContext, userId: string, token: string):
 export async function getDevMailbox(
   ctx: AppContext,
   query: { page: number; limit: number; to?: string | undefined },
-): Promise<PaginatedResponse<DevMail>> {
-  return toPage(await listDevMail(ctx.db, query), query);
+): Promise<Page<DevMail>> {
+  return listDevMail(ctx.db, query);
 }

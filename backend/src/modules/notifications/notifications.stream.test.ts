@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
-import { enqueueNotification } from "./notify.ts";
+import { enqueueNotification } from "./notifications.service.ts";
 
 let t: TestApp;
 let base: string;

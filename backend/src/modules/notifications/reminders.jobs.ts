@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { AppContext } from "../../context.ts";
 import { defineJob } from "../../queue/job.ts";
 import { sendDueReminders } from "./reminders.service.ts";
 
@@ -11,14 +10,8 @@ export const sendRemindersJob = defineJob({
     const run = await sendDueReminders(ctx, payload.now ? new Date(payload.now) : new Date());
     if (run.referrals + run.cases > 0) ctx.logger.info(run, "reminders sent");
   },
+  // Hourly: overdue referrals remind staff, stuck cases remind clients.
+  cron: "0 * * * *",
   retryLimit: 2,
   expireInSeconds: 15 * 60,
 });
-
-/** Hourly, in UTC: overdue referrals remind staff, stuck cases remind clients. */
-export const REMINDER_CRON = "0 * * * *";
-
-/** Registers recurring jobs; called where workers start (pg-boss keeps one schedule per name). */
-export async function registerSchedules(ctx: AppContext): Promise<void> {
-  await ctx.queue.boss.schedule(sendRemindersJob.name, REMINDER_CRON, {}, { tz: "UTC" });
-}

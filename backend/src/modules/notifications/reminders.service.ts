@@ -1,7 +1,7 @@
 import { VISA_STAGES, type VisaStageId } from "@referral-app/shared/constants";
 import type { AppContext } from "../../context.ts";
 import { addBusinessDays } from "../../lib/business-days.ts";
-import { enqueueNotification } from "./notify.ts";
+import { enqueueNotification } from "./notifications.service.ts";
 import {
   findUnremindedPendingReferrals,
   findUnremindedStuckCases,

@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyticsEvents, notifications, referralStatusHistory, referrals } from "../../db/schema/index.ts";
+import { createOrganizationRow, insertReferralRow, signUpPartner } from "../../test/fixtures.ts";
 import { createTestApp, json, type SignedUpUser, type TestApp } from "../../test/test-app.ts";
-import { createOrganizationRow, insertReferralRow, signUpPartner } from "../admin/fixtures.ts";
 
 let t: TestApp;
 let org: string;

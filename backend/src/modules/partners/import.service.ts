@@ -5,10 +5,10 @@ import type {
   PartnerImportSummary,
 } from "@referral-app/shared/schemas/partners";
 import type { AppContext } from "../../context.ts";
+import { csvLine } from "../../lib/csv.ts";
 import { notFound } from "../../lib/domain-error.ts";
-import { csvLine } from "../admin/csv-format.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
-import { enqueueNotification } from "../notifications/notify.ts";
+import { writeAudit } from "../audit/audit.service.ts";
+import { enqueueNotification } from "../notifications/notifications.service.ts";
 import {
   existingOrgEmails,
   findImport,

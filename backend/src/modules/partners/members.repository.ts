@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "../../db/client.ts";
 import { accounts, users } from "../../db/schema/index.ts";
-import { generateReferralCode } from "../auth/auth.ts";
+import { generateReferralCode } from "../../lib/referral-code.ts";
 
 /**
  * A partner member created by invitation: a credential account whose password hash belongs to a

@@ -133,3 +133,12 @@ export async function setUserOrganization(
     })
     .where(eq(users.id, userId));
 }
+
+/** The caller's organisation as stored now (sessions do not carry it, and staff can reassign it). */
+export async function findUserOrganizationId(db: DbOrTx, userId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ organizationId: users.partnerOrganizationId })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row?.organizationId ?? null;
+}

@@ -10,10 +10,10 @@ import type {
 } from "@referral-app/shared/schemas/partners";
 import type { z } from "zod";
 import type { AppContext } from "../../context.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
-import type { RequestUser } from "../../plugins/authenticate.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
-import type { Auth } from "../auth/auth.ts";
+import { writeAudit } from "../audit/audit.service.ts";
+import type { Auth } from "../auth/auth.service.ts";
 import { insertInvitedMember } from "./members.repository.ts";
 import {
   findMember,
@@ -60,7 +60,7 @@ export function allOrganizations(ctx: AppContext): Promise<PartnerOrganization[]
 
 export async function createOrganization(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   input: CreateOrganizationInput,
 ): Promise<PartnerOrganization> {
   const values = commissionValues({
@@ -86,7 +86,7 @@ export async function createOrganization(
 
 export async function changeOrganization(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   id: string,
   input: UpdatePartnerOrganizationData,
 ): Promise<PartnerOrganization> {
@@ -122,14 +122,14 @@ export async function organizationMembers(ctx: AppContext, organizationId: strin
 /** Staff put a user in an organisation (they become a partner) or take them out (null). */
 export async function assignOrganization(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   userId: string,
   input: AssignPartnerOrganizationData,
 ): Promise<PartnerMember> {
   await ctx.db.transaction(async (tx) => {
     const member = await findMember(tx, userId);
     if (!member) throw notFound("User");
-    if (isStaffRole(member.role as RequestUser["role"])) {
+    if (isStaffRole(member.role as Actor["role"])) {
       throw new DomainError("CONFLICT", "Staff accounts cannot belong to a partner organisation");
     }
     const organizationId = input.partnerOrganizationId;
@@ -157,7 +157,7 @@ export async function assignOrganization(
 export async function inviteMember(
   ctx: AppContext,
   auth: Auth,
-  actor: RequestUser,
+  actor: Actor,
   organizationId: string,
   input: InvitePartnerMemberData,
 ): Promise<{ member: PartnerMember; created: boolean }> {

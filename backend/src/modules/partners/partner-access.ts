@@ -1,10 +1,11 @@
 import type { FastifyRequest } from "fastify";
+import type { Actor } from "../../lib/actor.ts";
 import { DomainError } from "../../lib/domain-error.ts";
-import { type RequestUser, requireRole } from "../../plugins/authenticate.ts";
-import { findUserOrganizationId } from "./partners.repository.ts";
+import { requireRole } from "../../plugins/authenticate.ts";
+import { findUserOrganizationId } from "./organizations.repository.ts";
 
 export interface PartnerCaller {
-  user: RequestUser;
+  user: Actor;
   organizationId: string;
 }
 

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devMailbox, users } from "../../db/schema/index.ts";
-import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
 import {
   createOrganizationRow,
   insertReferralRow,
   insertRewardRow,
   signUpPartner,
-} from "../admin/fixtures.ts";
+} from "../../test/fixtures.ts";
+import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
 
 let t: TestApp;
 let staff: SignedUpUser;

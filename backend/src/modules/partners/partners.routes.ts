@@ -15,6 +15,7 @@ import {
 import { referralDetailSchema } from "@referral-app/shared/schemas/referral";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { pageResponse } from "../../lib/envelope.ts";
 import { getImport, importErrorsCsv, importReferralsCsv, recentImports } from "./import.service.ts";
 import { readImportFile } from "./import-upload.ts";
 import { partnerOrganizationsRoutes } from "./organizations.routes.ts";
@@ -68,7 +69,21 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: partnerReferralPageSchema },
       },
     },
-    async (request) => listPartnerReferrals(ctx, await requirePartner(request), request.query),
+    async (request) => {
+      const { query } = request;
+      const { items, nextCursor, total } = await listPartnerReferrals(
+        ctx,
+        await requirePartner(request),
+        query,
+      );
+      if (query.page === undefined || total === undefined) {
+        return { status: "success" as const, data: items, nextCursor };
+      }
+      return {
+        ...pageResponse({ items, total }, { page: query.page, limit: query.limit }),
+        nextCursor: null,
+      };
+    },
   );
 
   app.get(

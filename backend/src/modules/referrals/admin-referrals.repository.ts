@@ -4,17 +4,12 @@ import { and, eq, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { referrals, rewardLedger, users } from "../../db/schema/index.ts";
 import { addBusinessDays } from "../../lib/business-days.ts";
+import { type Cursor, cursorTime, likePattern } from "../../lib/cursor.ts";
 import { NEWEST_FIRST, OLDEST_FIRST, rewardColumns, rewardJoin, toReferral } from "./referrals.repository.ts";
 
 /** Still pending more than two business days after creation: nobody has picked it up. */
 export function isOverdue(status: ReferralStatus, createdAt: Date, now: Date): boolean {
   return status === "pending" && now.getTime() > addBusinessDays(createdAt, 2).getTime();
-}
-
-/** A position in the list: the last row's created_at (microseconds, as PostgreSQL text) and id. */
-export interface ReferralCursor {
-  createdAt: string;
-  id: string;
 }
 
 export interface AdminReferralFilters {
@@ -26,14 +21,9 @@ export interface AdminReferralFilters {
   from?: string | undefined;
   to?: string | undefined;
   sort: "newest" | "oldest";
-  cursor?: ReferralCursor | undefined;
+  cursor?: Cursor | undefined;
   limit: number;
 }
-
-// Full precision: a millisecond Date would skip rows created in the same millisecond as the cursor.
-const createdAtText = sql<string>`to_char(${referrals.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 function nextDay(date: string): string {
   const day = new Date(`${date}T00:00:00Z`);
@@ -51,16 +41,16 @@ function filtersWhere(filters: AdminReferralFilters): SQL | undefined {
   if (filters.from) conditions.push(gte(referrals.createdAt, new Date(`${filters.from}T00:00:00Z`)));
   if (filters.to) conditions.push(lt(referrals.createdAt, new Date(nextDay(filters.to))));
   if (filters.q) {
-    const pattern = `%${escapeLike(filters.q)}%`;
+    const pattern = likePattern(filters.q);
     conditions.push(or(ilike(referrals.fullName, pattern), ilike(referrals.email, pattern)));
   }
   if (filters.cursor) {
-    const { createdAt, id } = filters.cursor;
+    const { t, id } = filters.cursor;
     // Row comparison: an index range on (created_at, id), whichever direction the scan goes.
     conditions.push(
       filters.sort === "newest"
-        ? sql`(${referrals.createdAt}, ${referrals.id}) < (${createdAt}::timestamptz, ${id}::uuid)`
-        : sql`(${referrals.createdAt}, ${referrals.id}) > (${createdAt}::timestamptz, ${id}::uuid)`,
+        ? sql`(${referrals.createdAt}, ${referrals.id}) < (${t}::timestamptz, ${id}::uuid)`
+        : sql`(${referrals.createdAt}, ${referrals.id}) > (${t}::timestamptz, ${id}::uuid)`,
     );
   }
   return and(...conditions);
@@ -77,7 +67,7 @@ export function adminReferralsQuery(db: DbOrTx, filters: AdminReferralFilters) {
       reward: rewardColumns,
       referrerName: users.name,
       referrerEmail: users.email,
-      cursorAt: createdAtText,
+      cursorAt: cursorTime(referrals.createdAt),
     })
     .from(referrals)
     .innerJoin(users, eq(users.id, referrals.referrerId))
@@ -91,7 +81,7 @@ export async function listAdminReferrals(
   db: DbOrTx,
   filters: AdminReferralFilters,
   now = new Date(),
-): Promise<{ items: AdminReferral[]; next: ReferralCursor | null }> {
+): Promise<{ items: AdminReferral[]; next: Cursor | null }> {
   const rows = await adminReferralsQuery(db, filters);
   const page = rows.slice(0, filters.limit);
   const last = page.at(-1);
@@ -102,6 +92,6 @@ export async function listAdminReferrals(
       referrerEmail: row.referrerEmail,
       overdue: isOverdue(row.referral.status, row.referral.createdAt, now),
     })),
-    next: rows.length > filters.limit && last ? { createdAt: last.cursorAt, id: last.referral.id } : null,
+    next: rows.length > filters.limit && last ? { t: last.cursorAt, id: last.referral.id } : null,
   };
 }

@@ -11,8 +11,8 @@ import {
   rewardLedger,
   users,
 } from "../../db/schema/index.ts";
+import { failInserts } from "../../test/fixtures.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
-import { failInserts } from "./test-fixtures.ts";
 
 let t: TestApp;
 let client: SignedUpUser;

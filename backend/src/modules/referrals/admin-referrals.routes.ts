@@ -27,7 +27,8 @@ export const adminReferralsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await requireStaff(request);
-      return listAllReferrals(ctx, request.query);
+      const page = await listAllReferrals(ctx, request.query);
+      return { status: "success" as const, data: page.items, nextCursor: page.nextCursor };
     },
   );
 

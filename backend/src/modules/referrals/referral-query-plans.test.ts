@@ -94,7 +94,7 @@ describe("referral query plans (~20k rows)", () => {
   it("walks the staff list by (created_at, id) from the middle of the table, with or without a filter", async () => {
     // Cursors that leave most rows ahead of them: an hour ago going back, 13 days ago going forward.
     const cursorAt = (ms: number) => ({
-      createdAt: new Date(Date.now() - ms).toISOString().replace("Z", "000Z"),
+      t: new Date(Date.now() - ms).toISOString().replace("Z", "000Z"),
       id: "00000000-0000-4000-8000-000000000000",
     });
     const pages = [

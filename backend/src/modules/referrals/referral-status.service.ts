@@ -7,23 +7,14 @@ import { formatCurrency } from "@referral-app/shared/formatting";
 import type { Money } from "@referral-app/shared/schemas/common";
 import type { ReferralDetail, UpdateReferralStatusData } from "@referral-app/shared/schemas/referral";
 import type { AppContext } from "../../context.ts";
-import type { Tx } from "../../db/client.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
-import type { RequestUser } from "../../plugins/authenticate.ts";
-import { recordEvent } from "../analytics/analytics.repository.ts";
-import { invalidateAnalytics } from "../analytics/analytics.service.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
-import { enqueueNotification } from "../notifications/notify.ts";
-import {
-  findReferralRow,
-  insertStatusHistory,
-  type ReferralRow,
-  updateReferralStatus,
-} from "./referrals.repository.ts";
+import { invalidateAnalytics, recordEvent } from "../analytics/analytics.service.ts";
+import { writeAudit } from "../audit/audit.service.ts";
+import { enqueueNotification } from "../notifications/notifications.service.ts";
+import { creditConversion } from "../rewards/rewards.service.ts";
+import { findReferralRow, insertStatusHistory, updateReferralStatus } from "./referrals.repository.ts";
 import { getReferralDetail } from "./referrals.service.ts";
-import { creditLedger, findPartnerCommission } from "./rewards.repository.ts";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const STATUS_LABELS: Record<ReferralStatus, string> = {
   pending: "pending",
@@ -39,7 +30,7 @@ const STATUS_LABELS: Record<ReferralStatus, string> = {
  */
 export async function changeReferralStatus(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   referralId: string,
   input: UpdateReferralStatusData,
 ): Promise<ReferralDetail> {
@@ -101,54 +92,4 @@ function statusMessage(name: string, to: ReferralStatus, reward: Money | null): 
   }
   if (to === "rejected") return `Your referral of ${name} was closed without going ahead.`;
   return `Your referral of ${name} is now ${STATUS_LABELS[to]}.`;
-}
-
-/**
- * The referrer's reward and, for a partner's referral, the organisation's commission: each credited
- * once per referral (the ledger's unique index), pending until the holding period ends.
- */
-async function creditConversion(
-  ctx: AppContext,
-  tx: Tx,
-  referral: ReferralRow,
-  now: Date,
-): Promise<Money | null> {
-  const reward = ctx.config.referralReward;
-  const availableAt = new Date(now.getTime() + ctx.config.rewardHoldingDays * DAY_MS);
-  // A zero reward is configured to mean "no rewards": no ledger line.
-  const credited =
-    reward.amountMinor > 0 &&
-    (await creditLedger(tx, {
-      userId: referral.referrerId,
-      referralId: referral.id,
-      kind: "referral_reward",
-      amountMinor: reward.amountMinor,
-      currency: reward.currency,
-      availableAt,
-      reason: `Referral of ${referral.fullName} converted`,
-    }));
-  if (referral.partnerOrganizationId) {
-    const commission = await findPartnerCommission(tx, referral.partnerOrganizationId);
-    const amount: Money | null =
-      commission?.type === "fixed"
-        ? { amountMinor: commission.amountMinor, currency: commission.currency }
-        : commission?.type === "rate"
-          ? {
-              amountMinor: Math.floor((reward.amountMinor * commission.rateBps) / 10_000),
-              currency: reward.currency,
-            }
-          : null;
-    if (amount && amount.amountMinor > 0) {
-      await creditLedger(tx, {
-        userId: referral.referrerId,
-        referralId: referral.id,
-        kind: "partner_commission",
-        ...amount,
-        availableAt,
-        reason: `Commission for the referral of ${referral.fullName}`,
-        partnerOrganizationId: referral.partnerOrganizationId,
-      });
-    }
-  }
-  return credited ? reward : null;
 }

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { AppContext } from "../../context.ts";
 import { purgeExpiredIdempotencyKeys } from "../../lib/idempotency.ts";
 import { defineJob } from "../../queue/job.ts";
 
@@ -11,12 +10,6 @@ export const purgeIdempotencyKeysJob = defineJob({
     const purged = await purgeExpiredIdempotencyKeys(ctx.db);
     if (purged > 0) ctx.logger.info({ purged }, "purged expired idempotency keys");
   },
+  // Daily at 03:17 UTC (off the hour, away from the hourly reminders).
+  cron: "17 3 * * *",
 });
-
-/** Daily at 03:17 UTC (off the hour, away from the hourly reminders). */
-export const PURGE_IDEMPOTENCY_KEYS_CRON = "17 3 * * *";
-
-/** Registers the module's recurring jobs; call where workers start (pg-boss keeps one schedule per name). */
-export async function registerReferralSchedules(ctx: AppContext): Promise<void> {
-  await ctx.queue.boss.schedule(purgeIdempotencyKeysJob.name, PURGE_IDEMPOTENCY_KEYS_CRON, {}, { tz: "UTC" });
-}

@@ -267,3 +267,19 @@ export async function findAccountByReferralCode(db: DbOrTx, code: string): Promi
   const [row] = await db.select(accountColumns).from(users).where(eq(users.referralCode, code));
   return row ?? null;
 }
+
+/** A referrer's latest referrals, newest first (the staff view of a client). */
+export async function listRecentReferrals(
+  db: DbOrTx,
+  referrerId: string,
+  limit: number,
+): Promise<Referral[]> {
+  const rows = await db
+    .select({ referral: referrals, reward: rewardColumns })
+    .from(referrals)
+    .leftJoin(rewardLedger, rewardJoin)
+    .where(eq(referrals.referrerId, referrerId))
+    .orderBy(...NEWEST_FIRST)
+    .limit(limit);
+  return rows.map((row) => toReferral(row.referral, row.reward));
+}

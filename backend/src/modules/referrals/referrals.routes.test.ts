@@ -10,10 +10,11 @@ import {
   rewardLedger,
   users,
 } from "../../db/schema/index.ts";
+import { registerSchedules } from "../../jobs/worker.ts";
+import { failInserts } from "../../test/fixtures.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
-import { purgeIdempotencyKeysJob, registerReferralSchedules } from "./referrals.jobs.ts";
+import { purgeIdempotencyKeysJob } from "./referrals.jobs.ts";
 import { attributeSignupReferral } from "./referrals.service.ts";
-import { failInserts } from "./test-fixtures.ts";
 
 let t: TestApp;
 let client: SignedUpUser;
@@ -507,8 +508,8 @@ describe("referrals.purge-idempotency-keys job", () => {
     expect(
       await t.ctx.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, "key-retry-1")),
     ).toHaveLength(1);
-    await registerReferralSchedules(t.ctx);
-    const schedules = await t.ctx.queue.boss.getSchedules();
+    await registerSchedules(t.ctx);
+    const schedules = await t.ctx.queue.schedules();
     expect(schedules.map((schedule) => schedule.name)).toContain(purgeIdempotencyKeysJob.name);
   });
 });

@@ -13,8 +13,10 @@ import {
 } from "@referral-app/shared/schemas/referral";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { pageResponse } from "../../lib/envelope.ts";
 import { requireRole, requireUser, resolveUserId } from "../../plugins/authenticate.ts";
 import { adminReferralsRoutes } from "./admin-referrals.routes.ts";
+import { referralBulkRoutes } from "./referral-bulk.routes.ts";
 import { createReferral, getReferralDetail, getReferralStats, listReferralsOf } from "./referrals.service.ts";
 
 // Loose: the validated object replaces request.headers, so every other header must survive.
@@ -42,7 +44,9 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = await createReferral(ctx, actor, request.body, request.headers["idempotency-key"]);
       if (result.replayed) reply.header("idempotent-replayed", "true");
       // The stored first answer: always the 201 this route produces.
-      return reply.status(result.statusCode as 201).send(result.body);
+      return reply
+        .status(result.statusCode as 201)
+        .send({ status: "success" as const, data: result.body, message: "Referral submitted successfully" });
     },
   );
 
@@ -60,7 +64,7 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const userId = resolveUserId(await requireUser(request), request.params.id);
-      return listReferralsOf(ctx, userId, request.query);
+      return pageResponse(await listReferralsOf(ctx, userId, request.query), request.query);
     },
   );
 
@@ -99,4 +103,5 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   await app.register(adminReferralsRoutes);
+  await app.register(referralBulkRoutes);
 };

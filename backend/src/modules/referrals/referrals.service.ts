@@ -1,7 +1,5 @@
 import { isStaffRole } from "@referral-app/shared/constants";
 import type { AdminReferral, AdminReferralListQuery } from "@referral-app/shared/schemas/admin";
-import type { PaginatedResponse } from "@referral-app/shared/schemas/common";
-import { pageCount } from "@referral-app/shared/schemas/common";
 import type {
   CreateReferralInput,
   Referral,
@@ -10,13 +8,20 @@ import type {
 } from "@referral-app/shared/schemas/referral";
 import type { AppContext } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
+import type { Actor } from "../../lib/actor.ts";
+import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
 import { type IdempotentResult, runIdempotent } from "../../lib/idempotency.ts";
-import type { RequestUser } from "../../plugins/authenticate.ts";
-import { recordEvent } from "../analytics/analytics.repository.ts";
-import { enqueueNotification } from "../notifications/notify.ts";
+import { recordEvent } from "../analytics/analytics.service.ts";
+import { enqueueNotification } from "../notifications/notifications.service.ts";
 import { listAdminReferrals } from "./admin-referrals.repository.ts";
-import { decodeCursor, encodeCursor } from "./referral-cursor.ts";
+import {
+  countOrgReferralsByStatus,
+  findOrgReferral,
+  listOrgReferralsByCursor,
+  listOrgReferralsByPage,
+  type OrgReferralFilter,
+} from "./partner-referrals.repository.ts";
 import { findReferralStats } from "./referral-stats.repository.ts";
 import {
   findAccount,
@@ -26,20 +31,15 @@ import {
   findStatusHistory,
   insertReferral,
   insertStatusHistory,
+  listRecentReferrals,
   listUserReferrals,
   type NewReferral,
   setReferredUser,
   type UserReferralsQuery,
 } from "./referrals.repository.ts";
 
-export interface CreatedReferralResponse {
-  status: "success";
-  data: Referral;
-  message: string;
-}
-
 /** A partner's organisation, read from the account (sessions do not carry it). */
-async function partnerOrganizationOf(ctx: AppContext, actor: RequestUser): Promise<string | null> {
+async function partnerOrganizationOf(ctx: AppContext, actor: Actor): Promise<string | null> {
   if (actor.role !== "partner") return null;
   if (actor.partnerOrganizationId) return actor.partnerOrganizationId;
   return (await findAccount(ctx.db, actor.id))?.partnerOrganizationId ?? null;
@@ -51,10 +51,10 @@ async function partnerOrganizationOf(ctx: AppContext, actor: RequestUser): Promi
  */
 export async function createReferral(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   input: CreateReferralInput,
   idempotencyKey: string | undefined,
-): Promise<IdempotentResult<CreatedReferralResponse>> {
+): Promise<IdempotentResult<Referral>> {
   const partnerOrganizationId = await partnerOrganizationOf(ctx, actor);
   return runIdempotent(
     ctx.db,
@@ -87,7 +87,7 @@ export async function createReferral(
       );
       return {
         statusCode: 201,
-        body: { status: "success", data: referral, message: "Referral submitted successfully" },
+        body: referral,
       };
     },
   );
@@ -130,13 +130,16 @@ export async function listReferralsOf(
   ctx: AppContext,
   userId: string,
   query: UserReferralsQuery,
-): Promise<PaginatedResponse<Referral>> {
-  const { items, total } = await listUserReferrals(ctx.db, userId, query);
-  return {
-    status: "success",
-    data: items,
-    pagination: { page: query.page, limit: query.limit, total, pages: pageCount(total, query.limit) },
-  };
+): Promise<{ items: Referral[]; total: number }> {
+  return listUserReferrals(ctx.db, userId, query);
+}
+
+export function listRecentReferralsOf(
+  ctx: AppContext,
+  referrerId: string,
+  limit: number,
+): Promise<Referral[]> {
+  return listRecentReferrals(ctx.db, referrerId, limit);
 }
 
 export function getReferralStats(ctx: AppContext, userId: string): Promise<ReferralStats> {
@@ -146,7 +149,7 @@ export function getReferralStats(ctx: AppContext, userId: string): Promise<Refer
 /** The referrer, members of the referral's partner organisation, and staff may read it; others get 404. */
 export async function getReferralDetail(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   referralId: string,
 ): Promise<ReferralDetail> {
   const referral = await findReferral(ctx.db, referralId);
@@ -163,13 +166,48 @@ export async function getReferralDetail(
 export async function listAllReferrals(
   ctx: AppContext,
   query: Omit<AdminReferralListQuery, "sort" | "limit"> & { sort: "newest" | "oldest"; limit: number },
-): Promise<{ status: "success"; data: AdminReferral[]; nextCursor: string | null }> {
+): Promise<{ items: AdminReferral[]; nextCursor: string | null }> {
   const { cursor, ...filters } = query;
   const { items, next } = await listAdminReferrals(ctx.db, {
     ...filters,
     cursor: cursor ? decodeCursor(cursor) : undefined,
   });
-  return { status: "success", data: items, nextCursor: next ? encodeCursor(next) : null };
+  return { items, nextCursor: next ? encodeCursor(next) : null };
+}
+
+/** A partner organisation's referrals: a page with totals when `page` is given, else a cursor page. */
+export async function listOrganizationReferrals(
+  ctx: AppContext,
+  organizationId: string,
+  query: OrgReferralFilter & { page?: number | undefined; cursor?: string | undefined; limit: number },
+): Promise<{ items: Referral[]; nextCursor: string | null; total?: number }> {
+  const filter = { status: query.status, q: query.q, limit: query.limit };
+  if (query.page !== undefined) {
+    const { items, total } = await listOrgReferralsByPage(ctx.db, organizationId, {
+      ...filter,
+      page: query.page,
+    });
+    return { items, nextCursor: null, total };
+  }
+  return listOrgReferralsByCursor(ctx.db, organizationId, {
+    ...filter,
+    cursor: query.cursor ? decodeCursor(query.cursor) : undefined,
+  });
+}
+
+export function countOrganizationReferrals(ctx: AppContext, organizationId: string) {
+  return countOrgReferralsByStatus(ctx.db, organizationId);
+}
+
+/** One of the organisation's referrals with its history; another organisation's id answers 404. */
+export async function getOrganizationReferral(
+  ctx: AppContext,
+  organizationId: string,
+  referralId: string,
+): Promise<ReferralDetail> {
+  const referral = await findOrgReferral(ctx.db, organizationId, referralId);
+  if (!referral) throw notFound("Referral");
+  return { ...referral, history: await findStatusHistory(ctx.db, referral.id) };
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   type UserProfile,
 } from "@referral-app/shared/schemas/user";
 import type { VisaProgress } from "@referral-app/shared/schemas/visa";
+import { visaPercentComplete, visaStageState } from "@referral-app/shared/visa-progress";
 import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { prepared } from "../../db/prepared.ts";
@@ -104,15 +105,13 @@ export async function findVisaProgress(db: DbOrTx, userId: string): Promise<Visa
     .from(visaStageHistory)
     .where(eq(visaStageHistory.applicationId, application.id))
     .orderBy(asc(visaStageHistory.createdAt), asc(visaStageHistory.id));
-  const currentOrder = VISA_STAGES.find((stage) => stage.id === application.currentStage)!.order;
   // The latest entry into each stage is when it started; the next entry after it is when it ended.
   const stages = VISA_STAGES.map((stage) => {
     const entered = history.filter((entry) => entry.toStage === stage.id).at(-1);
     const left = entered
       ? history.find((entry) => entry.createdAt > entered.createdAt && entry.fromStage === stage.id)
       : undefined;
-    const status =
-      stage.order < currentOrder ? "completed" : stage.order === currentOrder ? "current" : "upcoming";
+    const status = visaStageState(stage.id, application.currentStage);
     return {
       id: stage.id,
       name: stage.name,
@@ -127,8 +126,7 @@ export async function findVisaProgress(db: DbOrTx, userId: string): Promise<Visa
     userId,
     applicationId: application.id,
     currentStage: application.currentStage,
-    // Share of the stages already completed: "2 of 5 stages" is 40%.
-    percentComplete: Math.round(((currentOrder - 1) / VISA_STAGES.length) * 100),
+    percentComplete: visaPercentComplete(application.currentStage),
     stages,
     history: history.map((entry) => ({
       id: entry.id,

@@ -7,9 +7,11 @@ import {
 } from "@referral-app/shared/schemas/visa";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requireStaff, requireUser, resolveUserId } from "../../plugins/authenticate.ts";
+import { profilePictureRoutes } from "./profile-picture.routes.ts";
 import { changeVisaStage, getProfile, getVisaProgress, updateProfile } from "./users.service.ts";
 
 export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(profilePictureRoutes);
   const { ctx } = app;
 
   app.get(

@@ -7,20 +7,26 @@ import {
 } from "@referral-app/shared/schemas/user";
 import type { VisaProgress } from "@referral-app/shared/schemas/visa";
 import type { AppContext } from "../../context.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
-import type { RequestUser } from "../../plugins/authenticate.ts";
-import { recordEvent } from "../analytics/analytics.repository.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
-import { deleteStoredFilesOf } from "../files/files.repository.ts";
-import { enqueueNotification } from "../notifications/notify.ts";
+import { recordEvent } from "../analytics/analytics.service.ts";
+import { writeAudit } from "../audit/audit.service.ts";
+import { deleteFilesOf } from "../files/files.service.ts";
+import { enqueueNotification } from "../notifications/notifications.service.ts";
 import {
   findUserProfile,
   findUserRow,
   findVisaApplication,
   findVisaProgress,
   moveVisaStage,
+  openVisaApplication,
   updateUser,
 } from "./users.repository.ts";
+
+/** A profile, or null when there is no such user (for callers with their own not-found answer). */
+export function findProfile(ctx: AppContext, userId: string): Promise<UserProfile | null> {
+  return findUserProfile(ctx.db, userId);
+}
 
 export async function getProfile(ctx: AppContext, userId: string): Promise<UserProfile> {
   const profile = await findUserProfile(ctx.db, userId);
@@ -37,7 +43,7 @@ export async function updateProfile(
     const row = await findUserRow(tx, userId);
     if (!row) throw notFound("User");
     // A picture given as a link (or none) replaces an uploaded one, which nothing points at any more.
-    if (data.profilePicture !== undefined) await deleteStoredFilesOf(tx, userId, "profile_picture");
+    if (data.profilePicture !== undefined) await deleteFilesOf(tx, userId, "profile_picture");
     await updateUser(tx, userId, {
       ...(data.name !== undefined ? { name: data.name } : {}),
       ...(data.phone !== undefined ? { phone: data.phone } : {}),
@@ -49,6 +55,16 @@ export async function updateProfile(
     });
   });
   return getProfile(ctx, userId);
+}
+
+/** Every client has one case, opened at the first stage when they sign up. Safe to call twice. */
+export function openVisaCase(ctx: AppContext, userId: string): Promise<void> {
+  return openVisaApplication(ctx.db, userId);
+}
+
+/** A case's progress, or null when the user has none (staff and partners are not clients). */
+export function findVisaProgressOf(ctx: AppContext, userId: string): Promise<VisaProgress | null> {
+  return findVisaProgress(ctx.db, userId);
 }
 
 export async function getVisaProgress(ctx: AppContext, userId: string): Promise<VisaProgress> {
@@ -65,7 +81,7 @@ const stageName = (id: VisaStageId) => VISA_STAGES.find((stage) => stage.id === 
  */
 export async function changeVisaStage(
   ctx: AppContext,
-  actor: RequestUser,
+  actor: Actor,
   userId: string,
   input: { to?: VisaStageId; note?: string | undefined },
 ): Promise<VisaProgress> {

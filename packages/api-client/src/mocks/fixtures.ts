@@ -5,6 +5,7 @@ import type { Notification } from "@referral-app/shared/schemas/notification";
 import type { ReferralDetail, ReferralStatusChange } from "@referral-app/shared/schemas/referral";
 import { defaultUserPreferences, type UserProfile } from "@referral-app/shared/schemas/user";
 import type { VisaProgress } from "@referral-app/shared/schemas/visa";
+import { visaPercentComplete, visaStageState } from "@referral-app/shared/visa-progress";
 
 export interface FixtureOptions {
   /** Same seed, same people, ids and texts. */
@@ -133,8 +134,7 @@ export function buildVisaProgress(
   const step = (now.getTime() - openedAt.getTime()) / currentOrder;
   const at = (order: number) => new Date(openedAt.getTime() + (order - 1) * step).toISOString();
   const stages = VISA_STAGES.map((stage) => {
-    const status =
-      stage.order < currentOrder ? "completed" : stage.order === currentOrder ? "current" : "upcoming";
+    const status = visaStageState(stage.id, current);
     return {
       id: stage.id,
       name: stage.name,
@@ -159,7 +159,7 @@ export function buildVisaProgress(
     userId,
     applicationId,
     currentStage: current,
-    percentComplete: ((currentOrder - 1) / VISA_STAGES.length) * 100,
+    percentComplete: visaPercentComplete(current),
     stages,
     history,
     updatedAt: at(currentOrder),

@@ -1,0 +1,14 @@
+import { broadcastFanOutJob } from "../modules/notifications/broadcasts.jobs.ts";
+import { deliverNotificationJob, sendEmailJob } from "../modules/notifications/notifications.jobs.ts";
+import { sendRemindersJob } from "../modules/notifications/reminders.jobs.ts";
+import { purgeIdempotencyKeysJob } from "../modules/referrals/referrals.jobs.ts";
+import type { AnyJob } from "../queue/job.ts";
+
+/** Every job the worker runs, recurring ones included (their cron is on the definition). Add a module's jobs here. */
+export const JOBS: readonly AnyJob[] = [
+  sendEmailJob,
+  deliverNotificationJob,
+  broadcastFanOutJob,
+  sendRemindersJob,
+  purgeIdempotencyKeysJob,
+];

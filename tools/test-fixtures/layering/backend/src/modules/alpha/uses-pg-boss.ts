@@ -1,0 +1,4 @@
+// Deliberately wrong: only backend/src/queue/ may import pg-boss.
+import { PgBoss } from "pg-boss";
+
+export const boss = PgBoss;

@@ -1,0 +1,2 @@
+// Allowed: a module's public surface.
+export const betaService = "beta";

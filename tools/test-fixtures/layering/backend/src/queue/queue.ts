@@ -1,0 +1,4 @@
+// Allowed: the queue wrapper is pg-boss's one user.
+import { PgBoss } from "pg-boss";
+
+export const wrapped = PgBoss;

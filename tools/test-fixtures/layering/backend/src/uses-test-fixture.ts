@@ -1,0 +1,4 @@
+// Deliberately wrong: production code never imports test helpers.
+import { fixtureRow } from "./test/fixture.ts";
+
+export const shipped = fixtureRow;
