@@ -143,6 +143,20 @@ describe("clients without Origin and without cookies (Node fetch, curl, mobile)"
   });
 });
 
+describe("a native app: bearer token, and cookies its HTTP stack kept, without Origin", () => {
+  it("is accepted, since no other site can attach the Authorization header", async () => {
+    const user = await signUp(t);
+    const cookie = await browserCookie(user.email, "localhost:3000");
+    const created = await t.app.inject({
+      method: "POST",
+      url: "/api/referrals",
+      headers: { ...user.headers, cookie },
+      payload: { ...referral, email: "native-app-friend@example.com" },
+    });
+    expect(created.statusCode).toBe(201);
+  });
+});
+
 describe("better-auth endpoints the apps do not use", () => {
   it("POST /api/auth/update-user answers 404 and stores nothing", async () => {
     const user = await signUp(t);
