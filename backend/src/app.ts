@@ -19,6 +19,7 @@ import { usersRoutes } from "./modules/users/users.routes.ts";
 import { errorsPlugin, frameworkErrors } from "./plugins/errors.ts";
 import { healthPlugin } from "./plugins/health.ts";
 import { httpCachePlugin } from "./plugins/http-cache.ts";
+import { jsonBodyPlugin } from "./plugins/json-body.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { openapiPlugin } from "./plugins/openapi.ts";
 import { originCheckPlugin } from "./plugins/origin-check.ts";
@@ -61,6 +62,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     encodings: ["br", "gzip"],
     brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
   });
+  await app.register(jsonBodyPlugin);
   await app.register(securityPlugin);
   await app.register(originCheckPlugin);
   await app.register(httpCachePlugin);

@@ -133,7 +133,7 @@ export class Stack {
       DATABASE_URL: this.databaseUrl,
       DATABASE_POOL_MAX: "10",
       REDIS_URL: "redis://127.0.0.1:6379",
-      TRUST_PROXY: "true",
+      TRUST_PROXY: "loopback",
       SERVE_APPS: "false",
       LOG_LEVEL: "warn",
       // The gateway's per-IP limits stay on (the generator is exempt); per-user API limits would

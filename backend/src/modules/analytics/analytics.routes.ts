@@ -20,6 +20,8 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/analytics/events",
     {
       config: { rateLimit: { max: CLIENT_EVENTS_PER_MINUTE, timeWindow: "1 minute" } },
+      // Anyone may post here: a batch of 50 small events fits many times over.
+      bodyLimit: 64 * 1024,
       schema: {
         operationId: "trackEvents",
         tags: ["analytics"],

@@ -2,6 +2,7 @@ import type { ErrorCode } from "@referral-app/shared/errors";
 import {
   authLinkQuerySchema,
   authResultSchema,
+  changePasswordSchema,
   forgotPasswordSchema,
   resetPasswordSchema,
   sendVerificationEmailSchema,
@@ -13,9 +14,9 @@ import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { sessionCacheKey } from "../../plugins/authenticate.ts";
 import { sendError } from "../../plugins/errors.ts";
 import { attributeSignupReferral } from "../referrals/referrals.service.ts";
+import { assertNotLockedOut, recordSignIn } from "./sign-in-lockout.ts";
 
 // better-auth's error codes, in our vocabulary.
 const AUTH_CODES: Record<string, ErrorCode> = {
@@ -27,6 +28,7 @@ const AUTH_CODES: Record<string, ErrorCode> = {
   PASSWORD_TOO_SHORT: "VALIDATION_ERROR",
   PASSWORD_TOO_LONG: "VALIDATION_ERROR",
   INVALID_EMAIL: "VALIDATION_ERROR",
+  PASSWORD_REFUSED: "VALIDATION_ERROR",
 };
 
 function statusCode(status: number): ErrorCode {
@@ -47,16 +49,19 @@ async function relay(reply: FastifyReply, response: Response): Promise<FastifyRe
   });
   const text = await response.text();
   if (response.status >= 400) {
-    let body: { code?: string; message?: string } = {};
+    let body: { code?: string; message?: string; field?: string } = {};
     try {
       body = JSON.parse(text);
     } catch {}
     const code = (body.code && AUTH_CODES[body.code]) || statusCode(response.status);
     const message = body.message || response.statusText || "Authentication failed";
+    // A refusal about one field (the password policy) names it, as schema validation does.
+    const details = body.field ? { fields: { [body.field]: [message] } } : undefined;
     return sendError(
       reply,
       code,
       code === "EMAIL_TAKEN" ? "An account with this email already exists" : message,
+      details,
     );
   }
   reply.status(response.status);
@@ -77,7 +82,11 @@ function toRequest(request: FastifyRequest, body?: unknown): Request {
 }
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const strict = { rateLimit: { max: app.ctx.config.rateLimit.authMax, timeWindow: "1 minute" } };
+  // Per client address even when signed in: a session (or many accounts' sessions) buys no fresh
+  // budget for guessing passwords.
+  const byAddress = (request: FastifyRequest) => request.ip;
+  const { authMax } = app.ctx.config.rateLimit;
+  const strict = { rateLimit: { max: authMax, timeWindow: "1 minute", keyGenerator: byAddress } };
 
   app.post(
     "/auth/sign-up/email",
@@ -116,13 +125,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: authResultSchema },
       },
     },
-    async (request, reply) => relay(reply, await app.auth.handler(toRequest(request, request.body))),
+    async (request, reply) => {
+      await assertNotLockedOut(app.ctx, request.body.email);
+      const response = await app.auth.handler(toRequest(request, request.body));
+      if (response.ok || response.status === 401)
+        await recordSignIn(app.ctx, request.body.email, response.ok);
+      return relay(reply, response);
+    },
   );
 
   // Only the better-auth endpoints the apps use, each validated: everything else better-auth could serve
   // (update-user, change-email, delete-user, …) answers 404, so profile changes go through
   // PATCH /api/users/:id/profile and its schema.
-  const relaxed = { rateLimit: { max: app.ctx.config.rateLimit.authMax * 6, timeWindow: "1 minute" } };
+  const relaxed = { rateLimit: { max: authMax * 6, timeWindow: "1 minute", keyGenerator: byAddress } };
   const forward = async (request: FastifyRequest, reply: FastifyReply) =>
     relay(reply, await app.auth.handler(toRequest(request, request.body)));
 
@@ -137,13 +152,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: authStatusSchema },
       },
     },
-    async (request, reply) => {
-      const response = await app.auth.handler(toRequest(request, {}));
-      // The signed-out session must stop working at once, not when its cache entry expires.
-      const key = sessionCacheKey(request);
-      if (key) await app.ctx.cache.del(key);
-      return relay(reply, response);
-    },
+    // A signed-out or revoked session stops at once: authenticate.ts re-reads it on every request.
+    async (request, reply) => relay(reply, await app.auth.handler(toRequest(request, {}))),
   );
 
   app.get(
@@ -232,5 +242,34 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     forward,
+  );
+
+  app.post(
+    "/auth/change-password",
+    {
+      config: strict,
+      schema: {
+        operationId: "changePassword",
+        tags: ["auth"],
+        summary: "Change the signed-in user's password (the current one is required)",
+        body: changePasswordSchema,
+        response: { 200: authResultSchema },
+      },
+    },
+    forward,
+  );
+
+  app.post(
+    "/auth/revoke-sessions",
+    {
+      config: relaxed,
+      schema: {
+        operationId: "revokeSessions",
+        tags: ["auth"],
+        summary: "Sign out everywhere: end every session of the signed-in user",
+        response: { 200: authStatusSchema },
+      },
+    },
+    async (request, reply) => relay(reply, await app.auth.handler(toRequest(request, {}))),
   );
 };

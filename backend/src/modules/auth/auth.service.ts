@@ -2,12 +2,14 @@ import { hash, verify } from "@node-rs/argon2";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@referral-app/shared/validation";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { bearer } from "better-auth/plugins/bearer";
 import type { AppContext } from "../../context.ts";
 import { accounts, sessions, users, verifications } from "../../db/schema/index.ts";
 import { generateReferralCode } from "../../lib/referral-code.ts";
 import { queueActionMail } from "../notifications/notifications.service.ts";
 import { openVisaCase } from "../users/users.service.ts";
+import { passwordProblem } from "./password-policy.ts";
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes. (2 is Algorithm.Argon2id, a const enum.)
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -85,8 +87,43 @@ export function createAuth(ctx: AppContext) {
         },
       },
     },
+    // Every way to set a password meets the same policy, whichever route reached better-auth.
+    hooks: {
+      before: createAuthMiddleware(async (context) => {
+        const body = (context.body ?? {}) as Record<string, unknown>;
+        let field: "password" | "newPassword";
+        let email: string | undefined;
+        if (context.path === "/sign-up/email") {
+          field = "password";
+          email = typeof body.email === "string" ? body.email : undefined;
+        } else if (context.path === "/reset-password") {
+          field = "newPassword";
+          const token = typeof body.token === "string" ? body.token : "";
+          const found = token
+            ? await context.context.internalAdapter.findVerificationValue(`reset-password:${token}`)
+            : null;
+          email = found
+            ? (await context.context.internalAdapter.findUserById(found.value))?.email
+            : undefined;
+        } else if (context.path === "/change-password") {
+          field = "newPassword";
+          email = (await getSessionFromCtx(context))?.user.email;
+        } else return;
+        const password = body[field];
+        const problem = typeof password === "string" ? passwordProblem(password, email) : null;
+        if (problem) throw new APIError("BAD_REQUEST", { code: "PASSWORD_REFUSED", message: problem, field });
+      }),
+    },
     plugins: [bearer()],
     telemetry: { enabled: false },
+    // Refusals (a wrong password, a weak one) are answers, relayed in our error shape; only
+    // unexpected failures are logged.
+    onAPIError: {
+      onError: (error) => {
+        if (error instanceof APIError && error.status !== "INTERNAL_SERVER_ERROR") return;
+        ctx.logger.error({ err: error, source: "better-auth" }, "auth request failed");
+      },
+    },
     // better-auth's own messages go through our logger: JSON, redacted, and quiet under LOG_LEVEL.
     logger: {
       level: "debug",

@@ -47,6 +47,9 @@ export const en = {
     referralCode: "Referral codes are 6 to 12 letters and digits",
     url: "Enter a full web address starting with https://",
     tooLong: "This is too long",
+    passwordCommon: "This is one of the most common passwords, so it is easy to guess: choose another",
+    passwordContainsEmail: "Your password must not contain your email address",
+    passwordRepetitive: "Use more than two different characters",
   },
   auth: {
     email: "Email",

@@ -50,6 +50,9 @@ export const es: Translation = {
     referralCode: "Los códigos de referido tienen de 6 a 12 letras y números",
     url: "Introduce una dirección web completa que empiece por https://",
     tooLong: "Es demasiado largo",
+    passwordCommon: "Es una de las contraseñas más comunes y fácil de adivinar: elige otra",
+    passwordContainsEmail: "La contraseña no puede contener tu correo electrónico",
+    passwordRepetitive: "Usa más de dos caracteres distintos",
   },
   auth: {
     email: "Correo electrónico",
