@@ -23,6 +23,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       // Anyone may post here: a batch of 50 small events fits many times over.
       bodyLimit: 64 * 1024,
       schema: {
+        operationId: "trackEvents",
         tags: ["analytics"],
         summary: "Record a batch of client-side events (signed in or anonymous)",
         security: [{ bearer: [] }, { cookie: [] }, {}],
@@ -41,6 +42,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/analytics/overview",
     {
       schema: {
+        operationId: "getAnalyticsOverview",
         tags: ["admin", "analytics"],
         summary: "Staff: funnel, conversion, median time to convert, daily series, top referrers",
         querystring: analyticsRangeQuerySchema,
@@ -57,6 +59,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/analytics/top-partners",
     {
       schema: {
+        operationId: "listTopPartners",
         tags: ["admin", "analytics"],
         summary: "Staff: partner organisations by referrals, conversions and commission",
         querystring: analyticsRangeQuerySchema,
@@ -73,6 +76,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/analytics/export.csv",
     {
       schema: {
+        operationId: "exportAnalyticsCsv",
         tags: ["admin", "analytics"],
         summary: "Staff: the daily series and the funnel as CSV",
         querystring: analyticsRangeQuerySchema,

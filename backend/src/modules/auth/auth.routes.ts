@@ -1,8 +1,19 @@
 import type { ErrorCode } from "@referral-app/shared/errors";
-import { signInSchema, signUpSchema } from "@referral-app/shared/schemas/auth";
+import {
+  authLinkQuerySchema,
+  authResultSchema,
+  changePasswordSchema,
+  forgotPasswordSchema,
+  resetPasswordSchema,
+  sendVerificationEmailSchema,
+  signInSchema,
+  signUpSchema,
+} from "@referral-app/shared/schemas/auth";
+import { authSessionSchema, authStatusSchema } from "@referral-app/shared/schemas/session";
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { sendError } from "../../plugins/errors.ts";
 import { attributeSignupReferral } from "../referrals/referrals.service.ts";
 import { assertNotLockedOut, recordSignIn } from "./sign-in-lockout.ts";
@@ -81,7 +92,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     "/auth/sign-up/email",
     {
       config: strict,
-      schema: { tags: ["auth"], summary: "Sign up with email and password", body: signUpSchema },
+      schema: {
+        operationId: "createAccount",
+        tags: ["auth"],
+        summary: "Sign up with email and password",
+        body: signUpSchema,
+        response: { 200: authResultSchema },
+      },
     },
     async (request, reply) => {
       const { referralCode, ...body } = request.body;
@@ -100,7 +117,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     "/auth/sign-in/email",
     {
       config: strict,
-      schema: { tags: ["auth"], summary: "Sign in with email and password", body: signInSchema },
+      schema: {
+        operationId: "createSession",
+        tags: ["auth"],
+        summary: "Sign in with email and password",
+        body: signInSchema,
+        response: { 200: authResultSchema },
+      },
     },
     async (request, reply) => {
       await assertNotLockedOut(app.ctx, request.body.email);
@@ -111,18 +134,142 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  // Everything else better-auth serves: sign-out, get-session, verification, password reset.
-  app.route({
-    method: ["GET", "POST"],
-    url: "/auth/*",
-    config: { rateLimit: { max: authMax * 6, timeWindow: "1 minute", keyGenerator: byAddress } },
-    schema: {
-      tags: ["auth"],
-      summary: "better-auth endpoints (sign-out, get-session, verify-email, password reset)",
+  // Only the better-auth endpoints the apps use, each validated: everything else better-auth could serve
+  // (update-user, change-email, delete-user, …) answers 404, so profile changes go through
+  // PATCH /api/users/:id/profile and its schema.
+  const relaxed = { rateLimit: { max: authMax * 6, timeWindow: "1 minute", keyGenerator: byAddress } };
+  const forward = async (request: FastifyRequest, reply: FastifyReply) =>
+    relay(reply, await app.auth.handler(toRequest(request, request.body)));
+
+  app.post(
+    "/auth/sign-out",
+    {
+      config: relaxed,
+      schema: {
+        operationId: "deleteSession",
+        tags: ["auth"],
+        summary: "Sign out: end the session of the cookie or bearer token",
+        response: { 200: authStatusSchema },
+      },
     },
-    handler: async (request, reply) => {
-      // A signed-out or revoked session stops at once: authenticate.ts re-reads it on every request.
-      return relay(reply, await app.auth.handler(toRequest(request, request.body)));
+    // A signed-out or revoked session stops at once: authenticate.ts re-reads it on every request.
+    async (request, reply) => relay(reply, await app.auth.handler(toRequest(request, {}))),
+  );
+
+  app.get(
+    "/auth/get-session",
+    {
+      config: relaxed,
+      schema: {
+        operationId: "getSession",
+        tags: ["auth"],
+        summary: "The current session and its user, or null when signed out",
+        response: { 200: authSessionSchema },
+      },
     },
-  });
+    forward,
+  );
+
+  app.post(
+    "/auth/request-password-reset",
+    {
+      config: strict,
+      schema: {
+        operationId: "requestPasswordReset",
+        tags: ["auth"],
+        summary: "Mail a password-reset link (answers the same whether or not the account exists)",
+        body: forgotPasswordSchema,
+        response: { 200: authStatusSchema },
+      },
+    },
+    forward,
+  );
+
+  app.get(
+    "/auth/reset-password/:token",
+    {
+      config: relaxed,
+      schema: {
+        // The link in the reset mail, opened by a browser: a redirect, not an API call.
+        hide: true,
+        params: z.strictObject({ token: z.string().min(1).max(512) }),
+        querystring: authLinkQuerySchema,
+      },
+    },
+    forward,
+  );
+
+  app.post(
+    "/auth/reset-password",
+    {
+      config: strict,
+      schema: {
+        operationId: "resetPassword",
+        tags: ["auth"],
+        summary: "Set a new password with the mailed token; ends every other session",
+        body: resetPasswordSchema,
+        response: { 200: authStatusSchema },
+      },
+    },
+    forward,
+  );
+
+  app.get(
+    "/auth/verify-email",
+    {
+      config: relaxed,
+      schema: {
+        operationId: "verifyEmail",
+        tags: ["auth"],
+        summary: "The mailed verification link: marks the email verified and signs in",
+        querystring: authLinkQuerySchema,
+        response: { 200: authStatusSchema, 302: z.null().describe("Redirect to `callbackURL`") },
+      },
+    },
+    forward,
+  );
+
+  app.post(
+    "/auth/send-verification-email",
+    {
+      config: strict,
+      schema: {
+        operationId: "sendVerificationEmail",
+        tags: ["auth"],
+        summary: "Mail the verification link again",
+        body: sendVerificationEmailSchema,
+        response: { 200: authStatusSchema },
+      },
+    },
+    forward,
+  );
+
+  app.post(
+    "/auth/change-password",
+    {
+      config: strict,
+      schema: {
+        operationId: "changePassword",
+        tags: ["auth"],
+        summary: "Change the signed-in user's password (the current one is required)",
+        body: changePasswordSchema,
+        response: { 200: authResultSchema },
+      },
+    },
+    forward,
+  );
+
+  app.post(
+    "/auth/revoke-sessions",
+    {
+      config: relaxed,
+      schema: {
+        operationId: "revokeSessions",
+        tags: ["auth"],
+        summary: "Sign out everywhere: end every session of the signed-in user",
+        response: { 200: authStatusSchema },
+      },
+    },
+    async (request, reply) => relay(reply, await app.auth.handler(toRequest(request, {}))),
+  );
 };

@@ -22,7 +22,12 @@ export function createAuth(ctx: AppContext) {
     baseURL: config.publicUrl,
     basePath: "/api/auth",
     secret: config.authSecret,
+    // Redirect targets (callbackURL, redirectTo) must be relative or on PUBLIC_URL/CORS_ORIGINS, never the
+    // request's own Host, which a caller can forge to send a reset link elsewhere.
     trustedOrigins: config.corsOrigins,
+    // The CSRF check runs for every route in plugins/origin-check.ts (it trusts same-origin on any host);
+    // redirect targets are still checked here, in tests too (better-auth skips that under a test runner).
+    advanced: { disableCSRFCheck: true, disableOriginCheck: false },
     database: drizzleAdapter(ctx.db, {
       provider: "pg",
       schema: { user: users, session: sessions, account: accounts, verification: verifications },

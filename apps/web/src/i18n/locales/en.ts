@@ -31,6 +31,8 @@ export const en = {
     copy: "Copy",
     genericError: "Something went wrong. Please try again.",
     networkError: "We couldn't reach the server. Check your connection and try again.",
+    originNotAllowed: "This address is not allowed to sign in here. Open the app at its usual address.",
+    rateLimited: "Too many attempts, try again in {{seconds}} s.",
     notFoundTitle: "Page not found",
     notFoundBody: "The page you are looking for does not exist or has moved.",
     goHome: "Go to the dashboard",

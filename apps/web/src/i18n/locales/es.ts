@@ -33,6 +33,9 @@ export const es: Translation = {
     copy: "Copiar",
     genericError: "Algo salió mal. Inténtalo de nuevo.",
     networkError: "No pudimos conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.",
+    originNotAllowed:
+      "Esta dirección no puede iniciar sesión aquí. Abre la aplicación en su dirección habitual.",
+    rateLimited: "Demasiados intentos, inténtalo de nuevo en {{seconds}} s.",
     notFoundTitle: "Página no encontrada",
     notFoundBody: "La página que buscas no existe o se ha movido.",
     goHome: "Ir al inicio",
