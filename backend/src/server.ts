@@ -27,14 +27,11 @@ closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
 
 const address = await app.listen({ port: config.port, host: config.host });
 const base = config.publicUrl;
-const demoLogins = demo
-  ? `\nDemo logins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((user) => user.email).join(", ")}`
-  : "";
 console.log(`
 Referral Client App is running (${ctx.database.kind === "pglite" ? `embedded database in ${config.dataDir}` : "PostgreSQL"})
   Client app      ${base}/
   Staff dashboard ${base}/admin/
   Partner portal  ${base}/partners/
   API docs        ${base}/api/docs
-  Listening on    ${address}${demoLogins}
+  Listening on    ${address}${demo ? `\nDemo logins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((user) => user.email).join(", ")}` : ""}
 `);

@@ -6,7 +6,12 @@ import type { AppContext } from "../../context.ts";
 import type { DbOrTx, Tx } from "../../db/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
-import { findActiveStaff, findClient, takeNextConsultant } from "./case-assignment.repository.ts";
+import {
+  findActiveStaff,
+  findClient,
+  markAssigned,
+  takeNextConsultant,
+} from "./case-assignment.repository.ts";
 import { recordCaseChange } from "./case-changes.ts";
 import { getCase } from "./case-reads.service.ts";
 import { stageName, stagesFromHistory } from "./case-stages.ts";
@@ -60,6 +65,8 @@ async function openCase(
         ? null
         : await findActiveStaff(tx, input.consultantId);
   if (input.consultantId && !consultant) throw invalid("consultantId", "Choose an active staff member");
+  // Picking someone counts as their round-robin turn.
+  if (input.consultantId && consultant) await markAssigned(tx, consultant.id, now);
   const referralId = await findUnlinkedConvertedReferral(tx, input.clientId);
   const row = await insertCase(tx, {
     number: await nextCaseNumber(tx, now.getUTCFullYear()),

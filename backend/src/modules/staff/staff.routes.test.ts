@@ -60,7 +60,10 @@ describe("round-robin assignment", () => {
     expect(order.slice(3)).toEqual(order.slice(0, 3));
     expect(order).not.toContain(admin.id);
 
-    // An admin picking a consultant takes the choice, and that counts as their turn.
+    // Picking a consultant takes the choice, and that counts as their turn.
+    const next = order[0]!;
+    expect((await openCase({ consultantId: next })).consultant?.id).toBe(next);
+    expect((await openCase()).consultant?.id).toBe(order[1]);
     expect((await openCase({ consultantId: admin.id })).consultant?.id).toBe(admin.id);
     expect((await openCase({ consultantId: null })).consultant).toBeNull();
   });

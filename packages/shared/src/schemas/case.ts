@@ -298,7 +298,14 @@ export const CASE_TIMELINE_KINDS = [
 export const caseTimelineKindSchema = z.enum(CASE_TIMELINE_KINDS);
 export type CaseTimelineKind = z.infer<typeof caseTimelineKindSchema>;
 
-/** One entry of a case's timeline. Clients get only the entries meant for them. */
+/**
+ * One entry of a case's timeline. Clients get only the entries meant for them. `data` by kind:
+ * opened `{ toStage, consultantName }`; stage_changed `{ fromStage, toStage, note? }`; note_added
+ * `{ noteId }`; task_created `{ taskId, title, dueAt, assigneeKind }`; task_completed `{ taskId, title }`;
+ * consultant_assigned `{ consultantName, previousConsultantName }`; details_changed `{ fields }`;
+ * outcome_decided `{ outcome, decidedAt, note? }`; reopened `{ previousOutcome, previousDecidedAt, reason }`
+ * (internal). Client-visible entries never carry staff ids.
+ */
 export const caseTimelineEntrySchema = z
   .object({
     id: uuidSchema,
