@@ -45,6 +45,9 @@ const envShape = z.object({
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** A worker's claim on a notification channel lapses this long after its last heartbeat. */
   DELIVERY_CLAIM_LAPSE_SECONDS: z.coerce.number().min(1).max(600).default(15),
+  /** Open notification streams allowed per session and in total on one instance (429 past either). */
+  STREAM_MAX_PER_SESSION: z.coerce.number().int().min(1).max(100).default(5),
+  STREAM_MAX_PER_INSTANCE: z.coerce.number().int().min(1).default(2_000),
 });
 
 const envSchema = envShape.superRefine((env, ctx) => {
@@ -90,6 +93,7 @@ export interface Config {
   workerConcurrency: number;
   workerMetricsPort: number | undefined;
   deliveryClaimLapseSeconds: number;
+  streams: { perSession: number; perInstance: number };
 }
 
 export class ConfigError extends Error {
@@ -140,6 +144,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     workerConcurrency: env.WORKER_CONCURRENCY,
     workerMetricsPort: env.WORKER_METRICS_PORT,
     deliveryClaimLapseSeconds: env.DELIVERY_CLAIM_LAPSE_SECONDS,
+    streams: { perSession: env.STREAM_MAX_PER_SESSION, perInstance: env.STREAM_MAX_PER_INSTANCE },
   };
 }
 

@@ -71,6 +71,17 @@ export function createAuth(ctx: AppContext) {
       },
     },
     databaseHooks: {
+      session: {
+        delete: {
+          // Every path that ends a session (sign-out, password reset, revoke) passes here; its live
+          // streams close on every instance. A failed publish must not fail the sign-out itself.
+          after: async (session) => {
+            await ctx.live.endSessions([session.id]).catch((err: unknown) => {
+              ctx.logger.warn({ err }, "session end not published to live streams");
+            });
+          },
+        },
+      },
       user: {
         create: {
           before: async (user) => ({ data: { ...user, referralCode: generateReferralCode() } }),

@@ -26,7 +26,7 @@ import {
   registerPushToken,
   removePushToken,
 } from "./notifications.service.ts";
-import { openNotificationStream, StreamRegistry, streamUserId } from "./notifications.stream.ts";
+import { openNotificationStream, StreamRegistry, streamSession } from "./notifications.stream.ts";
 
 const pushTokenParamsSchema = z.object({ token: z.string().min(1).max(255) });
 const streamQuerySchema = z.object({
@@ -37,7 +37,7 @@ const mailboxQuerySchema = paginationQuerySchema.extend({ to: z.string().trim().
 export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(broadcastsRoutes);
   const { ctx } = app;
-  const streams = new StreamRegistry();
+  const streams = new StreamRegistry(ctx.config.streams);
   // Open streams never finish by themselves: end them so shutdown does not wait on clients.
   app.addHook("preClose", async () => streams.closeAll());
 
@@ -116,8 +116,8 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const userId = await streamUserId(request, request.query.token);
-      await openNotificationStream(ctx, streams, request, reply, userId);
+      const session = await streamSession(request, request.query.token);
+      await openNotificationStream(ctx, streams, request, reply, session);
       return reply;
     },
   );
