@@ -100,12 +100,30 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-/** Parses the environment; throws ConfigError naming every bad variable. */
-export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+/**
+ * Parses the environment; throws ConfigError naming every bad variable. A process that serves or
+ * sends mail (server, worker) needs SMTP_URL in production: without it mail would go to the dev
+ * mailbox, where staff could read password-reset links. Migrations and seeding send none.
+ */
+export function loadConfig(
+  source: Record<string, string | undefined> = process.env,
+  options: { sendsMail?: boolean } = {},
+): Config {
   const cleaned = Object.fromEntries(
     Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
   );
-  const parsed = envSchema.safeParse(cleaned);
+  const schema =
+    options.sendsMail === false
+      ? envSchema
+      : envSchema.superRefine((env, ctx) => {
+          if (env.NODE_ENV === "production" && !env.SMTP_URL)
+            ctx.addIssue({
+              code: "custom",
+              path: ["SMTP_URL"],
+              message: "required in production (without it mail would go to the dev mailbox)",
+            });
+        });
+  const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);

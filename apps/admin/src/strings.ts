@@ -246,6 +246,9 @@ export const strings = {
   mailbox: {
     title: "Dev mailbox",
     description: "Mail kept by the server when no SMTP server is configured.",
+    notice:
+      "Development only: a production server sends real mail and has no mailbox. Password-reset and verification links sign their holder in, so their secret part is hidden from everyone but admins, and every visit to this page is recorded in the audit log.",
+    linksHidden: "The secret parts of the links in this message are hidden; an admin can see them.",
     empty: "The mailbox is empty.",
     loading: "Loading mail",
     to: "To",

@@ -44,7 +44,7 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  const config = loadConfig({ LOG_LEVEL: "warn", ...process.env });
+  const config = loadConfig({ LOG_LEVEL: "warn", ...process.env }, { sendsMail: false });
   const ctx = await createContext(config, { supervise: false });
   try {
     await runSeed(ctx, options);

@@ -34,6 +34,7 @@ function toDevMail(row: DevMailRow): DevMail {
     subject: row.subject,
     text: row.text,
     html: row.html,
+    linksHidden: false,
     createdAt: row.createdAt.toISOString(),
   };
 }

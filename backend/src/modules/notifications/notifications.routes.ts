@@ -154,19 +154,22 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    "/admin/mailbox",
-    {
-      schema: {
-        tags: ["admin"],
-        summary: "Staff: mail kept in the dev mailbox (when no SMTP_URL is set), newest first",
-        querystring: mailboxQuerySchema,
-        response: { 200: paginatedResponseSchema(devMailSchema) },
+  // Production sends real mail (config requires SMTP_URL): the dev mailbox does not exist there.
+  if (ctx.config.env !== "production")
+    app.get(
+      "/admin/mailbox",
+      {
+        schema: {
+          tags: ["admin"],
+          summary:
+            "Staff, development only: mail kept in the dev mailbox (no SMTP_URL), newest first; reset and verification tokens hidden from all but admins; every read is audited",
+          querystring: mailboxQuerySchema,
+          response: { 200: paginatedResponseSchema(devMailSchema) },
+        },
       },
-    },
-    async (request) => {
-      await requireStaff(request);
-      return pageResponse(await getDevMailbox(ctx, request.query), request.query);
-    },
-  );
+      async (request) => {
+        const actor = await requireStaff(request);
+        return pageResponse(await getDevMailbox(ctx, actor, request.query), request.query);
+      },
+    );
 };

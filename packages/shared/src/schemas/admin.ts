@@ -61,6 +61,8 @@ export const devMailSchema = z
     subject: z.string(),
     text: z.string(),
     html: z.string().nullable(),
+    /** True when the secret parts of links (reset and verification tokens) were hidden from the reader. */
+    linksHidden: z.boolean(),
     createdAt: isoDateTimeSchema,
   })
   .meta({ id: "DevMail" });
