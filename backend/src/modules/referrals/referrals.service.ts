@@ -160,7 +160,7 @@ export async function getReferralDetail(
     (referral.partnerOrganizationId !== null &&
       referral.partnerOrganizationId === (await partnerOrganizationOf(ctx, actor)));
   if (!allowed) throw notFound("Referral");
-  return { ...referral, history: await findStatusHistory(ctx.db, referral.id) };
+  return { ...referral, history: await findStatusHistory(ctx.db, referral.id, isStaffRole(actor.role)) };
 }
 
 export async function listAllReferrals(
@@ -207,7 +207,7 @@ export async function getOrganizationReferral(
 ): Promise<ReferralDetail> {
   const referral = await findOrgReferral(ctx.db, organizationId, referralId);
   if (!referral) throw notFound("Referral");
-  return { ...referral, history: await findStatusHistory(ctx.db, referral.id) };
+  return { ...referral, history: await findStatusHistory(ctx.db, referral.id, false) };
 }
 
 /**

@@ -59,8 +59,9 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const userId = resolveUserId(await requireUser(request), request.params.id);
-      return { status: "success" as const, data: await getVisaProgress(ctx, userId) };
+      const viewer = await requireUser(request);
+      const userId = resolveUserId(viewer, request.params.id);
+      return { status: "success" as const, data: await getVisaProgress(ctx, viewer, userId) };
     },
   );
 

@@ -1,4 +1,4 @@
-import { nextVisaStage, VISA_STAGES, type VisaStageId } from "@referral-app/shared/constants";
+import { isStaffRole, nextVisaStage, VISA_STAGES, type VisaStageId } from "@referral-app/shared/constants";
 import {
   defaultUserPreferences,
   mergePreferences,
@@ -67,10 +67,12 @@ export function findVisaProgressOf(ctx: AppContext, userId: string): Promise<Vis
   return findVisaProgress(ctx.db, userId);
 }
 
-export async function getVisaProgress(ctx: AppContext, userId: string): Promise<VisaProgress> {
+/** The case as `viewer` may see it: who moved it is for staff only. */
+export async function getVisaProgress(ctx: AppContext, viewer: Actor, userId: string): Promise<VisaProgress> {
   const progress = await findVisaProgress(ctx.db, userId);
   if (!progress) throw notFound("Visa case");
-  return progress;
+  if (isStaffRole(viewer.role)) return progress;
+  return { ...progress, history: progress.history.map(({ changedBy: _staff, ...change }) => change) };
 }
 
 const stageName = (id: VisaStageId) => VISA_STAGES.find((stage) => stage.id === id)!.name;
@@ -120,5 +122,5 @@ export async function changeVisaStage(
       after: { stage: to, note },
     });
   });
-  return getVisaProgress(ctx, userId);
+  return getVisaProgress(ctx, actor, userId);
 }
