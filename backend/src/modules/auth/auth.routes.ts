@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { sessionCacheKey } from "../../plugins/authenticate.ts";
 import { sendError } from "../../plugins/errors.ts";
-import { attributeSignupReferral } from "../referrals/referrals.service.ts";
+import { signUpWithEmail } from "./auth.service.ts";
 
 // better-auth's error codes, in our vocabulary.
 const AUTH_CODES: Record<string, ErrorCode> = {
@@ -77,14 +77,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { referralCode, ...body } = request.body;
-      const response = await app.auth.handler(toRequest(request, body));
-      if (response.ok && referralCode) {
-        const { user } = (await response.clone().json()) as {
-          user: { id: string; email: string; name: string };
-        };
-        await attributeSignupReferral(app.ctx, user, referralCode);
-      }
-      return relay(reply, response);
+      return relay(reply, await signUpWithEmail(app.ctx, app.auth, toRequest(request, body), referralCode));
     },
   );
 

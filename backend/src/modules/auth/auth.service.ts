@@ -1,13 +1,31 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { hash, verify } from "@node-rs/argon2";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@referral-app/shared/validation";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { bearer } from "better-auth/plugins/bearer";
 import type { AppContext } from "../../context.ts";
+import type { Db, Tx } from "../../db/client.ts";
 import { accounts, sessions, users, verifications } from "../../db/schema/index.ts";
 import { generateReferralCode } from "../../lib/referral-code.ts";
 import { queueActionMail } from "../notifications/notifications.service.ts";
+import { attributeSignupReferral } from "../referrals/referrals.service.ts";
 import { openVisaCase } from "../users/users.service.ts";
+
+// The sign-up transaction, while one runs: better-auth's queries (user, account, session) and the
+// verification mail join it, so the user, the case and the attribution commit together or not at all.
+const signUpTransaction = new AsyncLocalStorage<Tx>();
+
+/** ctx.db, except inside a sign-up, where every query better-auth makes goes to its transaction. */
+function authDatabase(db: Db): Db {
+  return new Proxy(db, {
+    get(target, property) {
+      const current = signUpTransaction.getStore() ?? target;
+      const value = Reflect.get(current, property, current);
+      return typeof value === "function" ? value.bind(current) : value;
+    },
+  });
+}
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes. (2 is Algorithm.Argon2id, a const enum.)
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -20,7 +38,7 @@ export function createAuth(ctx: AppContext) {
     basePath: "/api/auth",
     secret: config.authSecret,
     trustedOrigins: config.corsOrigins,
-    database: drizzleAdapter(ctx.db, {
+    database: drizzleAdapter(authDatabase(ctx.db), {
       provider: "pg",
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
@@ -47,27 +65,35 @@ export function createAuth(ctx: AppContext) {
         verify: ({ hash: digest, password }) => verify(digest, password),
       },
       sendResetPassword: async ({ user, url }) => {
-        await queueActionMail(ctx, {
-          to: user.email,
-          name: user.name,
-          subject: "Reset your password",
-          intro: "Reset your Referral Client App password here (valid for one hour):",
-          action: { label: "Choose a new password", url },
-          outro: "If you did not ask for this, ignore this email.",
-        });
+        await queueActionMail(
+          ctx,
+          {
+            to: user.email,
+            name: user.name,
+            subject: "Reset your password",
+            intro: "Reset your Referral Client App password here (valid for one hour):",
+            action: { label: "Choose a new password", url },
+            outro: "If you did not ask for this, ignore this email.",
+          },
+          signUpTransaction.getStore(),
+        );
       },
     },
     emailVerification: {
       sendOnSignUp: true,
       autoSignInAfterVerification: true,
       sendVerificationEmail: async ({ user, url }) => {
-        await queueActionMail(ctx, {
-          to: user.email,
-          name: user.name,
-          subject: "Verify your email address",
-          intro: "Confirm your email address for the Referral Client App:",
-          action: { label: "Verify my email", url },
-        });
+        await queueActionMail(
+          ctx,
+          {
+            to: user.email,
+            name: user.name,
+            subject: "Verify your email address",
+            intro: "Confirm your email address for the Referral Client App:",
+            action: { label: "Verify my email", url },
+          },
+          signUpTransaction.getStore(),
+        );
       },
     },
     databaseHooks: {
@@ -85,9 +111,6 @@ export function createAuth(ctx: AppContext) {
       user: {
         create: {
           before: async (user) => ({ data: { ...user, referralCode: generateReferralCode() } }),
-          after: async (user) => {
-            if ((user.role ?? "client") === "client") await openVisaCase(ctx, user.id);
-          },
         },
       },
     },
@@ -103,3 +126,33 @@ export function createAuth(ctx: AppContext) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+class SignUpRefused extends Error {}
+
+/**
+ * `POST /api/auth/sign-up/email` in one transaction: better-auth's user, account and session, the
+ * verification mail's job, the client's visa case and the referral attribution. Any failure
+ * leaves no account behind, so the person can simply try again.
+ */
+export async function signUpWithEmail(
+  ctx: AppContext,
+  auth: Auth,
+  request: Request,
+  referralCode: string | undefined,
+): Promise<Response> {
+  let response: Response | undefined;
+  try {
+    await ctx.db.transaction(async (tx) => {
+      response = await signUpTransaction.run(tx, () => auth.handler(request));
+      if (!response.ok) throw new SignUpRefused();
+      const { user } = (await response.clone().json()) as {
+        user: { id: string; email: string; name: string; role?: string };
+      };
+      if ((user.role ?? "client") === "client") await openVisaCase(tx, user.id);
+      if (referralCode) await attributeSignupReferral(ctx, tx, user, referralCode);
+    });
+  } catch (error) {
+    if (!(error instanceof SignUpRefused)) throw error;
+  }
+  return response!;
+}

@@ -31,9 +31,12 @@ export async function enqueueNotification(
   await ctx.queue.send(deliverNotificationJob, payload, { tx });
 }
 
-/** Queues an email that asks its reader to act (verify, reset a password, accept an invitation). */
-export async function queueActionMail(ctx: AppContext, mail: ActionMail): Promise<void> {
-  await ctx.queue.send(sendEmailJob, actionMail(mail));
+/**
+ * Queues an email that asks its reader to act (verify, reset a password, accept an invitation);
+ * inside `tx` when the mail belongs to a change still being made (a sign-up).
+ */
+export async function queueActionMail(ctx: AppContext, mail: ActionMail, tx?: Tx): Promise<void> {
+  await ctx.queue.send(sendEmailJob, actionMail(mail), tx ? { tx } : undefined);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -7,6 +7,7 @@ import {
 } from "@referral-app/shared/schemas/user";
 import type { VisaProgress } from "@referral-app/shared/schemas/visa";
 import type { AppContext } from "../../context.ts";
+import type { Tx } from "../../db/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
 import { recordEvent } from "../analytics/analytics.service.ts";
@@ -57,9 +58,9 @@ export async function updateProfile(
   return getProfile(ctx, userId);
 }
 
-/** Every client has one case, opened at the first stage when they sign up. Safe to call twice. */
-export function openVisaCase(ctx: AppContext, userId: string): Promise<void> {
-  return openVisaApplication(ctx.db, userId);
+/** Every client has one case, opened at the first stage in the sign-up's transaction. Safe to call twice. */
+export function openVisaCase(tx: Tx, userId: string): Promise<void> {
+  return openVisaApplication(tx, userId);
 }
 
 /** A case's progress, or null when the user has none (staff and partners are not clients). */
@@ -69,7 +70,12 @@ export function findVisaProgressOf(ctx: AppContext, userId: string): Promise<Vis
 
 /** The case as `viewer` may see it: who moved it is for staff only. */
 export async function getVisaProgress(ctx: AppContext, viewer: Actor, userId: string): Promise<VisaProgress> {
-  const progress = await findVisaProgress(ctx.db, userId);
+  let progress = await findVisaProgress(ctx.db, userId);
+  // A client without a case (created before cases, or by a path that skipped sign-up) gets one now.
+  if (!progress && (await findUserRow(ctx.db, userId))?.role === "client") {
+    await openVisaApplication(ctx.db, userId);
+    progress = await findVisaProgress(ctx.db, userId);
+  }
   if (!progress) throw notFound("Visa case");
   if (isStaffRole(viewer.role)) return progress;
   return { ...progress, history: progress.history.map(({ changedBy: _staff, ...change }) => change) };
