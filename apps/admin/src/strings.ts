@@ -271,5 +271,43 @@ export const strings = {
     empty: "No audit entries.",
     loading: "Loading the audit log",
     caption: "Audit entries, newest first",
+    actions: {
+      "auth.signed_in": "Signed in",
+      "auth.sign_in_failed": "Failed sign-in",
+      "auth.password_reset_requested": "Asked to reset the password",
+      "auth.password_reset": "Reset the password",
+      "user.profile_updated": "Changed a client's profile",
+      "file.downloaded": "Opened a file",
+      "mailbox.read": "Read the dev mailbox",
+      "referral.status_changed": "Moved a referral",
+      "visa.stage_changed": "Moved a visa case",
+      "reward.approved": "Approved a reward",
+      "reward.paid": "Paid a reward",
+      "reward.reversed": "Reversed a reward",
+      "feature_flag.updated": "Changed a feature flag",
+      "broadcast.created": "Sent a broadcast",
+      "partner.referrals_imported": "Imported referrals",
+      "partner_organization.created": "Created a partner organisation",
+      "partner_organization.updated": "Changed a partner organisation",
+      "partner_organization.member_assigned": "Added a member (role change)",
+      "partner_organization.member_invited": "Invited a member",
+    } as Record<string, string>,
+    entityTypes: {
+      referral: "Referral",
+      user: "User",
+      visa_application: "Visa case",
+      reward: "Reward",
+      feature_flag: "Feature flag",
+      broadcast: "Broadcast",
+      partner_organization: "Partner organisation",
+      partner_import: "Partner import",
+      file: "File",
+      mailbox: "Dev mailbox",
+    } as Record<string, string>,
+    /** Words for a code the page has no label for yet: `partner_import.done` → "Partner import done". */
+    humanize: (code: string) => {
+      const words = code.replace(/[._]/g, " ").trim();
+      return words.charAt(0).toUpperCase() + words.slice(1);
+    },
   },
 };

@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { sessionCacheKey } from "../../plugins/authenticate.ts";
 import { sendError } from "../../plugins/errors.ts";
-import { signUpWithEmail } from "./auth.service.ts";
+import { recordSignIn, signUpWithEmail } from "./auth.service.ts";
 
 // better-auth's error codes, in our vocabulary.
 const AUTH_CODES: Record<string, ErrorCode> = {
@@ -87,7 +87,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: strict,
       schema: { tags: ["auth"], summary: "Sign in with email and password", body: signInSchema },
     },
-    async (request, reply) => relay(reply, await app.auth.handler(toRequest(request, request.body))),
+    async (request, reply) => {
+      const response = await app.auth.handler(toRequest(request, request.body));
+      const signedIn = response.ok
+        ? ((await response.clone().json()) as { user?: { id?: string } }).user?.id
+        : undefined;
+      await recordSignIn(app.ctx, {
+        email: request.body.email,
+        userId: signedIn ?? null,
+        ip: request.ip,
+        userAgent: request.headers["user-agent"],
+      });
+      return relay(reply, response);
+    },
   );
 
   // Everything else better-auth serves: sign-out, get-session, verification, password reset.

@@ -8,6 +8,7 @@ import type { AppContext } from "../../context.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { accounts, sessions, users, verifications } from "../../db/schema/index.ts";
 import { generateReferralCode } from "../../lib/referral-code.ts";
+import { writeAudit } from "../audit/audit.service.ts";
 import { queueActionMail } from "../notifications/notifications.service.ts";
 import { attributeSignupReferral } from "../referrals/referrals.service.ts";
 import { openVisaCase } from "../users/users.service.ts";
@@ -64,7 +65,21 @@ export function createAuth(ctx: AppContext) {
         hash: (password) => hash(password, ARGON2),
         verify: ({ hash: digest, password }) => verify(digest, password),
       },
+      onPasswordReset: async ({ user }) => {
+        await writeAudit(ctx.db, {
+          actorId: user.id,
+          action: "auth.password_reset",
+          entityType: "user",
+          entityId: user.id,
+        });
+      },
       sendResetPassword: async ({ user, url }) => {
+        await writeAudit(ctx.db, {
+          actorId: null,
+          action: "auth.password_reset_requested",
+          entityType: "user",
+          entityId: user.id,
+        });
         await queueActionMail(
           ctx,
           {
@@ -155,4 +170,22 @@ export async function signUpWithEmail(
     if (!(error instanceof SignUpRefused)) throw error;
   }
   return response!;
+}
+
+/**
+ * Every sign-in attempt, kept in the audit log with where it came from. A failure names the
+ * address tried (the log is staff-only, so this tells nobody outside whether an account exists).
+ */
+export async function recordSignIn(
+  ctx: AppContext,
+  attempt: { email: string; userId: string | null; ip: string; userAgent: string | undefined },
+): Promise<void> {
+  const email = attempt.email.trim().toLowerCase();
+  await writeAudit(ctx.db, {
+    actorId: attempt.userId,
+    action: attempt.userId ? "auth.signed_in" : "auth.sign_in_failed",
+    entityType: "user",
+    entityId: attempt.userId ?? email,
+    after: { email, ip: attempt.ip, userAgent: attempt.userAgent?.slice(0, 512) ?? null },
+  });
 }

@@ -35,14 +35,33 @@ export async function getProfile(ctx: AppContext, userId: string): Promise<UserP
   return profile;
 }
 
+/** Changes a profile; a change by anyone but its owner (staff) is audited with the fields' old and new values. */
 export async function updateProfile(
   ctx: AppContext,
+  actor: Actor,
   userId: string,
   data: UpdateProfileData,
 ): Promise<UserProfile> {
   await ctx.db.transaction(async (tx) => {
     const row = await findUserRow(tx, userId);
     if (!row) throw notFound("User");
+    if (actor.id !== userId) {
+      const fields = { name: row.name, phone: row.phone, country: row.country, profilePicture: row.image };
+      const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
+        (key) => data[key] !== undefined && data[key] !== fields[key],
+      );
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action: "user.profile_updated",
+        entityType: "user",
+        entityId: userId,
+        before: Object.fromEntries(changed.map((key) => [key, fields[key]])),
+        after: {
+          ...Object.fromEntries(changed.map((key) => [key, data[key]])),
+          ...(data.preferences ? { preferences: data.preferences } : {}),
+        },
+      });
+    }
     // A picture given as a link (or none) replaces an uploaded one, which nothing points at any more.
     if (data.profilePicture !== undefined) await deleteFilesOf(tx, userId, "profile_picture");
     await updateUser(tx, userId, {
