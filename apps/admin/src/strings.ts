@@ -291,6 +291,7 @@ export const strings = {
       "partner_organization.updated": "Changed a partner organisation",
       "partner_organization.member_assigned": "Added a member (role change)",
       "partner_organization.member_invited": "Invited a member",
+      "partner_organization.member_reinvited": "Invited a member again",
     } as Record<string, string>,
     entityTypes: {
       referral: "Referral",

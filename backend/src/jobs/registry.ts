@@ -1,5 +1,10 @@
+import { purgeAnalyticsEventsJob } from "../modules/analytics/analytics.jobs.ts";
 import { broadcastFanOutJob } from "../modules/notifications/broadcasts.jobs.ts";
-import { deliverNotificationJob, sendEmailJob } from "../modules/notifications/notifications.jobs.ts";
+import {
+  deliverNotificationJob,
+  purgeDevMailboxJob,
+  sendEmailJob,
+} from "../modules/notifications/notifications.jobs.ts";
 import { sendRemindersJob } from "../modules/notifications/reminders.jobs.ts";
 import { purgeIdempotencyKeysJob } from "../modules/referrals/referrals.jobs.ts";
 import type { AnyJob } from "../queue/job.ts";
@@ -11,4 +16,6 @@ export const JOBS: readonly AnyJob[] = [
   broadcastFanOutJob,
   sendRemindersJob,
   purgeIdempotencyKeysJob,
+  purgeDevMailboxJob,
+  purgeAnalyticsEventsJob,
 ];

@@ -277,3 +277,12 @@ export async function listDevMail(
   ]);
   return { items: rows.map(toDevMail), total: totals?.total ?? 0 };
 }
+
+/** Forgets dev-mailbox messages kept before `cutoff`; answers how many. */
+export async function deleteDevMailBefore(db: DbOrTx, cutoff: Date): Promise<number> {
+  const deleted = await db
+    .delete(devMailbox)
+    .where(lt(devMailbox.createdAt, cutoff))
+    .returning({ id: devMailbox.id });
+  return deleted.length;
+}
