@@ -3,7 +3,7 @@ import { defineProject } from "vitest/config";
 export default defineProject({
   test: {
     name: "tools",
-    include: ["*.test.ts", "ci/**/*.test.ts"],
+    include: ["*.test.ts", "ci/**/*.test.ts", "openapi-client/**/*.test.ts"],
     environment: "node",
     testTimeout: 60_000,
   },

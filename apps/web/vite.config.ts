@@ -3,18 +3,22 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
 // `npm run dev` proxies /api to the backend; `VITE_MOCK=1 npm run dev` answers from MSW in the browser.
-export default defineConfig({
-  base: "/",
-  plugins: [react(), tailwindcss()],
-  resolve: { dedupe: ["react", "react-dom"] },
-  server: {
-    port: 5173,
-    proxy: { "/api": { target: "http://localhost:3000", changeOrigin: false } },
-  },
-  build: {
-    outDir: "dist",
-    emptyOutDir: true,
-    target: "es2022",
-    sourcemap: true,
-  },
+export default defineConfig(({ command }) => {
+  // A shell's NODE_ENV=development must not turn `npm start` into a development bundle.
+  if (command === "build") process.env.NODE_ENV = "production";
+  return {
+    base: "/",
+    plugins: [react(), tailwindcss()],
+    resolve: { dedupe: ["react", "react-dom"] },
+    server: {
+      port: 5173,
+      proxy: { "/api": { target: "http://localhost:3000", changeOrigin: false } },
+    },
+    build: {
+      outDir: "dist",
+      emptyOutDir: true,
+      target: "es2022",
+      sourcemap: true,
+    },
+  };
 });

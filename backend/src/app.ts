@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { constants as zlib } from "node:zlib";
+import compress from "@fastify/compress";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppContext } from "./context.ts";
@@ -17,8 +19,10 @@ import { usersRoutes } from "./modules/users/users.routes.ts";
 import { errorsPlugin, frameworkErrors } from "./plugins/errors.ts";
 import { healthPlugin } from "./plugins/health.ts";
 import { httpCachePlugin } from "./plugins/http-cache.ts";
+import { jsonBodyPlugin } from "./plugins/json-body.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { openapiPlugin } from "./plugins/openapi.ts";
+import { originCheckPlugin } from "./plugins/origin-check.ts";
 import { securityPlugin } from "./plugins/security.ts";
 import { staticAppsPlugin } from "./plugins/static-apps.ts";
 import { telemetryPlugin } from "./plugins/telemetry.ts";
@@ -54,7 +58,16 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // First: route spans must wrap every route registered after it.
   await app.register(telemetryPlugin);
   await app.register(errorsPlugin);
+  // JSON and text over 1 KB, for clients that accept it; built assets come precompressed (static-apps.ts)
+  // and event streams are never buffered. Brotli at quality 4: most of the gain for little CPU.
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ["br", "gzip"],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+  });
+  await app.register(jsonBodyPlugin);
   await app.register(securityPlugin);
+  await app.register(originCheckPlugin);
   await app.register(httpCachePlugin);
   await app.register(openapiPlugin);
   await app.register(metricsPlugin);

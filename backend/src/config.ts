@@ -1,9 +1,9 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { dataDirSecret } from "./lib/data-dir-secret.ts";
 
 // The only reader of process.env. Everything else receives a Config.
-
-const DEV_SECRET = "development-secret-change-me-0123456789abcdef";
 
 const booleanish = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -23,7 +23,24 @@ const envShape = z.object({
   MAIL_FROM: z.string().min(3).default("Referral Client App <no-reply@referral.local>"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   CORS_ORIGINS: z.string().default(""),
-  TRUST_PROXY: booleanish.default(false),
+  /**
+   * Proxies whose X-Forwarded-For is believed, by address: IPs, CIDR ranges or proxy-addr's names
+   * (loopback, linklocal, uniquelocal), comma-separated. Not `true` (anyone could name any address)
+   * and not a hop count (Fastify cannot check the peer against one, so it believes nobody).
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((value, ctx) => {
+      const trust = parseTrustProxy(value);
+      if (trust === null)
+        ctx.addIssue({
+          code: "custom",
+          message:
+            "the proxies' addresses or CIDR ranges, comma-separated (e.g. 10.0.0.0/8,172.16.0.0/12), or false",
+        });
+      return trust ?? false;
+    }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
@@ -41,6 +58,10 @@ const envShape = z.object({
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
   /** Parallel job batches per queue in each worker process. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  /** Bearer token that /metrics on the API port asks for. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  /** Serve the API's /metrics on this port only (one the ingress does not reach), with no token. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** A separate worker process serves /metrics (job durations) on this port; unset: none. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** A worker's claim on a notification channel lapses this long after its last heartbeat. */
@@ -64,7 +85,7 @@ const envShape = z.object({
 
 const envSchema = envShape.superRefine((env, ctx) => {
   if (env.NODE_ENV !== "production") return;
-  if (!env.AUTH_SECRET || env.AUTH_SECRET === DEV_SECRET) {
+  if (!env.AUTH_SECRET) {
     ctx.addIssue({
       code: "custom",
       path: ["AUTH_SECRET"],
@@ -77,6 +98,23 @@ const envSchema = envShape.superRefine((env, ctx) => {
 });
 
 export type Env = z.input<typeof envSchema>;
+
+const NAMED_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** false, or a list of addresses/CIDR ranges/named ranges; null when it is neither. */
+function parseTrustProxy(value: string): false | string[] | null {
+  if (value === "false" || value === "no" || value === "0") return false;
+  const entries = value.split(",").map((entry) => entry.trim());
+  const valid = entries.every((entry) => {
+    if (NAMED_RANGES.has(entry)) return true;
+    const [address = "", prefix, ...rest] = entry.split("/");
+    const family = isIP(address);
+    if (family === 0 || rest.length > 0) return false;
+    if (prefix === undefined) return true;
+    return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+  });
+  return valid ? entries : null;
+}
 
 export interface Config {
   env: "development" | "test" | "production";
@@ -91,7 +129,8 @@ export interface Config {
   mailFrom: string;
   authSecret: string;
   corsOrigins: string[];
-  trustProxy: boolean;
+  /** Fastify's `trustProxy`: false, or the proxies' addresses/CIDR ranges. */
+  trustProxy: false | string[];
   logLevel: string;
   redisUrl: string | undefined;
   otelEndpoint: string | undefined;
@@ -104,6 +143,11 @@ export interface Config {
   rateLimit: { authMax: number; max: number };
   workerConcurrency: number;
   workerMetricsPort: number | undefined;
+  /**
+   * /metrics: on its own port when `port` is set; else on the API port, behind `token` when set.
+   * In production without either it is not served.
+   */
+  metrics: { token: string | undefined; port: number | undefined };
   deliveryClaimLapseSeconds: number;
   streams: { perSession: number; perInstance: number };
   databaseTimeouts: DatabaseTimeouts;
@@ -163,7 +207,7 @@ export function loadConfig(
     databasePoolMax: env.DATABASE_POOL_MAX,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
-    authSecret: env.AUTH_SECRET ?? DEV_SECRET,
+    authSecret: env.AUTH_SECRET ?? dataDirSecret(path.resolve(env.DATA_DIR)),
     corsOrigins: [
       publicUrl,
       ...env.CORS_ORIGINS.split(",")
@@ -183,6 +227,7 @@ export function loadConfig(
     rateLimit: { authMax: env.RATE_LIMIT_AUTH_MAX, max: env.RATE_LIMIT_MAX },
     workerConcurrency: env.WORKER_CONCURRENCY,
     workerMetricsPort: env.WORKER_METRICS_PORT,
+    metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT },
     deliveryClaimLapseSeconds: env.DELIVERY_CLAIM_LAPSE_SECONDS,
     streams: { perSession: env.STREAM_MAX_PER_SESSION, perInstance: env.STREAM_MAX_PER_INSTANCE },
     databaseTimeouts: {

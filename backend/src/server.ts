@@ -10,9 +10,11 @@ import { seedDemoIfEmpty } from "./seed/demo.ts";
 const config = loadConfig();
 const { role } = config;
 const ctx = await createContext(config, { supervise: role === "all" });
+// Demo accounts with a published password are for trying the product, never for production.
+const demo = role === "all" && ctx.database.kind === "pglite" && config.env !== "production";
 if (role === "all") {
   await startWorkers(ctx);
-  if (ctx.database.kind === "pglite") await seedDemoIfEmpty(ctx);
+  if (demo) await seedDemoIfEmpty(ctx);
 }
 const app = await buildApp(ctx);
 
@@ -31,6 +33,5 @@ Referral Client App is running (${ctx.database.kind === "pglite" ? `embedded dat
   Staff dashboard ${base}/admin/
   Partner portal  ${base}/partners/
   API docs        ${base}/api/docs
-  Listening on    ${address}
-Demo logins (password demo-password-1): client@demo.test, staff@demo.test, partner@demo.test
+  Listening on    ${address}${demo ? "\nDemo logins (password demo-password-1): client@demo.test, staff@demo.test, partner@demo.test" : ""}
 `);

@@ -6,7 +6,7 @@ locals {
       NODE_ENV          = "production"
       PORT              = "3000"
       PUBLIC_URL        = var.public_url
-      TRUST_PROXY       = "true"
+      TRUST_PROXY       = "10.0.0.0/8,172.16.0.0/12,192.168.0.0/16" # the ALB, inside the VPC
       LOG_LEVEL         = var.log_level
       DATABASE_POOL_MAX = tostring(var.database_pool_max)
       OTEL_SERVICE_NAME = "${var.name}-backend"

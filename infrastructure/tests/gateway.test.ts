@@ -4,10 +4,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { brotliCompressSync, brotliDecompressSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NGINX_DIR, renderNginxConfig, STATIC_FILES, writeNginxConfig } from "../nginx/render-config.ts";
 
-// Needs the Debian nginx binary (apt-get install -y nginx-light) and openssl; no skipping.
+// Needs the Debian nginx binary (apt-get install -y nginx-light) and openssl: `npm run test:gateway`.
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -23,6 +24,16 @@ function freePort(): Promise<number> {
 function fakeUpstream(): Promise<http.Server> {
   const server = http.createServer((request, response) => {
     const { port } = server.address() as AddressInfo;
+    if (request.url === "/api/precompressed") {
+      // What the API sends a client that accepts brotli: already encoded, Vary set.
+      response.writeHead(200, {
+        "content-type": "application/json",
+        "content-encoding": "br",
+        vary: "Accept-Encoding",
+      });
+      response.end(brotliCompressSync(JSON.stringify({ padding: "x".repeat(4096) })));
+      return;
+    }
     if (request.url === "/api/notifications/stream") {
       response.writeHead(200, { "content-type": "text/event-stream" });
       response.write("data: first\n\n");
@@ -135,6 +146,20 @@ describe("nginx gateway", () => {
     });
     expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(response.headers.get("content-encoding")).toBe("gzip");
+  });
+
+  it("passes an answer the API already compressed through untouched (no double compression)", async () => {
+    const response = await new Promise<http.IncomingMessage & { body: Buffer }>((resolve, reject) => {
+      http
+        .get(`${gatewayUrl}/api/precompressed`, { headers: { "accept-encoding": "gzip, br" } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("end", () => resolve(Object.assign(res, { body: Buffer.concat(chunks) })));
+        })
+        .on("error", reject);
+    });
+    expect(response.headers["content-encoding"]).toBe("br");
+    expect(JSON.parse(brotliDecompressSync(response.body).toString())).toEqual({ padding: "x".repeat(4096) });
   });
 
   it("streams server-sent events unbuffered", async () => {

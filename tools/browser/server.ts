@@ -54,29 +54,35 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60_0
  * The real server (backend/dist + the built apps) on a random port with a fresh data folder, seeded
  * with the demo accounts (client@demo.test, staff@demo.test, password demo-password-1).
  * Needs `npm run build` first (the web app in apps/web/dist, the backend in backend/dist).
+ * `apiOnly`: the API from source (no build needed, no apps served).
  */
-export async function startServer(): Promise<RunningServer> {
-  for (const built of ["apps/web/dist/index.html", "backend/dist/server.js"]) {
+export async function startServer(
+  options: { publicUrl?: boolean; apiOnly?: boolean } = {},
+): Promise<RunningServer> {
+  for (const built of options.apiOnly ? [] : ["apps/web/dist/index.html", "backend/dist/server.js"]) {
     if (!existsSync(path.join(repoRoot, built)))
       throw new Error(`${built} is missing: run \`npm run build\` first`);
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), "referral-browser-"));
   const port = await freePort();
+  const { PUBLIC_URL: _shell, ...inherited } = process.env;
   const env = {
-    ...process.env,
+    ...inherited,
     NODE_ENV: "development",
     DATA_DIR: dataDir,
     PORT: String(port),
     HOST: "127.0.0.1",
-    // better-auth only trusts its own origin: the address the browser uses.
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    // Without it the server assumes http://localhost:PORT (links in mails); same-origin works on any host.
+    ...(options.publicUrl === false ? {} : { PUBLIC_URL: `http://127.0.0.1:${port}` }),
     LOG_LEVEL: "warn",
     // Sign-ins from one test run come from one address; keep the auth limiter out of the way.
     RATE_LIMIT_AUTH_MAX: "1000",
     RATE_LIMIT_MAX: "100000",
+    ...(options.apiOnly ? { SERVE_APPS: "false" } : {}),
   };
-  await run(process.execPath, ["--import", "tsx", "backend/src/seed/cli.ts"], env);
-  const child = spawn(process.execPath, ["backend/dist/server.js"], {
+  if (!options.apiOnly) await run(process.execPath, ["--import", "tsx", "backend/src/seed/cli.ts"], env);
+  const entry = options.apiOnly ? ["--import", "tsx", "backend/src/server.ts"] : ["backend/dist/server.js"];
+  const child = spawn(process.execPath, entry, {
     cwd: repoRoot,
     env,
     stdio: ["ignore", "ignore", "inherit"],

@@ -136,7 +136,7 @@ export class Stack {
       DATABASE_POOL_MAX: "10",
       ...(this.smtp ? { SMTP_URL: `smtp://127.0.0.1:${this.smtp.port}` } : {}),
       REDIS_URL: "redis://127.0.0.1:6379",
-      TRUST_PROXY: "true",
+      TRUST_PROXY: "loopback",
       SERVE_APPS: "false",
       LOG_LEVEL: "warn",
       // The gateway's per-IP limits stay on (the generator is exempt); per-user API limits would

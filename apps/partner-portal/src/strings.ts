@@ -25,6 +25,8 @@ export const strings = {
     loadingMore: "Loading more…",
     genericError: "Something went wrong.",
     networkError: "Could not reach the server. Check your connection.",
+    originNotAllowed: "This address is not allowed to sign in here. Open the app at its usual address.",
+    rateLimited: (seconds: number) => `Too many attempts, try again in ${seconds} s.`,
     cancel: "Cancel",
     close: "Close",
     all: "All",

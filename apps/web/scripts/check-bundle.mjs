@@ -1,66 +1,90 @@
-// Prints every built JS chunk's gzipped size and fails when the first route's JavaScript — the entry
-// chunk plus everything it imports statically (what the browser must fetch before the first paint),
-// lazy chunks excluded — is over budget. Reads Vite's manifest-free output by following imports.
+// Prints every built JS chunk's gzipped size and what a cold load of "/" fetches: the entry chunk with
+// its static imports, plus the route modules the router loads for a signed-out visitor of "/" (the
+// dashboard's, which redirect, and the sign-in page's) and the chunks the app root imports at start.
+// `--check` (CI, `npm run check-bundle`) fails when that cold load is over CHECK_KB; the build only
+// reports, so a big bundle never stops `npm start`. tools/browser/first-load.spec.ts measures the same
+// thing in Chromium.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
+// The budget is 110 KB and the goal 90 KB; CHECK_KB is today's cold load plus a margin, to be lowered as
+// the sign-in page stops loading the dashboard's dependencies.
+const CHECK_KB = 195;
 const BUDGET_KB = 110;
 const GOAL_KB = 90;
+// router.tsx's lazy modules on the way to the sign-in form.
+const COLD_LOAD_MODULES = [
+  "app-root",
+  "route-error",
+  "app-layout",
+  "dashboard-page",
+  "auth-layout",
+  "sign-in-page",
+];
+// Loaded on demand, not for the sign-in form: other languages, and web vitals (after the first render).
+const ON_DEMAND = /^(es|web-vitals)-/;
+
 const dist = fileURLToPath(new URL("../dist", import.meta.url));
 const assets = join(dist, "assets");
-
-const kb = (bytes) => bytes / 1024;
-const gzipped = (file) => gzipSync(readFileSync(join(assets, file)), { level: 9 }).length;
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const read = (file) => readFileSync(join(assets, file));
 
 const html = readFileSync(join(dist, "index.html"), "utf8");
 const entry = html.match(/<script type="module"[^>]*src="\/assets\/([^"]+\.js)"/)?.[1];
 if (!entry) throw new Error("No entry script in dist/index.html; run vite build first.");
 
-// Static imports only: `import … from "./x.js"` and `import "./x.js"`; dynamic import() is lazy.
+const files = readdirSync(assets).filter((file) => file.endsWith(".js"));
+const named = (name) => {
+  const file = files.find((candidate) => candidate.startsWith(`${name}-`));
+  if (!file) throw new Error(`No ${name} chunk: update COLD_LOAD_MODULES to match router.tsx`);
+  return file;
+};
+
+// Static imports: `import … from "./x.js"` and `import "./x.js"`; dynamic import() is lazy.
 const staticImport = /(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+\.js)["']/g;
+const dynamicImport = /import\(\s*["']\.\/([^"']+\.js)["']\s*\)/g;
 function staticClosure(file, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
-  const code = readFileSync(join(assets, file), "utf8");
-  for (const match of code.matchAll(staticImport)) staticClosure(match[1], seen);
+  for (const match of read(file).toString().matchAll(staticImport)) staticClosure(match[1], seen);
   return seen;
 }
 
 const firstRoute = staticClosure(entry);
-const chunks = readdirSync(assets)
-  .filter((file) => file.endsWith(".js"))
-  .map((file) => ({ file, gzip: gzipped(file), first: firstRoute.has(file) }))
-  .sort((a, b) => Number(b.first) - Number(a.first) || b.gzip - a.gzip);
+const coldLoad = new Set(firstRoute);
+for (const name of COLD_LOAD_MODULES) staticClosure(named(name), coldLoad);
+for (const match of read(named("app-root")).toString().matchAll(dynamicImport)) {
+  if (!ON_DEMAND.test(match[1])) staticClosure(match[1], coldLoad);
+}
 
+const chunks = files
+  .map((file) => ({ file, raw: read(file).length, gzip: gzipSync(read(file), { level: 9 }).length }))
+  .sort((a, b) => Number(coldLoad.has(b.file)) - Number(coldLoad.has(a.file)) || b.gzip - a.gzip);
 console.log("\nJS chunks (gzipped):");
 for (const chunk of chunks) {
-  console.log(
-    `  ${chunk.first ? "first route" : "lazy       "}  ${kb(chunk.gzip).toFixed(1).padStart(7)} KB  ${chunk.file}`,
-  );
+  const kind = firstRoute.has(chunk.file)
+    ? "entry    "
+    : coldLoad.has(chunk.file)
+      ? "cold load"
+      : "lazy     ";
+  console.log(`  ${kind}  ${kb(chunk.gzip).padStart(7)} KB  ${chunk.file}`);
 }
-const css = readdirSync(assets).filter((file) => file.endsWith(".css"));
-for (const file of css) console.log(`  css          ${kb(gzipped(file)).toFixed(1).padStart(7)} KB  ${file}`);
-
-// For the record, not the budget: what a signed-in visitor of "/" downloads before the dashboard shows.
-const dashboardPath = new Set(firstRoute);
-for (const name of ["app-root", "route-error", "app-layout", "dashboard-page"]) {
-  const chunk = chunks.find((candidate) => candidate.file.startsWith(`${name}-`));
-  if (chunk) staticClosure(chunk.file, dashboardPath);
+for (const file of readdirSync(assets).filter((name) => name.endsWith(".css"))) {
+  console.log(`  css        ${kb(gzipSync(read(file), { level: 9 }).length).padStart(7)} KB  ${file}`);
 }
-const dashboardTotal = chunks
-  .filter((chunk) => dashboardPath.has(chunk.file))
-  .reduce((sum, c) => sum + c.gzip, 0);
 
-const total = chunks.filter((chunk) => chunk.first).reduce((sum, chunk) => sum + chunk.gzip, 0);
+const sum = (set, key) =>
+  chunks.filter((chunk) => set.has(chunk.file)).reduce((total, c) => total + c[key], 0);
+const cold = sum(coldLoad, "gzip");
 console.log(
-  `\nFirst route JS: ${kb(total).toFixed(1)} KB gzipped in ${firstRoute.size} chunk(s) (budget ${BUDGET_KB} KB, goal ${GOAL_KB} KB)`,
+  `\nEntry chunk and its static imports: ${kb(sum(firstRoute, "gzip"))} KB gzipped in ${firstRoute.size} chunk(s)`,
 );
 console.log(
-  `Dashboard critical path (first route + app root, layout and dashboard chunks): ${kb(dashboardTotal).toFixed(1)} KB gzipped in ${dashboardPath.size} chunk(s)`,
+  `Cold load of / (to the sign-in form): ${kb(cold)} KB gzipped (${kb(sum(coldLoad, "raw"))} KB raw) in ${coldLoad.size} chunks; check ${CHECK_KB} KB, budget ${BUDGET_KB} KB, goal ${GOAL_KB} KB`,
 );
-if (kb(total) > BUDGET_KB) {
-  console.error(`Bundle budget exceeded by ${(kb(total) - BUDGET_KB).toFixed(1)} KB.`);
+if (process.argv.includes("--check") && cold / 1024 > CHECK_KB) {
+  console.error(`The cold load of / is ${kb(cold - CHECK_KB * 1024)} KB over ${CHECK_KB} KB.`);
   process.exit(1);
 }

@@ -5,7 +5,7 @@ import { Outlet, useLocation } from "react-router";
 import { createWebApiClient } from "./api.ts";
 import { AppProviders, queryClientOptions } from "./app-providers.tsx";
 import { initI18n } from "./i18n/i18n.ts";
-import { installMonitor } from "./monitoring/install-monitor.ts";
+import { installMonitor, observeWebVitals } from "./monitoring/install-monitor.ts";
 
 // The data layer (API client, zod contract, TanStack Query), i18n and monitoring: one chunk that the
 // entry starts fetching immediately, so the framework chunk stays small and long-cached.
@@ -21,6 +21,7 @@ function PageViews() {
 }
 
 function AppRoot() {
+  useEffect(() => observeWebVitals(monitor), []);
   return (
     <AppProviders client={client} queryClient={queryClient} i18n={i18n} monitor={monitor}>
       <PageViews />

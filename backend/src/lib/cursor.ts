@@ -14,6 +14,14 @@ export interface Cursor {
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
+/** A real instant in cursorTime's format: no Feb 30 or 25:61, and no year 0 (PostgreSQL has none). */
+export function isCursorTime(t: string): boolean {
+  if (!TIMESTAMP.test(t) || t.startsWith("0000")) return false;
+  const date = new Date(`${t.slice(0, 23)}Z`);
+  // Date rolls impossible fields over (Feb 30 → Mar 1) or gives up; either way it differs.
+  return !Number.isNaN(date.getTime()) && date.toISOString() === `${t.slice(0, 23)}Z`;
+}
+
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.t, cursor.id])).toString("base64url");
 }
@@ -28,7 +36,7 @@ export function decodeCursor(value: string, idType: "uuid" | "text" = "uuid"): C
     if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((part) => typeof part === "string")) {
       const [t, id] = parsed as [string, string];
       const validId = idType === "uuid" ? isUuid(id) : isTextId(id);
-      if (TIMESTAMP.test(t) && validId) return { t, id };
+      if (isCursorTime(t) && validId) return { t, id };
     }
   } catch {
     // fall through to the validation error

@@ -17,3 +17,13 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} not found`);
+
+/** 429 naming the wait, in words and in `details.retryAfterSeconds` for clients that count down. */
+export const tooManyAttempts = (retryAfterSeconds: number) =>
+  new DomainError(
+    "RATE_LIMITED",
+    `Too many attempts, try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}`,
+    {
+      retryAfterSeconds,
+    },
+  );

@@ -2,11 +2,21 @@ import { createServer, type Server } from "node:http";
 import { collectDefaultMetrics, Registry } from "prom-client";
 import { processRegistry } from "./job-metrics.ts";
 
-/** `/metrics` for a process without the HTTP API (the worker): job durations and process stats. */
-export async function startMetricsServer(port: number, host = "0.0.0.0"): Promise<Server> {
+function workerRegistry(): Registry {
   const own = new Registry();
   collectDefaultMetrics({ register: own });
-  const registry = Registry.merge([own, processRegistry]);
+  return Registry.merge([own, processRegistry]);
+}
+
+/**
+ * `/metrics` on a port of its own: the worker's (job durations and process stats) by default, or the
+ * API's registry when the API keeps its metrics off the public port (METRICS_PORT).
+ */
+export async function startMetricsServer(
+  port: number,
+  host = "0.0.0.0",
+  registry: Registry = workerRegistry(),
+): Promise<Server> {
   const server = createServer((request, response) => {
     if (request.url !== "/metrics") {
       response.writeHead(404).end();

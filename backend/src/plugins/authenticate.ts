@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { isStaffRole, type UserRole } from "@referral-app/shared/constants";
-import { fromNodeHeaders } from "better-auth/node";
-import type { FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Actor } from "../lib/actor.ts";
 import { DomainError } from "../lib/domain-error.ts";
+import { findSessionUser } from "../modules/auth/sessions.repository.ts";
 
 const resolved = new WeakMap<FastifyRequest, Promise<Actor | null>>();
 
@@ -17,35 +17,59 @@ export function currentUser(request: FastifyRequest): Promise<Actor | null> {
   return pending;
 }
 
-// Resolving a session costs better-auth two queries and an HMAC; every API call needs it. The answer is
-// shared through ctx.cache for a few seconds, and dropped at sign-out (see auth.routes.ts). A session
-// revoked any other way (password reset, role change) is honoured within SESSION_CACHE_TTL_SECONDS.
-export const SESSION_CACHE_TTL_SECONDS = 10;
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=([^;]+)/;
+// Resolving a credential costs better-auth two queries and an HMAC. The cache remembers only which
+// session a credential proved (never who the user is), and every request re-reads that session and
+// its user in one query: a session revoked by any path (sign-out, password reset, revoke-sessions,
+// a deleted user) or a changed role counts at once on every instance, with nothing to invalidate.
+const SESSION_CACHE_TTL_SECONDS = 300;
 
-/** The cache key for the credential a request carries (bearer token or session cookie), if any. */
-export function sessionCacheKey(request: FastifyRequest): string | null {
-  const credential =
-    request.headers.authorization?.replace(/^Bearer\s+/i, "") ||
-    request.headers.cookie?.match(SESSION_COOKIE)?.[1];
-  if (!credential) return null;
-  return `session:${createHash("sha256").update(credential).digest("base64url")}`;
+interface Credential {
+  /** What is hashed into the cache key: exactly the value better-auth is shown. */
+  value: string;
+  /** The only header better-auth sees, so it validates this credential and no other. */
+  headers: Headers;
+}
+
+const cookieNames = new WeakMap<FastifyInstance, Promise<string>>();
+
+// better-auth reads one cookie name per mode (`__Secure-…` when the public URL is https); any other
+// session cookie (one planted on a sibling subdomain, say) is ignored, never cached.
+function sessionCookieName(app: FastifyInstance): Promise<string> {
+  let name = cookieNames.get(app);
+  if (!name) {
+    name = app.auth.$context.then((context) => context.authCookies.sessionToken.name);
+    cookieNames.set(app, name);
+  }
+  return name;
+}
+
+async function credentialOf(request: FastifyRequest): Promise<Credential | null> {
+  const authorization = request.headers.authorization;
+  // A bearer token, when present, is the credential: a bad one is not rescued by a cookie.
+  if (authorization && /^bearer\s/i.test(authorization)) {
+    const value = authorization.slice(7).trim();
+    return value ? { value, headers: new Headers({ authorization: `Bearer ${value}` }) } : null;
+  }
+  const name = await sessionCookieName(request.server);
+  for (const pair of request.headers.cookie?.split(";") ?? []) {
+    const at = pair.indexOf("=");
+    if (at < 0 || pair.slice(0, at).trim() !== name) continue;
+    const value = pair.slice(at + 1).trim();
+    return value ? { value, headers: new Headers({ cookie: `${name}=${value}` }) } : null;
+  }
+  return null;
 }
 
 async function lookup(request: FastifyRequest): Promise<Actor | null> {
-  const key = sessionCacheKey(request);
-  if (!key) return null;
-  const { cache } = request.server.ctx;
-  const cached = await cache.get<Actor>(key);
-  if (cached) return cached;
-  const user = await resolveSession(request);
-  if (user) await cache.set(key, user, SESSION_CACHE_TTL_SECONDS);
-  return user;
-}
-
-async function resolveSession(request: FastifyRequest): Promise<Actor | null> {
-  const session = await request.server.auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
+  const credential = await credentialOf(request);
+  if (!credential) return null;
+  const { cache, db } = request.server.ctx;
+  const key = `session:${createHash("sha256").update(credential.value).digest("base64url")}`;
+  const sessionId = await cache.get<string>(key);
+  if (sessionId) return findSessionUser(db, sessionId);
+  const session = await request.server.auth.api.getSession({ headers: credential.headers });
   if (!session) return null;
+  await cache.set(key, session.session.id, SESSION_CACHE_TTL_SECONDS);
   const user = session.user as typeof session.user & {
     role?: UserRole;
     partnerOrganizationId?: string | null;

@@ -51,14 +51,22 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
 }
 
 /** The first string in query, params or body holding a NUL character (PostgreSQL cannot store it). */
-function nulField(value: unknown, path: string): string | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path || "_" : null;
-  // Parsed JSON and query strings only: uploads arrive as Buffers or streams, checked where parsed.
-  const isUpload = ArrayBuffer.isView(value) || typeof (value as { pipe?: unknown })?.pipe === "function";
-  if (value && typeof value === "object" && !isUpload) {
-    for (const [key, item] of Object.entries(value as object)) {
-      const found = nulField(item, path ? `${path}.${key}` : key);
-      if (found) return found;
+function nulField(root: unknown): string | null {
+  // An explicit stack, not recursion: however deep a body nests, this cannot overflow.
+  const stack: [unknown, string][] = [[root, ""]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [value, path] = next;
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) return path || "_";
+      continue;
+    }
+    // Parsed JSON and query strings only: uploads arrive as Buffers or streams, checked where parsed.
+    const isUpload = ArrayBuffer.isView(value) || typeof (value as { pipe?: unknown })?.pipe === "function";
+    if (!value || typeof value !== "object" || isUpload) continue;
+    const entries = Object.entries(value as object);
+    for (let k = entries.length - 1; k >= 0; k -= 1) {
+      const [key, item] = entries[k]!;
+      stack.push([item, path ? `${path}.${key}` : key]);
     }
   }
   return null;
@@ -67,7 +75,7 @@ function nulField(value: unknown, path: string): string | null {
 /** One error shape for every failure; 5xx never show internals. */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.addHook("preValidation", async (request) => {
-    const field = nulField(request.query, "") ?? nulField(request.params, "") ?? nulField(request.body, "");
+    const field = nulField(request.query) ?? nulField(request.params) ?? nulField(request.body);
     if (field) {
       throw new DomainError("VALIDATION_ERROR", "Text must not contain NUL characters", {
         fields: { [field]: ["Must not contain NUL characters"] },
@@ -77,6 +85,8 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
+      const wait = error.details?.retryAfterSeconds;
+      if (error.code === "RATE_LIMITED" && typeof wait === "number") reply.header("retry-after", wait);
       return sendError(reply, error.code, error.message, error.details);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

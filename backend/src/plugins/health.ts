@@ -8,13 +8,14 @@ const healthSchema = z.object({
   database: z.enum(["ok", "unreachable"]).optional(),
 });
 
+// Probes for load balancers and orchestrators (docs/operations.md), outside the client API document.
 export const healthPlugin = fp(async (app: FastifyInstance) => {
-  app.get("/health/live", { schema: { tags: ["ops"], response: { 200: healthSchema } } }, async () => ({
+  app.get("/health/live", { schema: { hide: true, response: { 200: healthSchema } } }, async () => ({
     status: "ok" as const,
   }));
   app.get(
     "/health/ready",
-    { schema: { tags: ["ops"], response: { 200: healthSchema, 503: healthSchema } } },
+    { schema: { hide: true, response: { 200: healthSchema, 503: healthSchema } } },
     async (_request, reply) => {
       try {
         await pingDatabase(app.ctx.database);

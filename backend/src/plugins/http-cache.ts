@@ -2,19 +2,16 @@ import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 
-// Conditional GET for the API: a strong ETag (hash of the body) on successful GET /api/* answers
-// and 304 Not Modified when the client already has it. `private, no-cache` lets browsers and the
-// API client keep a copy but revalidate it every time, and keeps shared caches out (answers are
-// per user). The SSE stream hijacks its reply, so it never reaches this hook.
+// API answers carry personal data: `no-store` keeps every copy out of browser, proxy and CDN caches
+// (a shared computer's back button, a misconfigured proxy) unless a route sets its own policy. A
+// client that keeps its own copy can still ask again with If-None-Match: successful GET /api/*
+// answers carry a strong ETag (hash of the body) and answer 304 Not Modified when it still matches.
+// The SSE stream hijacks its reply, so it never reaches this hook.
 
-export const API_CACHE_CONTROL = "private, no-cache";
+export const API_CACHE_CONTROL = "no-store";
 
 function cacheable(request: FastifyRequest, reply: FastifyReply): boolean {
-  return (
-    (request.method === "GET" || request.method === "HEAD") &&
-    request.url.startsWith("/api/") &&
-    reply.statusCode === 200
-  );
+  return (request.method === "GET" || request.method === "HEAD") && reply.statusCode === 200;
 }
 
 /** True when If-None-Match lists this ETag (weak comparison: a gzipping proxy makes tags weak). */
@@ -29,8 +26,9 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
 
 export const httpCachePlugin = fp(async (app: FastifyInstance) => {
   app.addHook("onSend", async (request, reply, payload) => {
-    if (!cacheable(request, reply)) return payload;
+    if (!request.url.startsWith("/api/")) return payload;
     if (!reply.hasHeader("cache-control")) reply.header("cache-control", API_CACHE_CONTROL);
+    if (!cacheable(request, reply)) return payload;
     if (typeof payload !== "string" && !Buffer.isBuffer(payload)) return payload;
     let etag = reply.getHeader("etag");
     if (typeof etag !== "string") {

@@ -1,9 +1,18 @@
+import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { JOBS } from "../jobs/registry.ts";
+import { DomainError } from "../lib/domain-error.ts";
 import { processRegistry } from "../lib/job-metrics.ts";
+import { startMetricsServer } from "../lib/metrics-server.ts";
 import { clientEventMetrics } from "./client-event-metrics.ts";
+
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const sent = Buffer.from(header?.replace(/^Bearer\s+/i, "") ?? "");
+  const expected = Buffer.from(token);
+  return sent.length === expected.length && timingSafeEqual(sent, expected);
+}
 
 /**
  * Prometheus metrics at /metrics: HTTP counts and latency by route, queue depth, job durations
@@ -68,7 +77,22 @@ export const metricsPlugin = fp(async (app: FastifyInstance) => {
     if (route === "/api/analytics/events" && reply.statusCode === 202) recordClientEvents(request.body);
   });
 
-  app.get("/metrics", { schema: { hide: true } }, async (_request, reply) => {
+  const { config } = app.ctx;
+  const { token, port } = config.metrics;
+  if (port !== undefined) {
+    const server = await startMetricsServer(port, config.host, registry);
+    app.addHook("onClose", () => new Promise<void>((resolve) => server.close(() => resolve())));
+    return;
+  }
+  // Route names, queue depths and pool sizes are for operators, not for the internet.
+  if (config.env === "production" && !token) {
+    app.log.warn("/metrics is off: set METRICS_TOKEN or METRICS_PORT to serve it");
+    return;
+  }
+  app.get("/metrics", { schema: { hide: true } }, async (request, reply) => {
+    if (token && !bearerMatches(request.headers.authorization, token)) {
+      throw new DomainError("UNAUTHORIZED", "Send the metrics token as a bearer token");
+    }
     reply.type(registry.contentType);
     return registry.metrics();
   });

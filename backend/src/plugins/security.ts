@@ -3,6 +3,7 @@ import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
+import { tooManyAttempts } from "../lib/domain-error.ts";
 import { currentUser } from "./authenticate.ts";
 
 /** Security headers, the CORS allowlist and rate limits (strict ones are set per route; Redis-backed with REDIS_URL). */
@@ -37,5 +38,6 @@ export const securityPlugin = fp(async (app: FastifyInstance) => {
     // Signed-in callers are limited per user, everyone else per address.
     keyGenerator: async (request) => (await currentUser(request).catch(() => null))?.id ?? request.ip,
     allowList: (request) => request.url.startsWith("/health") || request.url === "/metrics",
+    errorResponseBuilder: (_request, context) => tooManyAttempts(Math.max(1, Math.ceil(context.ttl / 1000))),
   });
 });

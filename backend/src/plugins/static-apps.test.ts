@@ -1,10 +1,15 @@
+import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staticAppsPlugin } from "./static-apps.ts";
 
+const PRECOMPRESS = fileURLToPath(new URL("../../../tools/precompress.mjs", import.meta.url));
+const BIG_SCRIPT = `export const rows = ${JSON.stringify(Array.from({ length: 200 }, (_, n) => ({ n })))};`;
 let root: string;
 let app: FastifyInstance;
 
@@ -13,6 +18,9 @@ async function buildApp(name: string): Promise<string> {
   await mkdir(path.join(dir, "assets"), { recursive: true });
   await writeFile(path.join(dir, "index.html"), `<!doctype html><title>${name}</title>`);
   await writeFile(path.join(dir, "assets", "index-abc123.js"), `console.log("${name}")`);
+  await writeFile(path.join(dir, "assets", "big-def456.js"), BIG_SCRIPT);
+  // What every app's build runs after vite build.
+  execFileSync(process.execPath, [PRECOMPRESS, dir]);
   return dir;
 }
 
@@ -67,5 +75,31 @@ describe("serving the built apps", () => {
     const ping = await get("/api/ping", "text/html");
     expect(ping.json()).toEqual({ ok: true });
     expect((await get("/api/nothing-here", "*/*")).statusCode).toBe(404);
+  });
+});
+
+describe("precompressed assets", () => {
+  const asset = (encoding?: string) =>
+    app.inject({
+      url: "/assets/big-def456.js",
+      headers: encoding ? { "accept-encoding": encoding } : {},
+    });
+
+  it("sends the build's brotli or gzip file with Content-Encoding and Vary: Accept-Encoding", async () => {
+    const br = await asset("gzip, deflate, br");
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(String(br.headers.vary)).toMatch(/accept-encoding/i);
+    expect(br.rawPayload.length).toBeLessThan(BIG_SCRIPT.length / 3);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(BIG_SCRIPT);
+
+    const gzip = await asset("gzip");
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(BIG_SCRIPT);
+  });
+
+  it("sends the plain file to a client that accepts no encoding", async () => {
+    const plain = await asset();
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body).toBe(BIG_SCRIPT);
   });
 });

@@ -39,6 +39,8 @@ export const staticAppsPlugin = fp(async (app: FastifyInstance, options: { apps?
       decorateReply: !decorated,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz beside each asset (tools/precompress.mjs); sent as Content-Encoding.
+      preCompressed: true,
       setHeaders(res, filePath) {
         // Vite's hashed chunks never change; everything else is revalidated.
         const hashed = filePath.includes(`${path.sep}assets${path.sep}`);

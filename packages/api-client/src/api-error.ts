@@ -6,6 +6,8 @@ export interface ApiErrorInit {
   /** HTTP status; 0 when no response arrived (network error). */
   status: number;
   details?: Record<string, unknown>;
+  /** From a 429's Retry-After header: seconds until the next attempt may succeed. */
+  retryAfterSeconds?: number;
   cause?: unknown;
 }
 
@@ -15,12 +17,14 @@ export class ApiError extends Error {
   readonly code: ErrorCode | (string & {});
   readonly status: number;
   readonly details: Record<string, unknown> | undefined;
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(init: ApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.code = init.code;
     this.status = init.status;
     this.details = init.details;
+    this.retryAfterSeconds = init.retryAfterSeconds;
   }
 
   /** Per-field messages from a VALIDATION_ERROR (`details.fields`), keyed by dotted path. */

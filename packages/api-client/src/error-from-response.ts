@@ -25,14 +25,23 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** Retry-After in seconds (its HTTP-date form counts from now); undefined when absent or unreadable. */
+function retryAfterSeconds(response: Response): number | undefined {
+  const value = response.headers.get("retry-after");
+  if (!value) return undefined;
+  const seconds = /^\d+$/.test(value.trim()) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
+  return Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : undefined;
+}
+
 /** Turns a non-2xx response into an ApiError: our envelope, a better-auth error, or the bare status. */
 export async function errorFromResponse(response: Response): Promise<ApiError> {
   const body = await readJson(response);
   const status = response.status;
+  const retry = status === 429 ? { retryAfterSeconds: retryAfterSeconds(response) } : {};
   const envelope = apiErrorResponseSchema.safeParse(body);
   if (envelope.success) {
     const { code, message, details } = envelope.data.error;
-    return new ApiError({ code, message: message || envelope.data.message, status, details });
+    return new ApiError({ code, message: message || envelope.data.message, status, details, ...retry });
   }
   const authError = betterAuthErrorSchema.safeParse(body);
   if (authError.success) {
@@ -46,5 +55,6 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
     code: codeForStatus(status),
     message: response.statusText || `Request failed with status ${status}`,
     status,
+    ...retry,
   });
 }

@@ -8,6 +8,8 @@ export const ERROR_CODES = {
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
   EMAIL_NOT_VERIFIED: 403,
+  /** A state-changing request from a page whose origin is neither this server nor CORS_ORIGINS. */
+  ORIGIN_NOT_ALLOWED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   REFERRAL_DUPLICATE: 409,

@@ -41,6 +41,26 @@ export function validatePassword(password: string): boolean {
   );
 }
 
+/** Why a password is refused beyond its length, in words (the forms and the API say the same). */
+export const PASSWORD_PROBLEMS = {
+  common: "This is one of the most common passwords, so it is easy to guess: choose another",
+  containsEmail: "Your password must not contain your email address",
+  repetitive: "Use more than two different characters",
+} as const;
+
+/** The email's local part (from 3 characters: shorter ones would rule out too much) in the password. */
+export function passwordContainsEmail(password: string, email: string): boolean {
+  const local = email.split("@")[0]?.split("+")[0]?.toLowerCase() ?? "";
+  return local.length >= 3 && password.toLowerCase().includes(local);
+}
+
+/** The password rules that need no word list; the server also refuses the most common passwords. */
+export function passwordRuleProblem(password: string, email?: string): string | null {
+  if (new Set(password).size < 3) return PASSWORD_PROBLEMS.repetitive;
+  if (email && passwordContainsEmail(password, email)) return PASSWORD_PROBLEMS.containsEmail;
+  return null;
+}
+
 export const emailSchema = z
   .string()
   .trim()
@@ -52,9 +72,12 @@ export const phoneSchema = z
   .trim()
   .refine(validatePhone, { message: "Enter a valid phone number, e.g. +61 400 123 456" });
 
-export const passwordSchema = z.string().refine(validatePassword, {
-  message: `Use ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters, without leading or trailing spaces`,
-});
+export const passwordSchema = z
+  .string()
+  .refine(validatePassword, {
+    message: `Use ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters, without leading or trailing spaces`,
+  })
+  .refine((password) => new Set(password).size >= 3, { message: PASSWORD_PROBLEMS.repetitive });
 
 /** ISO 3166-1 alpha-2 country code, upper case. */
 export const countrySchema = z

@@ -1,3 +1,4 @@
+import { PASSWORD_PROBLEMS } from "@referral-app/shared/validation";
 import { useTranslation } from "react-i18next";
 import type { en } from "./locales/en.ts";
 
@@ -12,6 +13,9 @@ const KEYS_BY_MESSAGE: Record<string, ValidationKey> = {
   "Enter a valid phone number, e.g. +61 400 123 456": "phone",
   "Use a two-letter country code, e.g. AU": "country",
   "Referral codes are 6 to 12 letters and digits": "referralCode",
+  [PASSWORD_PROBLEMS.common]: "passwordCommon",
+  [PASSWORD_PROBLEMS.containsEmail]: "passwordContainsEmail",
+  [PASSWORD_PROBLEMS.repetitive]: "passwordRepetitive",
 };
 
 /** Translates a field error from the shared schemas; unknown messages pass through unchanged. */

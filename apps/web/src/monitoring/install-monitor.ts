@@ -27,12 +27,17 @@ export function installMonitor(analytics: AnalyticsService, baseURL: string): Mo
     if (document.visibilityState === "hidden") monitor.flushWithBeacon();
   });
 
-  // web-vitals is its own small chunk, loaded after the first render.
+  return monitor;
+}
+
+/**
+ * Web vitals, for the app root to call once the first page is on screen: web-vitals is its own chunk,
+ * never fetched before the first paint, and its observers read the buffered paint entries.
+ */
+export function observeWebVitals(monitor: Monitor): void {
   void import("web-vitals").then(({ onCLS, onFCP, onINP, onLCP, onTTFB }) => {
     for (const subscribe of [onCLS, onFCP, onINP, onLCP, onTTFB]) {
       subscribe((metric) => monitor.trackPerformance(`web_vital.${metric.name.toLowerCase()}`, metric.value));
     }
   });
-
-  return monitor;
 }

@@ -16,8 +16,7 @@ export function Component() {
   const message = useValidationMessage();
   const { services } = useApi();
   const request = useMutation({
-    mutationFn: (email: string) =>
-      services.auth.requestPasswordReset(email, `${window.location.origin}/reset-password`),
+    mutationFn: (email: string) => services.auth.requestPasswordReset(email, "/reset-password"),
   });
   const form = useForm<ForgotPasswordData>({
     resolver: schemaResolver(forgotPasswordSchema),

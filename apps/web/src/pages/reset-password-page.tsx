@@ -1,3 +1,4 @@
+import { isApiError } from "@referral-app/api-client/errors";
 import { useApi } from "@referral-app/api-client/react";
 import { resetPasswordSchema } from "@referral-app/shared/schemas/auth";
 import { Button } from "@referral-app/ui/button";
@@ -8,9 +9,12 @@ import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { PageTitle } from "../components/page-title.tsx";
+import { apiErrorMessage } from "../forms/api-error-message.ts";
 import { useValidationMessage } from "../i18n/use-validation-message.ts";
 
 const newPasswordSchema = resetPasswordSchema.pick({ newPassword: true });
+// Failures that say nothing about the link itself: name their cause instead of "invalid link".
+const NOT_THE_LINK = new Set(["ORIGIN_NOT_ALLOWED", "RATE_LIMITED", "NETWORK_ERROR", "TIMEOUT"]);
 
 export function Component() {
   const { t } = useTranslation();
@@ -26,7 +30,8 @@ export function Component() {
     defaultValues: { newPassword: "" },
   });
   const onSubmit = form.handleSubmit((data) => reset.mutate(data.newPassword));
-  const invalid = !token || params.has("error") || reset.isError;
+  const refused = isApiError(reset.error) && NOT_THE_LINK.has(reset.error.code);
+  const invalid = !token || params.has("error") || (reset.isError && !refused);
 
   return (
     <div className="space-y-6">
@@ -39,6 +44,7 @@ export function Component() {
       ) : (
         <Form onSubmit={onSubmit} aria-labelledby="reset-title">
           {invalid ? <FormMessage>{t("auth.reset.invalidToken")}</FormMessage> : null}
+          {refused ? <FormMessage>{apiErrorMessage(reset.error, t)}</FormMessage> : null}
           <Field
             label={t("auth.reset.newPassword")}
             hint={t("auth.signUp.passwordHint")}

@@ -1,6 +1,16 @@
 import type { UserPreferences } from "@referral-app/shared/schemas/user";
 import { sql } from "drizzle-orm";
-import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { partnerOrganizations } from "./partners.ts";
 
 // better-auth's four tables (user, session, account, verification), with our user columns added.
@@ -98,3 +108,12 @@ export const pushTokens = pgTable(
   },
   (t) => [index("push_tokens_user_idx").on(t.userId)],
 );
+
+// Failed sign-ins per e-mail address (hashed: unknown addresses are counted too, and kept no longer
+// than their lockout matters), shared by every instance.
+export const signInFailures = pgTable("sign_in_failures", {
+  emailHash: text("email_hash").primaryKey(),
+  failures: integer("failures").notNull(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  lastFailedAt: timestamp("last_failed_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -20,7 +20,10 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/analytics/events",
     {
       config: { rateLimit: { max: CLIENT_EVENTS_PER_MINUTE, timeWindow: "1 minute" } },
+      // Anyone may post here: a batch of 50 small events fits many times over.
+      bodyLimit: 64 * 1024,
       schema: {
+        operationId: "trackEvents",
         tags: ["analytics"],
         summary: "Record a batch of client-side events (signed in or anonymous)",
         security: [{ bearer: [] }, { cookie: [] }, {}],
@@ -39,6 +42,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/analytics/overview",
     {
       schema: {
+        operationId: "getAnalyticsOverview",
         tags: ["admin", "analytics"],
         summary: "Staff: funnel, conversion, median time to convert, daily series, top referrers",
         querystring: analyticsRangeQuerySchema,
@@ -55,6 +59,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/analytics/top-partners",
     {
       schema: {
+        operationId: "listTopPartners",
         tags: ["admin", "analytics"],
         summary: "Staff: partner organisations by referrals, conversions and commission",
         querystring: analyticsRangeQuerySchema,
@@ -71,6 +76,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/analytics/export.csv",
     {
       schema: {
+        operationId: "exportAnalyticsCsv",
         tags: ["admin", "analytics"],
         summary: "Staff: the daily series and the funnel as CSV",
         querystring: analyticsRangeQuerySchema,

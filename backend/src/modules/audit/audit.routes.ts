@@ -12,6 +12,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/audit",
     {
       schema: {
+        operationId: "listAuditEntries",
         tags: ["admin"],
         summary: "Staff: the audit log (who changed what, when, before and after), newest first",
         querystring: auditListQuerySchema,

@@ -3,6 +3,7 @@ import { hash, verify } from "@node-rs/argon2";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@referral-app/shared/validation";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { bearer } from "better-auth/plugins/bearer";
 import type { AppContext } from "../../context.ts";
 import type { Db, Tx } from "../../db/client.ts";
@@ -12,6 +13,7 @@ import { writeAudit } from "../audit/audit.service.ts";
 import { queueActionMail } from "../notifications/notifications.service.ts";
 import { attributeSignupReferral } from "../referrals/referrals.service.ts";
 import { openVisaCase } from "../users/users.service.ts";
+import { passwordProblem } from "./password-policy.ts";
 
 // The sign-up transaction, while one runs: better-auth's queries (user, account, session) and the
 // verification mail join it, so the user, the case and the attribution commit together or not at all.
@@ -38,7 +40,12 @@ export function createAuth(ctx: AppContext) {
     baseURL: config.publicUrl,
     basePath: "/api/auth",
     secret: config.authSecret,
+    // Redirect targets (callbackURL, redirectTo) must be relative or on PUBLIC_URL/CORS_ORIGINS, never the
+    // request's own Host, which a caller can forge to send a reset link elsewhere.
     trustedOrigins: config.corsOrigins,
+    // The CSRF check runs for every route in plugins/origin-check.ts (it trusts same-origin on any host);
+    // redirect targets are still checked here, in tests too (better-auth skips that under a test runner).
+    advanced: { disableCSRFCheck: true, disableOriginCheck: false },
     database: drizzleAdapter(authDatabase(ctx.db), {
       provider: "pg",
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
@@ -129,8 +136,43 @@ export function createAuth(ctx: AppContext) {
         },
       },
     },
+    // Every way to set a password meets the same policy, whichever route reached better-auth.
+    hooks: {
+      before: createAuthMiddleware(async (context) => {
+        const body = (context.body ?? {}) as Record<string, unknown>;
+        let field: "password" | "newPassword";
+        let email: string | undefined;
+        if (context.path === "/sign-up/email") {
+          field = "password";
+          email = typeof body.email === "string" ? body.email : undefined;
+        } else if (context.path === "/reset-password") {
+          field = "newPassword";
+          const token = typeof body.token === "string" ? body.token : "";
+          const found = token
+            ? await context.context.internalAdapter.findVerificationValue(`reset-password:${token}`)
+            : null;
+          email = found
+            ? (await context.context.internalAdapter.findUserById(found.value))?.email
+            : undefined;
+        } else if (context.path === "/change-password") {
+          field = "newPassword";
+          email = (await getSessionFromCtx(context))?.user.email;
+        } else return;
+        const password = body[field];
+        const problem = typeof password === "string" ? passwordProblem(password, email) : null;
+        if (problem) throw new APIError("BAD_REQUEST", { code: "PASSWORD_REFUSED", message: problem, field });
+      }),
+    },
     plugins: [bearer()],
     telemetry: { enabled: false },
+    // Refusals (a wrong password, a weak one) are answers, relayed in our error shape; only
+    // unexpected failures are logged.
+    onAPIError: {
+      onError: (error) => {
+        if (error instanceof APIError && error.status !== "INTERNAL_SERVER_ERROR") return;
+        ctx.logger.error({ err: error, source: "better-auth" }, "auth request failed");
+      },
+    },
     // better-auth's own messages go through our logger: JSON, redacted, and quiet under LOG_LEVEL.
     logger: {
       level: "debug",
@@ -176,7 +218,7 @@ export async function signUpWithEmail(
  * Every sign-in attempt, kept in the audit log with where it came from. A failure names the
  * address tried (the log is staff-only, so this tells nobody outside whether an account exists).
  */
-export async function recordSignIn(
+export async function auditSignIn(
   ctx: AppContext,
   attempt: { email: string; userId: string | null; ip: string; userAgent: string | undefined },
 ): Promise<void> {

@@ -16,6 +16,7 @@ export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/clients",
     {
       schema: {
+        operationId: "listClients",
         tags: ["admin"],
         summary: "Staff: search clients by name or email, filter by visa stage (newest first, cursor-paged)",
         querystring: adminClientListQuerySchema,
@@ -33,6 +34,7 @@ export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/clients/:id",
     {
       schema: {
+        operationId: "getClient",
         tags: ["admin"],
         summary: "Staff: a client's profile, visa progress, referrals summary and reward totals",
         params: idParamsSchema,

@@ -19,6 +19,7 @@ export const featuresRoutes: FastifyPluginAsyncZod = async (app) => {
     "/features",
     {
       schema: {
+        operationId: "evaluateFeatures",
         tags: ["features"],
         summary: "Every feature flag evaluated for the caller (anonymous callers too)",
         security: [{ bearer: [] }, { cookie: [] }, {}],
@@ -35,6 +36,7 @@ export const featuresRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/features",
     {
       schema: {
+        operationId: "listFeatureFlags",
         tags: ["admin", "features"],
         summary: "Staff: every feature flag with its settings",
         response: { 200: apiResponseSchema(z.array(featureFlagSchema)) },
@@ -50,6 +52,7 @@ export const featuresRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/features/:key",
     {
       schema: {
+        operationId: "updateFeatureFlag",
         tags: ["admin", "features"],
         summary: "Staff: turn a flag on or off, limit it to roles, or describe it (audited)",
         params: keyParamsSchema,

@@ -13,6 +13,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
     "/files/:id",
     {
       schema: {
+        operationId: "getFile",
         tags: ["users"],
         summary: "A stored file (a profile picture): its owner and staff only",
         params: z.object({ id: uuidSchema }),

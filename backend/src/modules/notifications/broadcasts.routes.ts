@@ -17,6 +17,7 @@ export const broadcastsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/broadcasts",
     {
       schema: {
+        operationId: "createBroadcast",
         tags: ["admin"],
         summary: "Staff: send a system or promotional notification to an audience, through the queue",
         body: createBroadcastSchema,
@@ -34,6 +35,7 @@ export const broadcastsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/broadcasts",
     {
       schema: {
+        operationId: "listBroadcasts",
         tags: ["admin"],
         summary: "Staff: broadcasts, newest first, with delivery counts per channel and status",
         querystring: broadcastListQuerySchema,
@@ -51,6 +53,7 @@ export const broadcastsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/broadcasts/:id",
     {
       schema: {
+        operationId: "getBroadcast",
         tags: ["admin"],
         summary: "Staff: one broadcast with delivery counts per channel and status",
         params: idParamsSchema,

@@ -45,6 +45,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/notifications",
     {
       schema: {
+        operationId: "listNotifications",
         tags: ["notifications"],
         summary: "The caller's notifications, newest first (`unread=true` for unread only)",
         querystring: notificationListQuerySchema,
@@ -62,6 +63,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/notifications/unread-count",
     {
       schema: {
+        operationId: "getUnreadCount",
         tags: ["notifications"],
         summary: "How many of the caller's notifications are unread",
         response: { 200: apiResponseSchema(unreadCountSchema) },
@@ -77,6 +79,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/notifications/:id/read",
     {
       schema: {
+        operationId: "markNotificationRead",
         tags: ["notifications"],
         summary: "Mark one of the caller's notifications read (idempotent)",
         params: idParamsSchema,
@@ -93,6 +96,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/notifications/read-all",
     {
       schema: {
+        operationId: "markAllNotificationsRead",
         tags: ["notifications"],
         summary: "Mark all of the caller's notifications read",
         response: { 200: apiResponseSchema(markAllReadResultSchema) },
@@ -108,6 +112,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/notifications/stream",
     {
       schema: {
+        operationId: "streamNotifications",
         tags: ["notifications"],
         summary:
           "Server-sent events: `unread-count` on connect, `notification` for each new one, `: ping` every 25 s",
@@ -126,6 +131,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/notifications/push-tokens",
     {
       schema: {
+        operationId: "registerPushToken",
         tags: ["notifications"],
         summary: "Register this device's Expo push token for the caller",
         body: registerPushTokenSchema,
@@ -142,6 +148,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/notifications/push-tokens/:token",
     {
       schema: {
+        operationId: "deletePushToken",
         tags: ["notifications"],
         summary: "Forget one of the caller's devices (idempotent: `removed` says whether it was there)",
         params: pushTokenParamsSchema,
@@ -160,6 +167,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
       "/admin/mailbox",
       {
         schema: {
+          operationId: "listMailboxMessages",
           tags: ["admin"],
           summary:
             "Staff, development only: mail kept in the dev mailbox (no SMTP_URL), newest first; reset and verification tokens hidden from all but admins; every read is audited",

@@ -29,6 +29,7 @@ export const partnerOrganizationsRoutes: FastifyPluginAsyncZod = async (app) => 
     "/admin/partner-organizations",
     {
       schema: {
+        operationId: "createPartnerOrganization",
         tags: ["admin", "partners"],
         summary:
           "Staff: create a partner organisation with its commission (rate in basis points or fixed amount)",
@@ -47,6 +48,7 @@ export const partnerOrganizationsRoutes: FastifyPluginAsyncZod = async (app) => 
     "/admin/partner-organizations",
     {
       schema: {
+        operationId: "listPartnerOrganizations",
         tags: ["admin", "partners"],
         summary: "Staff: every partner organisation with member and referral counts",
         response: { 200: apiResponseSchema(z.array(partnerOrganizationSchema)) },
@@ -62,6 +64,7 @@ export const partnerOrganizationsRoutes: FastifyPluginAsyncZod = async (app) => 
     "/admin/partner-organizations/:id",
     {
       schema: {
+        operationId: "getPartnerOrganization",
         tags: ["admin", "partners"],
         summary: "Staff: one partner organisation",
         params: idParamsSchema,
@@ -78,6 +81,7 @@ export const partnerOrganizationsRoutes: FastifyPluginAsyncZod = async (app) => 
     "/admin/partner-organizations/:id",
     {
       schema: {
+        operationId: "updatePartnerOrganization",
         tags: ["admin", "partners"],
         summary: "Staff: rename an organisation or change its commission (applies to later conversions)",
         params: idParamsSchema,
@@ -96,6 +100,7 @@ export const partnerOrganizationsRoutes: FastifyPluginAsyncZod = async (app) => 
     "/admin/partner-organizations/:id/members",
     {
       schema: {
+        operationId: "listPartnerOrganizationMembers",
         tags: ["admin", "partners"],
         summary: "Staff: an organisation's members",
         params: idParamsSchema,
@@ -112,6 +117,7 @@ export const partnerOrganizationsRoutes: FastifyPluginAsyncZod = async (app) => 
     "/admin/partner-organizations/:id/members/invite",
     {
       schema: {
+        operationId: "invitePartnerOrganizationMember",
         tags: ["admin", "partners"],
         summary: "Staff: invite a member to an organisation (emails a link to set a password)",
         params: idParamsSchema,
@@ -137,6 +143,7 @@ export const partnerOrganizationsRoutes: FastifyPluginAsyncZod = async (app) => 
     "/admin/users/:id/partner-organization",
     {
       schema: {
+        operationId: "setUserPartnerOrganization",
         tags: ["admin", "partners"],
         summary:
           "Staff: put a user in a partner organisation (they become a partner) or take them out (null)",

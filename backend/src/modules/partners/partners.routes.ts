@@ -46,6 +46,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/partners/me",
     {
       schema: {
+        operationId: "getPartnerOverview",
         tags: ["partners"],
         summary: "Partner: the caller's organisation, commission configuration and totals",
         response: { 200: apiResponseSchema(partnerOverviewSchema) },
@@ -61,6 +62,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/partners/referrals",
     {
       schema: {
+        operationId: "listPartnerReferrals",
         tags: ["partners"],
         summary: "Partner: the organisation's referrals, newest first (cursor, or `page` for numbered pages)",
         querystring: partnerReferralListQuerySchema,
@@ -88,6 +90,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/partners/referrals/:id",
     {
       schema: {
+        operationId: "getPartnerReferral",
         tags: ["partners"],
         summary:
           "Partner: one of the organisation's referrals with its history (another organisation's: 404)",
@@ -106,6 +109,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       bodyLimit: PARTNER_IMPORT_LIMITS.maxBytes,
       schema: {
+        operationId: "importPartnerReferrals",
         tags: ["partners"],
         summary: "Partner: import referrals from CSV (text/csv body, or multipart/form-data with one file)",
         description:
@@ -135,6 +139,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/partners/imports",
     {
       schema: {
+        operationId: "listPartnerImports",
         tags: ["partners"],
         summary: "Partner: the organisation's 50 latest imports",
         response: { 200: apiResponseSchema(z.array(partnerImportSummarySchema)) },
@@ -150,6 +155,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/partners/imports/:id",
     {
       schema: {
+        operationId: "getPartnerImport",
         tags: ["partners"],
         summary: "Partner: one import's result with its row errors",
         params: idParamsSchema,
@@ -166,6 +172,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/partners/imports/:id/errors.csv",
     {
       schema: {
+        operationId: "exportPartnerImportErrorsCsv",
         tags: ["partners"],
         summary: "Partner: an import's error report as CSV (row, code, field, message)",
         params: idParamsSchema,
@@ -187,6 +194,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/partners/commissions",
     {
       schema: {
+        operationId: "listPartnerCommissions",
         tags: ["partners"],
         summary: "Partner: commission per converted referral, with totals per currency and status",
         querystring: partnerCommissionListQuerySchema,
@@ -203,6 +211,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/partners/members",
     {
       schema: {
+        operationId: "listPartnerMembers",
         tags: ["partners"],
         summary: "Partner: the organisation's members",
         response: { 200: apiResponseSchema(z.array(partnerMemberSchema)) },
@@ -218,6 +227,7 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/partners/members/invite",
     {
       schema: {
+        operationId: "invitePartnerMember",
         tags: ["partners"],
         summary:
           "Partner: invite a colleague by email (a partner account in the organisation, set-password link)",

@@ -18,6 +18,7 @@ export const adminReferralsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/referrals",
     {
       schema: {
+        operationId: "searchReferrals",
         tags: ["admin"],
         summary: "Staff: search and filter all referrals (cursor pages)",
         querystring: adminReferralListQuerySchema,
@@ -35,6 +36,7 @@ export const adminReferralsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/referrals/:id/status",
     {
       schema: {
+        operationId: "updateReferralStatus",
         tags: ["admin"],
         summary: "Staff: move a referral along pending → contacted → qualified → converted (or rejected)",
         params: idParamsSchema,

@@ -17,6 +17,7 @@ export const referralBulkRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/referrals/bulk-status",
     {
       schema: {
+        operationId: "bulkUpdateReferralStatus",
         tags: ["admin"],
         summary: "Staff: move up to 500 referrals to a status; each moves only if its transition is allowed",
         body: bulkReferralStatusSchema,
@@ -38,6 +39,7 @@ export const referralBulkRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/referrals/export.csv",
     {
       schema: {
+        operationId: "exportReferralsCsv",
         tags: ["admin"],
         summary: "Staff: CSV of every referral matching the list's filters (streamed)",
         querystring: adminReferralExportQuerySchema,

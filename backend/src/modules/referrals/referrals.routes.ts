@@ -31,6 +31,7 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/referrals",
     {
       schema: {
+        operationId: "createReferral",
         tags: ["referrals"],
         summary: "Refer a friend (clients and partners); honours Idempotency-Key",
         headers: idempotencyHeadersSchema,
@@ -53,6 +54,7 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/users/:id/referrals",
     {
       schema: {
+        operationId: "listReferrals",
         tags: ["referrals"],
         summary: "A referrer's referrals, newest first (`me` for the caller)",
         params: userIdParamsSchema,
@@ -70,6 +72,7 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/users/:id/referral-stats",
     {
       schema: {
+        operationId: "getReferralStats",
         tags: ["referrals"],
         summary: "Counts per status, conversion rate and rewards earned/pending",
         params: userIdParamsSchema,
@@ -86,6 +89,7 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/referrals/:id",
     {
       schema: {
+        operationId: "getReferral",
         tags: ["referrals"],
         summary: "One referral with its status history (referrer, their partner organisation, staff)",
         params: idParamsSchema,

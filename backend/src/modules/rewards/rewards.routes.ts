@@ -21,6 +21,7 @@ export const rewardsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/rewards",
     {
       schema: {
+        operationId: "listRewards",
         tags: ["admin"],
         summary: "Staff: the reward ledger, newest first, filtered by status and kind (cursor-paged)",
         querystring: rewardListQuerySchema,
@@ -38,6 +39,7 @@ export const rewardsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/rewards/totals",
     {
       schema: {
+        operationId: "getRewardTotals",
         tags: ["admin"],
         summary: "Staff: ledger sums per currency and status",
         querystring: rewardTotalsQuerySchema,
@@ -54,6 +56,7 @@ export const rewardsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/rewards/:id/approve",
     {
       schema: {
+        operationId: "approveReward",
         tags: ["admin"],
         summary:
           "Staff: approve a pending reward once its holding period is over (else 409 INVALID_TRANSITION)",
@@ -72,6 +75,7 @@ export const rewardsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/rewards/:id/mark-paid",
     {
       schema: {
+        operationId: "markRewardPaid",
         tags: ["admin"],
         summary: "Staff: mark an approved reward paid",
         params: idParamsSchema,
@@ -89,6 +93,7 @@ export const rewardsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/rewards/:id/reverse",
     {
       schema: {
+        operationId: "reverseReward",
         tags: ["admin"],
         summary: "Staff: reverse a pending or approved reward, with a reason",
         params: idParamsSchema,

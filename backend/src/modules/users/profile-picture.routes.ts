@@ -26,6 +26,7 @@ export const profilePictureRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       bodyLimit: BODY_LIMIT,
       schema: {
+        operationId: "uploadProfilePicture",
         tags: ["users"],
         summary:
           "Upload a profile picture (PNG, JPEG or WebP up to 2 MB; multipart/form-data or a raw image body)",
@@ -53,6 +54,7 @@ export const profilePictureRoutes: FastifyPluginAsyncZod = async (app) => {
     "/users/:id/profile-picture",
     {
       schema: {
+        operationId: "deleteProfilePicture",
         tags: ["users"],
         summary: "Remove the profile picture",
         params: userIdParamsSchema,

@@ -18,6 +18,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/users/:id/profile",
     {
       schema: {
+        operationId: "getProfile",
         tags: ["users"],
         summary: "A user's profile and preferences (`me` for the caller)",
         params: userIdParamsSchema,
@@ -34,6 +35,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/users/:id/profile",
     {
       schema: {
+        operationId: "updateProfile",
         tags: ["users"],
         summary: "Update profile fields and preferences",
         params: userIdParamsSchema,
@@ -52,6 +54,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/users/:id/visa-progress",
     {
       schema: {
+        operationId: "getVisaProgress",
         tags: ["users"],
         summary: "The client's visa case: all five stages with dates",
         params: userIdParamsSchema,
@@ -69,6 +72,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/users/:id/visa-stage/advance",
     {
       schema: {
+        operationId: "advanceVisaStage",
         tags: ["admin"],
         summary: "Staff: move a client's case to the next stage",
         params: userIdParamsSchema,
@@ -87,6 +91,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/admin/users/:id/visa-stage",
     {
       schema: {
+        operationId: "setVisaStage",
         tags: ["admin"],
         summary: "Staff: set a client's case to a stage",
         params: userIdParamsSchema,

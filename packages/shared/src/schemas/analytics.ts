@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idSchema, isoDateTimeSchema } from "./common.ts";
-import { referralStatusSchema } from "./referral.ts";
+import { referralStatusCountsSchema } from "./referral.ts";
 
 /** One client-side event (the seed's Monitor.trackEvent / trackError / trackPerformance). */
 export const trackEventSchema = z.strictObject({
@@ -37,7 +37,7 @@ export const funnelSchema = z
     from: dateOnly,
     to: dateOnly,
     total: z.number().int().min(0),
-    byStatus: z.record(referralStatusSchema, z.number().int().min(0)),
+    byStatus: referralStatusCountsSchema,
     /** Referrals that reached at least each step: pending ⊇ contacted ⊇ qualified ⊇ converted. */
     reached: z.object({
       pending: z.number().int(),

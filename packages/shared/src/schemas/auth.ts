@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { countrySchema, emailSchema, nameSchema, passwordSchema, phoneSchema } from "../validation.ts";
+import {
+  countrySchema,
+  emailSchema,
+  nameSchema,
+  PASSWORD_PROBLEMS,
+  passwordContainsEmail,
+  passwordSchema,
+  phoneSchema,
+} from "../validation.ts";
 import { userSchema } from "./user.ts";
 
 export const referralCodeSchema = z
@@ -18,6 +26,12 @@ export const signUpSchema = z
     country: countrySchema.optional(),
     referralCode: referralCodeSchema.optional(),
     callbackURL: z.string().optional(),
+  })
+  // Runs even when a field failed (zod 4), so the fields may be missing.
+  .superRefine((value, ctx) => {
+    if (typeof value.password !== "string" || typeof value.email !== "string") return;
+    if (passwordContainsEmail(value.password, value.email))
+      ctx.addIssue({ code: "custom", path: ["password"], message: PASSWORD_PROBLEMS.containsEmail });
   })
   .meta({ id: "SignUpData" });
 export type SignUpData = z.input<typeof signUpSchema>;
@@ -44,8 +58,36 @@ export type AuthResult = z.infer<typeof authResultSchema>;
 export const sessionUserSchema = userSchema.meta({ id: "SessionUser" });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
-export const forgotPasswordSchema = z.strictObject({ email: emailSchema, redirectTo: z.string().optional() });
+/** The body of `POST /api/auth/request-password-reset`; `redirectTo` is where the mailed link lands. */
+export const forgotPasswordSchema = z
+  .strictObject({ email: emailSchema, redirectTo: z.string().max(2048).optional() })
+  .meta({ id: "RequestPasswordResetData" });
 export type ForgotPasswordData = z.input<typeof forgotPasswordSchema>;
 
-export const resetPasswordSchema = z.strictObject({ token: z.string().min(1), newPassword: passwordSchema });
+/** The body of `POST /api/auth/reset-password`. */
+export const resetPasswordSchema = z
+  .strictObject({ token: z.string().min(1).max(512), newPassword: passwordSchema })
+  .meta({ id: "ResetPasswordData" });
 export type ResetPasswordData = z.input<typeof resetPasswordSchema>;
+
+/** The body of `POST /api/auth/change-password` (signed in). */
+export const changePasswordSchema = z
+  .strictObject({
+    currentPassword: z.string().min(1, { message: "Enter your password" }).max(512),
+    newPassword: passwordSchema,
+    revokeOtherSessions: z.boolean().optional(),
+  })
+  .meta({ id: "ChangePasswordData" });
+export type ChangePasswordData = z.input<typeof changePasswordSchema>;
+
+/** The query of `GET /api/auth/verify-email` (the mailed link) and of the reset link's redirect. */
+export const authLinkQuerySchema = z.strictObject({
+  token: z.string().min(1).max(2048).optional(),
+  callbackURL: z.string().max(2048).optional(),
+});
+
+/** The body of `POST /api/auth/send-verification-email`. */
+export const sendVerificationEmailSchema = z
+  .strictObject({ email: emailSchema, callbackURL: z.string().max(2048).optional() })
+  .meta({ id: "SendVerificationEmailData" });
+export type SendVerificationEmailData = z.input<typeof sendVerificationEmailSchema>;

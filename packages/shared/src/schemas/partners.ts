@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { currencySchema, emailSchema, nameSchema } from "../validation.ts";
 import { idSchema, isoDateTimeSchema, paginationSchema } from "./common.ts";
-import { referralSchema, referralStatusSchema } from "./referral.ts";
+import { referralSchema, referralStatusCountsSchema, referralStatusSchema } from "./referral.ts";
 import { rewardLedgerStatusSchema, rewardStatusTotalSchema } from "./rewards.ts";
 
 /** Limits of one CSV import (the route refuses bigger files with 413). */
@@ -107,19 +107,11 @@ export const invitePartnerMemberSchema = z
   .meta({ id: "InvitePartnerMemberData" });
 export type InvitePartnerMemberData = z.infer<typeof invitePartnerMemberSchema>;
 
-const statusCountsSchema = z.object({
-  pending: z.number().int().min(0),
-  contacted: z.number().int().min(0),
-  qualified: z.number().int().min(0),
-  converted: z.number().int().min(0),
-  rejected: z.number().int().min(0),
-});
-
 /** `GET /api/partners/me`: the caller's organisation with its numbers. */
 export const partnerOverviewSchema = z
   .object({
     organization: partnerOrganizationSchema,
-    referrals: z.object({ total: z.number().int().min(0), byStatus: statusCountsSchema }),
+    referrals: z.object({ total: z.number().int().min(0), byStatus: referralStatusCountsSchema }),
     commissions: z.array(rewardStatusTotalSchema),
   })
   .meta({ id: "PartnerOverview" });

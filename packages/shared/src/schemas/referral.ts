@@ -113,16 +113,19 @@ export const rewardTotalsSchema = z.object({
 });
 export type RewardTotals = z.infer<typeof rewardTotalsSchema>;
 
+/** How many referrals are in each status. */
+export const referralStatusCountsSchema = z.object({
+  pending: z.number().int().min(0),
+  contacted: z.number().int().min(0),
+  qualified: z.number().int().min(0),
+  converted: z.number().int().min(0),
+  rejected: z.number().int().min(0),
+});
+
 export const referralStatsSchema = z
   .object({
     total: z.number().int().min(0),
-    byStatus: z.object({
-      pending: z.number().int().min(0),
-      contacted: z.number().int().min(0),
-      qualified: z.number().int().min(0),
-      converted: z.number().int().min(0),
-      rejected: z.number().int().min(0),
-    }),
+    byStatus: referralStatusCountsSchema,
     /** converted / total, 0 when there are none. */
     conversionRate: z.number().min(0).max(1),
     rewards: z.array(rewardTotalsSchema),

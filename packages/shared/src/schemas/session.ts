@@ -22,3 +22,8 @@ export type AuthSession = z.infer<typeof authSessionSchema>;
 
 /** better-auth's plain acknowledgements (`{ status: true }`, `{ success: true }`). */
 export const authAckSchema = z.looseObject({}).nullable().optional();
+
+/** The same acknowledgement as documented: `{ status: true }`, or `{ success: true }` from sign-out. */
+export const authStatusSchema = z
+  .looseObject({ status: z.boolean().optional(), success: z.boolean().optional() })
+  .meta({ id: "AuthStatus" });

@@ -31,6 +31,8 @@ export const en = {
     copy: "Copy",
     genericError: "Something went wrong. Please try again.",
     networkError: "We couldn't reach the server. Check your connection and try again.",
+    originNotAllowed: "This address is not allowed to sign in here. Open the app at its usual address.",
+    rateLimited: "Too many attempts, try again in {{seconds}} s.",
     notFoundTitle: "Page not found",
     notFoundBody: "The page you are looking for does not exist or has moved.",
     goHome: "Go to the dashboard",
@@ -45,6 +47,9 @@ export const en = {
     referralCode: "Referral codes are 6 to 12 letters and digits",
     url: "Enter a full web address starting with https://",
     tooLong: "This is too long",
+    passwordCommon: "This is one of the most common passwords, so it is easy to guess: choose another",
+    passwordContainsEmail: "Your password must not contain your email address",
+    passwordRepetitive: "Use more than two different characters",
   },
   auth: {
     email: "Email",

@@ -33,6 +33,9 @@ export const es: Translation = {
     copy: "Copiar",
     genericError: "Algo salió mal. Inténtalo de nuevo.",
     networkError: "No pudimos conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.",
+    originNotAllowed:
+      "Esta dirección no puede iniciar sesión aquí. Abre la aplicación en su dirección habitual.",
+    rateLimited: "Demasiados intentos, inténtalo de nuevo en {{seconds}} s.",
     notFoundTitle: "Página no encontrada",
     notFoundBody: "La página que buscas no existe o se ha movido.",
     goHome: "Ir al inicio",
@@ -47,6 +50,9 @@ export const es: Translation = {
     referralCode: "Los códigos de referido tienen de 6 a 12 letras y números",
     url: "Introduce una dirección web completa que empiece por https://",
     tooLong: "Es demasiado largo",
+    passwordCommon: "Es una de las contraseñas más comunes y fácil de adivinar: elige otra",
+    passwordContainsEmail: "La contraseña no puede contener tu correo electrónico",
+    passwordRepetitive: "Usa más de dos caracteres distintos",
   },
   auth: {
     email: "Correo electrónico",

@@ -1,0 +1,26 @@
+import { and, eq, gt, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.ts";
+import { prepared } from "../../db/prepared.ts";
+import { sessions, users } from "../../db/schema/index.ts";
+
+const sessionUserStatement = prepared((db) =>
+  db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      partnerOrganizationId: users.partnerOrganizationId,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sql.placeholder("sessionId")), gt(sessions.expiresAt, sql`now()`)))
+    .limit(1)
+    .prepare("session_user"),
+);
+
+/** The user of a live session, read fresh: a deleted or expired session answers null. */
+export async function findSessionUser(db: DbOrTx, sessionId: string) {
+  const [row] = await sessionUserStatement(db).execute({ sessionId });
+  return row ?? null;
+}
