@@ -43,6 +43,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     loggerInstance: ctx.logger,
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // A client that trickles its request, or holds an idle socket, is cut off (0 turns either off).
+    requestTimeout: ctx.config.http.requestTimeoutMs,
+    connectionTimeout: ctx.config.http.connectionTimeoutMs,
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
     frameworkErrors,

@@ -38,6 +38,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
       poolMax: config.databasePoolMax,
+      timeouts: config.databaseTimeouts,
       onConnectionError: (err) => logger.warn({ err }, "database connection lost"),
     }));
   if (database.pglite && tracing) instrumentPglite(database.pglite);

@@ -66,6 +66,21 @@ const envShape = z.object({
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** A worker's claim on a notification channel lapses this long after its last heartbeat. */
   DELIVERY_CLAIM_LAPSE_SECONDS: z.coerce.number().min(1).max(600).default(15),
+  /** Open notification streams allowed per session and in total on one instance (429 past either). */
+  STREAM_MAX_PER_SESSION: z.coerce.number().int().min(1).max(100).default(5),
+  STREAM_MAX_PER_INSTANCE: z.coerce.number().int().min(1).default(2_000),
+  /** PostgreSQL: give up connecting, a statement, or a transaction left idle after these (0 = never). */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  /** HTTP: time to receive a whole request, and how long a socket may sit idle (0 = never). */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(120_000),
+  /** Scheduled purges: dev-mailbox messages and analytics events older than these. */
+  MAILBOX_RETENTION_DAYS: z.coerce.number().int().min(1).default(14),
+  ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
+  /** Member invitations (new and resent) one partner organisation may send per day. */
+  PARTNER_INVITES_PER_DAY: z.coerce.number().int().min(1).default(50),
 });
 
 const envSchema = envShape.superRefine((env, ctx) => {
@@ -134,18 +149,47 @@ export interface Config {
    */
   metrics: { token: string | undefined; port: number | undefined };
   deliveryClaimLapseSeconds: number;
+  streams: { perSession: number; perInstance: number };
+  databaseTimeouts: DatabaseTimeouts;
+  http: { requestTimeoutMs: number; connectionTimeoutMs: number };
+  retention: { mailboxDays: number; analyticsDays: number };
+  partnerInvitesPerDay: number;
+}
+
+export interface DatabaseTimeouts {
+  connectMs: number;
+  statementMs: number;
+  idleInTransactionMs: number;
 }
 
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-/** Parses the environment; throws ConfigError naming every bad variable. */
-export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+/**
+ * Parses the environment; throws ConfigError naming every bad variable. A process that serves or
+ * sends mail (server, worker) needs SMTP_URL in production: without it mail would go to the dev
+ * mailbox, where staff could read password-reset links. Migrations and seeding send none.
+ */
+export function loadConfig(
+  source: Record<string, string | undefined> = process.env,
+  options: { sendsMail?: boolean } = {},
+): Config {
   const cleaned = Object.fromEntries(
     Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
   );
-  const parsed = envSchema.safeParse(cleaned);
+  const schema =
+    options.sendsMail === false
+      ? envSchema
+      : envSchema.superRefine((env, ctx) => {
+          if (env.NODE_ENV === "production" && !env.SMTP_URL)
+            ctx.addIssue({
+              code: "custom",
+              path: ["SMTP_URL"],
+              message: "required in production (without it mail would go to the dev mailbox)",
+            });
+        });
+  const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
@@ -185,6 +229,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     workerMetricsPort: env.WORKER_METRICS_PORT,
     metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT },
     deliveryClaimLapseSeconds: env.DELIVERY_CLAIM_LAPSE_SECONDS,
+    streams: { perSession: env.STREAM_MAX_PER_SESSION, perInstance: env.STREAM_MAX_PER_INSTANCE },
+    databaseTimeouts: {
+      connectMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      idleInTransactionMs: env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+    http: { requestTimeoutMs: env.REQUEST_TIMEOUT_MS, connectionTimeoutMs: env.CONNECTION_TIMEOUT_MS },
+    retention: { mailboxDays: env.MAILBOX_RETENTION_DAYS, analyticsDays: env.ANALYTICS_RETENTION_DAYS },
+    partnerInvitesPerDay: env.PARTNER_INVITES_PER_DAY,
   };
 }
 

@@ -3,7 +3,7 @@ import { openDatabase } from "./db/client.ts";
 import { runMigrations } from "./db/migrate.ts";
 
 // Applies the SQL migrations and exits: the deploy's migration job.
-const config = loadConfig();
+const config = loadConfig(process.env, { sendsMail: false });
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const started = Date.now();
 await runMigrations(database);

@@ -97,11 +97,12 @@ describe("the server process (npm start)", () => {
     expect((await signIn(base, account)).status).toBe(200);
   }, 90_000);
 
-  it("with NODE_ENV=production refuses to start without AUTH_SECRET and PUBLIC_URL, naming them", async () => {
+  it("with NODE_ENV=production refuses to start without AUTH_SECRET, PUBLIC_URL and SMTP_URL, naming them", async () => {
     const { child, output } = spawnServer({ NODE_ENV: "production", DATA_DIR: tmpdir() });
     const code = await new Promise((resolve) => child.once("exit", resolve));
     expect(code).not.toBe(0);
     expect(output()).toContain("AUTH_SECRET");
     expect(output()).toContain("PUBLIC_URL");
+    expect(output()).toContain("SMTP_URL: required in production");
   }, 60_000);
 });

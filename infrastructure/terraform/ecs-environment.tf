@@ -19,6 +19,7 @@ locals {
   backend_secrets = {
     AUTH_SECRET  = aws_secretsmanager_secret.auth_secret.arn
     DATABASE_URL = aws_secretsmanager_secret.database_url.arn
+    SMTP_URL     = aws_secretsmanager_secret.smtp_url.arn
   }
 
   container_environment = [for key, value in local.backend_environment : { name = key, value = value }]

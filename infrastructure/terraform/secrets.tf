@@ -26,3 +26,11 @@ resource "aws_secretsmanager_secret_version" "database_url" {
   secret_id     = aws_secretsmanager_secret.database_url.id
   secret_string = "postgres://${aws_db_instance.main.username}:${random_password.db.result}@${aws_db_instance.main.address}:${aws_db_instance.main.port}/${aws_db_instance.main.db_name}?sslmode=no-verify"
 }
+
+# The mail relay (smtp://USER:PASSWORD@HOST:587): production refuses to start without it. Its value
+# is the operator's to set (aws secretsmanager put-secret-value) before the first deploy.
+resource "aws_secretsmanager_secret" "smtp_url" {
+  name                    = "${local.prefix}/SMTP_URL"
+  description             = "SMTP relay URL for the backend's mail"
+  recovery_window_in_days = 7
+}

@@ -4,6 +4,7 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { startSmtpSink } from "./smtp-sink.ts";
 
 // The system under test on loopback: a fresh PostgreSQL database, API ×2 (ROLE=api), one worker and
 // the nginx gateway rendered by infrastructure/nginx/render-config.ts.
@@ -74,6 +75,7 @@ export class Stack {
   apiPorts: number[] = [];
   gatewayPort = 0;
   workerMetricsPort = 0;
+  private smtp: Awaited<ReturnType<typeof startSmtpSink>> | undefined;
   private nginxConf: string | undefined;
   private pool: pg.Pool | undefined;
 
@@ -132,6 +134,7 @@ export class Stack {
       AUTH_SECRET: "load-suite-secret-0123456789abcdef0123456789",
       DATABASE_URL: this.databaseUrl,
       DATABASE_POOL_MAX: "10",
+      ...(this.smtp ? { SMTP_URL: `smtp://127.0.0.1:${this.smtp.port}` } : {}),
       REDIS_URL: "redis://127.0.0.1:6379",
       TRUST_PROXY: "loopback",
       SERVE_APPS: "false",
@@ -148,6 +151,7 @@ export class Stack {
     this.apiPorts = [await freePort(), await freePort()];
     this.gatewayPort = await freePort();
     this.workerMetricsPort = await freePort();
+    this.smtp = await startSmtpSink(() => this.db());
   }
 
   private spawnProcess(name: string, script: string, env: NodeJS.ProcessEnv): ManagedProcess {
@@ -244,6 +248,7 @@ export class Stack {
         });
       } catch {}
     }
+    await this.smtp?.close();
     await this.pool?.end().catch(() => {});
     await adminQuery(`drop database if exists ${this.database} with (force)`).catch((error: unknown) =>
       this.log(`could not drop ${this.database}: ${String(error)}`),

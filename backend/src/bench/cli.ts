@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
+import { SMTPServer } from "smtp-server";
 import { closeContext, createContext } from "../bootstrap.ts";
 import { loadConfig } from "../config.ts";
 import { bulkEmail } from "../seed/bulk.ts";
@@ -161,15 +163,26 @@ function printTable(rows: Row[], header: string, peakRssMb: number): void {
 async function main(): Promise<number> {
   const database = await prepareDatabase();
   let server: RunningServer | undefined;
+  let smtp: SMTPServer | undefined;
   try {
     console.log(
       `Seeding ${users} clients × ${referralsPerUser} referrals and ${casesPerUser} cases (${args.embedded ? "PGlite" : "PostgreSQL"})…`,
     );
     await seed(database.env);
+    // Production requires SMTP: a loopback server takes the benchmark's mail and drops it.
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      logger: false,
+      onData: (stream, _session, done) => stream.resume().on("end", () => done()),
+    });
+    await new Promise<void>((resolve) => smtp!.listen(0, "127.0.0.1", resolve));
+    const smtpPort = (smtp.server.address() as AddressInfo).port;
     server = await startServer(
       {
         ...database.env,
         NODE_ENV: "production",
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         LOG_LEVEL: "warn",
         AUTH_SECRET: randomBytes(32).toString("hex"),
         RATE_LIMIT_MAX: "100000000",
@@ -217,6 +230,7 @@ async function main(): Promise<number> {
     return rows.some((row) => row.errors > 0 || row.non2xx > 0) ? 1 : 0;
   } finally {
     await server?.stop();
+    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
     await database.cleanup();
   }
 }

@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import type { DatabaseTimeouts } from "../config.ts";
 import * as schema from "./schema/index.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -30,6 +31,8 @@ export interface DatabaseOptions {
   poolMax?: number;
   /** An existing PGlite (tests load a migrated template into memory). */
   pglite?: PGlite;
+  /** PostgreSQL only (PGlite is in-process: nothing to wait on but itself). */
+  timeouts?: DatabaseTimeouts;
   /** Told about lost PostgreSQL connections (the pool replaces them). */
   onConnectionError?: (error: Error) => void;
 }
@@ -42,7 +45,19 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value,
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolMax ?? 10 });
+    const timeouts = options.timeouts;
+    // A stuck query or a transaction left open must not hold a request (or a connection) for ever.
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolMax ?? 10,
+      ...(timeouts
+        ? {
+            connectionTimeoutMillis: timeouts.connectMs,
+            statement_timeout: timeouts.statementMs,
+            idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+          }
+        : {}),
+    });
     // A dropped connection (e.g. PostgreSQL restarting) must not crash the process. pg-pool drops
     // its own listener while a client is checked out, so each client gets one too: the holder then
     // sees the error from its next query and the pool discards the client.

@@ -1,6 +1,11 @@
+import { purgeAnalyticsEventsJob } from "../modules/analytics/analytics.jobs.ts";
 import { remindOverdueTasksJob } from "../modules/cases/cases.jobs.ts";
 import { broadcastFanOutJob } from "../modules/notifications/broadcasts.jobs.ts";
-import { deliverNotificationJob, sendEmailJob } from "../modules/notifications/notifications.jobs.ts";
+import {
+  deliverNotificationJob,
+  purgeDevMailboxJob,
+  sendEmailJob,
+} from "../modules/notifications/notifications.jobs.ts";
 import { sendRemindersJob } from "../modules/notifications/reminders.jobs.ts";
 import { purgeIdempotencyKeysJob } from "../modules/referrals/referrals.jobs.ts";
 import type { AnyJob } from "../queue/job.ts";
@@ -13,4 +18,6 @@ export const JOBS: readonly AnyJob[] = [
   sendRemindersJob,
   purgeIdempotencyKeysJob,
   remindOverdueTasksJob,
+  purgeDevMailboxJob,
+  purgeAnalyticsEventsJob,
 ];

@@ -5,6 +5,12 @@ export type LiveListener = (event: NotificationEvent) => void;
 
 // Prefixed: an EventEmitter treats an event named "error" specially, and ids are not ours to choose.
 const channel = (userId: string) => `user:${userId}`;
+const sessionChannel = (sessionId: string) => `session:${sessionId}`;
+
+export interface LiveTransport {
+  publish(userId: string, event: NotificationEvent): Promise<void>;
+  endSessions(sessionIds: string[]): Promise<void>;
+}
 
 /**
  * Live notification fan-out to open SSE streams. In-process by default; a cross-instance
@@ -12,20 +18,37 @@ const channel = (userId: string) => `user:${userId}`;
  */
 export class LiveEvents {
   private readonly emitter = new EventEmitter();
-  private remote: ((userId: string, event: NotificationEvent) => Promise<void>) | undefined;
+  private remote: LiveTransport | undefined;
 
   constructor() {
     this.emitter.setMaxListeners(0);
   }
 
-  /** Route publishes through another transport (which must call deliverLocal on every instance). */
-  useTransport(publish: (userId: string, event: NotificationEvent) => Promise<void>): void {
-    this.remote = publish;
+  /** Route publishes through another transport (which must call the `…Local` methods on every instance). */
+  useTransport(transport: LiveTransport): void {
+    this.remote = transport;
   }
 
   async publish(userId: string, event: NotificationEvent): Promise<void> {
-    if (this.remote) await this.remote(userId, event);
+    if (this.remote) await this.remote.publish(userId, event);
     else this.deliverLocal(userId, event);
+  }
+
+  /** Sessions that ended (sign-out, password reset, revoked): their streams close on every instance. */
+  async endSessions(sessionIds: string[]): Promise<void> {
+    if (sessionIds.length === 0) return;
+    if (this.remote) await this.remote.endSessions(sessionIds);
+    else this.endSessionsLocal(sessionIds);
+  }
+
+  endSessionsLocal(sessionIds: string[]): void {
+    for (const id of sessionIds) this.emitter.emit(sessionChannel(id));
+  }
+
+  /** Runs `listener` once when the session ends. */
+  onSessionEnd(sessionId: string, listener: () => void): () => void {
+    this.emitter.once(sessionChannel(sessionId), listener);
+    return () => this.emitter.off(sessionChannel(sessionId), listener);
   }
 
   deliverLocal(userId: string, event: NotificationEvent): void {

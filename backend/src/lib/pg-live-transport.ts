@@ -5,8 +5,9 @@ import pg from "pg";
 import type { MemoryCache } from "./cache.ts";
 import type { LiveEvents } from "./live-events.ts";
 
-/** The NOTIFY channels: live notifications and cache deletions. */
+/** The NOTIFY channels: live notifications, ended sessions and cache deletions. */
 export const LIVE_CHANNEL = "live_events";
+export const SESSION_END_CHANNEL = "session_ended";
 export const CACHE_CHANNEL = "cache_invalidate";
 
 // PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; stay clear of the limit.
@@ -191,9 +192,18 @@ export function attachLiveTransport(bus: PgNotifyBus, live: LiveEvents): void {
     const message = JSON.parse(payload) as LiveMessage;
     live.deliverLocal(message.userId, message.event);
   });
-  live.useTransport((userId, event) =>
-    bus.publish(LIVE_CHANNEL, encodeLiveMessage(bus.instanceId, userId, event)),
-  );
+  bus.on(SESSION_END_CHANNEL, (payload) => {
+    live.endSessionsLocal((JSON.parse(payload) as { sessionIds: string[] }).sessionIds);
+  });
+  live.useTransport({
+    publish: (userId, event) => bus.publish(LIVE_CHANNEL, encodeLiveMessage(bus.instanceId, userId, event)),
+    endSessions: async (sessionIds) => {
+      // Session ids are short; 100 of them stay far below the NOTIFY payload limit.
+      for (let i = 0; i < sessionIds.length; i += 100) {
+        await bus.publish(SESSION_END_CHANNEL, JSON.stringify({ sessionIds: sessionIds.slice(i, i + 100) }));
+      }
+    },
+  });
 }
 
 /** Memory caches on every instance drop what one instance deletes. */

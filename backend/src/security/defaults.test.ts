@@ -13,6 +13,7 @@ const production = {
   NODE_ENV: "production",
   PUBLIC_URL: "https://referral.example.com",
   AUTH_SECRET: "production-secret-0123456789abcdef0123456789",
+  SMTP_URL: "smtp://127.0.0.1:1",
 };
 
 describe("security: the auth secret without AUTH_SECRET", () => {

@@ -47,7 +47,11 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  const config = loadConfig({ LOG_LEVEL: "warn", ...process.env });
+  // Bulk seeding runs statements (batch inserts, ANALYZE) longer than a request's 30 s budget.
+  const config = loadConfig(
+    { LOG_LEVEL: "warn", DATABASE_STATEMENT_TIMEOUT_MS: "0", ...process.env },
+    { sendsMail: false },
+  );
   const ctx = await createContext(config, { supervise: false });
   try {
     await runSeed(ctx, options);

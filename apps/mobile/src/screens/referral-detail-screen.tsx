@@ -40,7 +40,7 @@ export function ReferralDetailScreen({ id }: { id: string }) {
               status: t(`referrals.status.${change.toStatus}`),
               date: formatDateTime(change.createdAt, locale),
             })}
-            {change.notes ? ` — ${change.notes}` : ""}
+            {change.messageToReferrer ? ` — ${change.messageToReferrer}` : ""}
           </AppText>
         ))}
       </Card>

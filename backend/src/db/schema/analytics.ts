@@ -13,5 +13,9 @@ export const analyticsEvents = pgTable(
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("analytics_events_name_occurred_idx").on(t.name, t.occurredAt)],
+  (t) => [
+    index("analytics_events_name_occurred_idx").on(t.name, t.occurredAt),
+    // The retention purge walks events by age.
+    index("analytics_events_created_idx").on(t.createdAt),
+  ],
 );

@@ -85,7 +85,10 @@ export const referralStatusHistory = pgTable(
       .references(() => referrals.id, { onDelete: "cascade" }),
     fromStatus: text("from_status").$type<ReferralStatus>(),
     toStatus: text("to_status").$type<ReferralStatus>().notNull(),
-    notes: text("notes"),
+    /** Staff only. */
+    internalNote: text("internal_note"),
+    /** Shown to the referrer (and the partner organisation that submitted the referral). */
+    messageToReferrer: text("message_to_referrer"),
     changedBy: text("changed_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

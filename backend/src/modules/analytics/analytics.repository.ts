@@ -1,6 +1,6 @@
 import type { DailyPoint, Funnel, TopReferrer } from "@referral-app/shared/schemas/analytics";
 import type { TopPartner } from "@referral-app/shared/schemas/analytics-partners";
-import { type SQL, sql } from "drizzle-orm";
+import { inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { analyticsEvents } from "../../db/schema/index.ts";
 
@@ -209,4 +209,18 @@ export async function queryTopPartners(db: DbOrTx, range: DateRange, limit = 10)
     commissionMinor: Number(row.commission),
     currency: row.currency,
   }));
+}
+
+/** Deletes up to `batch` events recorded before `cutoff`; answers how many went. */
+export async function deleteEventsBefore(db: DbOrTx, cutoff: Date, batch: number): Promise<number> {
+  const oldest = db
+    .select({ id: analyticsEvents.id })
+    .from(analyticsEvents)
+    .where(lt(analyticsEvents.createdAt, cutoff))
+    .limit(batch);
+  const deleted = await db
+    .delete(analyticsEvents)
+    .where(inArray(analyticsEvents.id, oldest))
+    .returning({ id: analyticsEvents.id });
+  return deleted.length;
 }

@@ -9,6 +9,7 @@ import type { DbOrTx } from "../../db/client.ts";
 import { DomainError } from "../../lib/domain-error.ts";
 import {
   type DateRange,
+  deleteEventsBefore,
   insertClientEvents,
   insertServerEvent,
   queryDailySeries,
@@ -126,4 +127,15 @@ export async function exportOverviewCsv(ctx: AppContext, query: AnalyticsRangeQu
     filename: `referral-analytics-${range.from}-to-${range.to}.csv`,
     body: `${lines.join("\r\n")}\r\n`,
   };
+}
+
+/** Forgets events older than ANALYTICS_RETENTION_DAYS, in batches so no statement runs long. */
+export async function purgeOldEvents(ctx: AppContext, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - ctx.config.retention.analyticsDays * DAY_MS);
+  let purged = 0;
+  for (;;) {
+    const deleted = await deleteEventsBefore(ctx.db, cutoff, 5_000);
+    purged += deleted;
+    if (deleted < 5_000) return purged;
+  }
 }

@@ -1,5 +1,5 @@
 import type { AuditEntry } from "@referral-app/shared/schemas/audit";
-import { and, desc, eq, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { auditLog, users } from "../../db/schema/index.ts";
 import { type Cursor, cursorTime, olderThan, pageOf } from "../../lib/cursor.ts";
@@ -72,4 +72,22 @@ export async function listAuditEntries(
     })),
     nextCursor: page.nextCursor,
   };
+}
+
+/** How many entries with one of `actions` name `partnerOrganizationId` (in `after`) since `since`. */
+export async function countOrganizationActionsSince(
+  db: DbOrTx,
+  filter: { actions: string[]; partnerOrganizationId: string; since: Date },
+): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(
+      and(
+        gte(auditLog.createdAt, filter.since),
+        inArray(auditLog.action, filter.actions),
+        sql`${auditLog.after}->>'partnerOrganizationId' = ${filter.partnerOrganizationId}`,
+      ),
+    );
+  return row?.n ?? 0;
 }

@@ -15,7 +15,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { sendError } from "../../plugins/errors.ts";
-import { attributeSignupReferral } from "../referrals/referrals.service.ts";
+import { auditSignIn, signUpWithEmail } from "./auth.service.ts";
 import { assertNotLockedOut, recordSignIn } from "./sign-in-lockout.ts";
 
 // better-auth's error codes, in our vocabulary.
@@ -102,14 +102,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { referralCode, ...body } = request.body;
-      const response = await app.auth.handler(toRequest(request, body));
-      if (response.ok && referralCode) {
-        const { user } = (await response.clone().json()) as {
-          user: { id: string; email: string; name: string };
-        };
-        await attributeSignupReferral(app.ctx, user, referralCode);
-      }
-      return relay(reply, response);
+      return relay(reply, await signUpWithEmail(app.ctx, app.auth, toRequest(request, body), referralCode));
     },
   );
 
@@ -130,6 +123,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const response = await app.auth.handler(toRequest(request, request.body));
       if (response.ok || response.status === 401)
         await recordSignIn(app.ctx, request.body.email, response.ok);
+      const signedIn = response.ok
+        ? ((await response.clone().json()) as { user?: { id?: string } }).user?.id
+        : undefined;
+      await auditSignIn(app.ctx, {
+        email: request.body.email,
+        userId: signedIn ?? null,
+        ip: request.ip,
+        userAgent: request.headers["user-agent"],
+      });
       return relay(reply, response);
     },
   );

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { hash, verify } from "@node-rs/argon2";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@referral-app/shared/validation";
 import { betterAuth } from "better-auth";
@@ -5,12 +6,30 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { bearer } from "better-auth/plugins/bearer";
 import type { AppContext } from "../../context.ts";
+import type { Db, Tx } from "../../db/client.ts";
 import { accounts, sessions, users, verifications } from "../../db/schema/index.ts";
 import { generateReferralCode } from "../../lib/referral-code.ts";
+import { writeAudit } from "../audit/audit.service.ts";
 import { openFirstCase } from "../cases/cases.service.ts";
 import { queueActionMail } from "../notifications/notifications.service.ts";
+import { attributeSignupReferral } from "../referrals/referrals.service.ts";
 import { hasPassword, isDeactivated } from "./auth.repository.ts";
 import { passwordProblem } from "./password-policy.ts";
+
+// The sign-up transaction, while one runs: better-auth's queries (user, account, session) and the
+// verification mail join it, so the user, the case and the attribution commit together or not at all.
+const signUpTransaction = new AsyncLocalStorage<Tx>();
+
+/** ctx.db, except inside a sign-up, where every query better-auth makes goes to its transaction. */
+function authDatabase(db: Db): Db {
+  return new Proxy(db, {
+    get(target, property) {
+      const current = signUpTransaction.getStore() ?? target;
+      const value = Reflect.get(current, property, current);
+      return typeof value === "function" ? value.bind(current) : value;
+    },
+  });
+}
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes. (2 is Algorithm.Argon2id, a const enum.)
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -28,7 +47,7 @@ export function createAuth(ctx: AppContext) {
     // The CSRF check runs for every route in plugins/origin-check.ts (it trusts same-origin on any host);
     // redirect targets are still checked here, in tests too (better-auth skips that under a test runner).
     advanced: { disableCSRFCheck: true, disableOriginCheck: false },
-    database: drizzleAdapter(ctx.db, {
+    database: drizzleAdapter(authDatabase(ctx.db), {
       provider: "pg",
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
@@ -54,7 +73,21 @@ export function createAuth(ctx: AppContext) {
         hash: (password) => hash(password, ARGON2),
         verify: ({ hash: digest, password }) => verify(digest, password),
       },
+      onPasswordReset: async ({ user }) => {
+        await writeAudit(ctx.db, {
+          actorId: user.id,
+          action: "auth.password_reset",
+          entityType: "user",
+          entityId: user.id,
+        });
+      },
       sendResetPassword: async ({ user, url }) => {
+        await writeAudit(ctx.db, {
+          actorId: null,
+          action: "auth.password_reset_requested",
+          entityType: "user",
+          entityId: user.id,
+        });
         // Invited staff have no password yet: the same link sets their first one.
         const invited = !(await hasPassword(ctx.db, user.id));
         await queueActionMail(
@@ -77,6 +110,7 @@ export function createAuth(ctx: AppContext) {
                 action: { label: "Choose a new password", url },
                 outro: "If you did not ask for this, ignore this email.",
               },
+          signUpTransaction.getStore(),
         );
       },
     },
@@ -84,31 +118,46 @@ export function createAuth(ctx: AppContext) {
       sendOnSignUp: true,
       autoSignInAfterVerification: true,
       sendVerificationEmail: async ({ user, url }) => {
-        await queueActionMail(ctx, {
-          to: user.email,
-          name: user.name,
-          subject: "Verify your email address",
-          intro: "Confirm your email address for the Referral Client App:",
-          action: { label: "Verify my email", url },
-        });
+        await queueActionMail(
+          ctx,
+          {
+            to: user.email,
+            name: user.name,
+            subject: "Verify your email address",
+            intro: "Confirm your email address for the Referral Client App:",
+            action: { label: "Verify my email", url },
+          },
+          signUpTransaction.getStore(),
+        );
       },
     },
     databaseHooks: {
-      user: {
-        create: {
-          before: async (user) => ({ data: { ...user, referralCode: generateReferralCode() } }),
-          after: async (user) => {
-            if ((user.role ?? "client") === "client") await openFirstCase(ctx, user.id);
-          },
-        },
-      },
       session: {
         create: {
           // A deactivated staff member cannot sign in again (their sessions were revoked).
           before: async (session) => {
-            if (await isDeactivated(ctx.db, session.userId)) {
+            if (await isDeactivated(signUpTransaction.getStore() ?? ctx.db, session.userId)) {
               throw new APIError("FORBIDDEN", { message: "This account is deactivated" });
             }
+          },
+        },
+        delete: {
+          // Every path that ends a session (sign-out, password reset, revoke) passes here; its live
+          // streams close on every instance. A failed publish must not fail the sign-out itself.
+          after: async (session) => {
+            await ctx.live.endSessions([session.id]).catch((err: unknown) => {
+              ctx.logger.warn({ err }, "session end not published to live streams");
+            });
+          },
+        },
+      },
+      user: {
+        create: {
+          before: async (user) => ({ data: { ...user, referralCode: generateReferralCode() } }),
+          // In the sign-up's transaction when there is one, so the case commits with the user.
+          after: async (user) => {
+            if ((user.role ?? "client") === "client")
+              await openFirstCase(ctx, user.id, signUpTransaction.getStore());
           },
         },
       },
@@ -160,3 +209,50 @@ export function createAuth(ctx: AppContext) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+class SignUpRefused extends Error {}
+
+/**
+ * `POST /api/auth/sign-up/email` in one transaction: better-auth's user, account and session, the
+ * verification mail's job, the client's visa case and the referral attribution. Any failure
+ * leaves no account behind, so the person can simply try again.
+ */
+export async function signUpWithEmail(
+  ctx: AppContext,
+  auth: Auth,
+  request: Request,
+  referralCode: string | undefined,
+): Promise<Response> {
+  let response: Response | undefined;
+  try {
+    await ctx.db.transaction(async (tx) => {
+      response = await signUpTransaction.run(tx, () => auth.handler(request));
+      if (!response.ok) throw new SignUpRefused();
+      const { user } = (await response.clone().json()) as {
+        user: { id: string; email: string; name: string; role?: string };
+      };
+      if (referralCode) await attributeSignupReferral(ctx, tx, user, referralCode);
+    });
+  } catch (error) {
+    if (!(error instanceof SignUpRefused)) throw error;
+  }
+  return response!;
+}
+
+/**
+ * Every sign-in attempt, kept in the audit log with where it came from. A failure names the
+ * address tried (the log is staff-only, so this tells nobody outside whether an account exists).
+ */
+export async function auditSignIn(
+  ctx: AppContext,
+  attempt: { email: string; userId: string | null; ip: string; userAgent: string | undefined },
+): Promise<void> {
+  const email = attempt.email.trim().toLowerCase();
+  await writeAudit(ctx.db, {
+    actorId: attempt.userId,
+    action: attempt.userId ? "auth.signed_in" : "auth.sign_in_failed",
+    entityType: "user",
+    entityId: attempt.userId ?? email,
+    after: { email, ip: attempt.ip, userAgent: attempt.userAgent?.slice(0, 512) ?? null },
+  });
+}

@@ -139,9 +139,12 @@ export async function createCase(ctx: AppContext, actor: Actor, input: CreateCas
   return getCase(ctx, actor, row.id);
 }
 
-/** Sign-up: a new client's first case, of the "Unspecified" type, assigned round-robin. Runs once. */
-export async function openFirstCase(ctx: AppContext, clientId: string): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
+/**
+ * Sign-up: a new client's first case, of the "Unspecified" type, assigned round-robin. Does nothing
+ * when the client has a case. Inside `tx` when given (the sign-up's transaction), else in its own.
+ */
+export async function openFirstCase(ctx: AppContext, clientId: string, tx?: Tx): Promise<void> {
+  const open = async (tx: Tx) => {
     if (await findPrimaryCaseRow(tx, clientId)) return;
     await openCase(ctx, tx, null, {
       clientId,
@@ -151,7 +154,8 @@ export async function openFirstCase(ctx: AppContext, clientId: string): Promise<
       consultantId: undefined,
       dependants: [],
     });
-  });
+  };
+  await (tx ? open(tx) : ctx.db.transaction(open));
 }
 
 /**

@@ -5,6 +5,7 @@ import type { AppContext } from "../../context.ts";
 import type { DbOrTx } from "../../db/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { notFound } from "../../lib/domain-error.ts";
+import { writeAudit } from "../audit/audit.service.ts";
 import {
   deleteStoredFilesOf,
   type FilePurpose,
@@ -51,9 +52,18 @@ export function deleteFilesOf(db: DbOrTx, ownerId: string, purpose: FilePurpose)
   return deleteStoredFilesOf(db, ownerId, purpose);
 }
 
-/** A stored file for its owner or staff; anyone else is told it does not exist. */
+/** A stored file for its owner or staff (audited); anyone else is told it does not exist. */
 export async function readStoredFile(ctx: AppContext, actor: Actor, id: string): Promise<StoredFile> {
   const file = await findStoredFile(ctx.db, id);
   if (!file || (file.ownerId !== actor.id && !isStaffRole(actor.role))) throw notFound("File");
+  if (file.ownerId !== actor.id) {
+    await writeAudit(ctx.db, {
+      actorId: actor.id,
+      action: "file.downloaded",
+      entityType: "file",
+      entityId: id,
+      after: { ownerId: file.ownerId, purpose: file.purpose },
+    });
+  }
   return file;
 }

@@ -2,6 +2,7 @@ import { NOTIFICATION_TYPE_VALUES } from "@referral-app/shared/constants";
 import { z } from "zod";
 import { defineJob } from "../../queue/job.ts";
 import { deliverNotification } from "./notification-delivery.ts";
+import { deleteDevMailBefore } from "./notifications.repository.ts";
 
 export const sendEmailJob = defineJob({
   name: "email.send",
@@ -32,4 +33,17 @@ export const deliverNotificationJob = defineJob({
   name: "notification.deliver",
   payload: notificationPayloadSchema,
   handler: deliverNotification,
+});
+
+/** Forgets dev-mailbox messages past MAILBOX_RETENTION_DAYS (reset links included); idempotent. */
+export const purgeDevMailboxJob = defineJob({
+  name: "email.purge-dev-mailbox",
+  payload: z.object({}),
+  handler: async (_payload, ctx) => {
+    const cutoff = new Date(Date.now() - ctx.config.retention.mailboxDays * 24 * 60 * 60 * 1000);
+    const purged = await deleteDevMailBefore(ctx.db, cutoff);
+    if (purged > 0) ctx.logger.info({ purged }, "purged old dev-mailbox messages");
+  },
+  // Daily at 03:29 UTC.
+  cron: "29 3 * * *",
 });

@@ -34,6 +34,7 @@ function toDevMail(row: DevMailRow): DevMail {
     subject: row.subject,
     text: row.text,
     html: row.html,
+    linksHidden: false,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -275,4 +276,13 @@ export async function listDevMail(
     db.select({ total: count() }).from(devMailbox).where(where),
   ]);
   return { items: rows.map(toDevMail), total: totals?.total ?? 0 };
+}
+
+/** Forgets dev-mailbox messages kept before `cutoff`; answers how many. */
+export async function deleteDevMailBefore(db: DbOrTx, cutoff: Date): Promise<number> {
+  const deleted = await db
+    .delete(devMailbox)
+    .where(lt(devMailbox.createdAt, cutoff))
+    .returning({ id: devMailbox.id });
+  return deleted.length;
 }

@@ -26,7 +26,7 @@ import {
   registerPushToken,
   removePushToken,
 } from "./notifications.service.ts";
-import { openNotificationStream, StreamRegistry, streamUserId } from "./notifications.stream.ts";
+import { openNotificationStream, StreamRegistry, streamSession } from "./notifications.stream.ts";
 
 const pushTokenParamsSchema = z.object({ token: z.string().min(1).max(255) });
 const streamQuerySchema = z.object({
@@ -37,7 +37,7 @@ const mailboxQuerySchema = paginationQuerySchema.extend({ to: z.string().trim().
 export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(broadcastsRoutes);
   const { ctx } = app;
-  const streams = new StreamRegistry();
+  const streams = new StreamRegistry(ctx.config.streams);
   // Open streams never finish by themselves: end them so shutdown does not wait on clients.
   app.addHook("preClose", async () => streams.closeAll());
 
@@ -121,8 +121,8 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const userId = await streamUserId(request, request.query.token);
-      await openNotificationStream(ctx, streams, request, reply, userId);
+      const session = await streamSession(request, request.query.token);
+      await openNotificationStream(ctx, streams, request, reply, session);
       return reply;
     },
   );
@@ -161,20 +161,23 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    "/admin/mailbox",
-    {
-      schema: {
-        operationId: "listMailboxMessages",
-        tags: ["admin"],
-        summary: "Staff: mail kept in the dev mailbox (when no SMTP_URL is set), newest first",
-        querystring: mailboxQuerySchema,
-        response: { 200: paginatedResponseSchema(devMailSchema) },
+  // Production sends real mail (config requires SMTP_URL): the dev mailbox does not exist there.
+  if (ctx.config.env !== "production")
+    app.get(
+      "/admin/mailbox",
+      {
+        schema: {
+          operationId: "listMailboxMessages",
+          tags: ["admin"],
+          summary:
+            "Staff, development only: mail kept in the dev mailbox (no SMTP_URL), newest first; reset and verification tokens hidden from all but admins; every read is audited",
+          querystring: mailboxQuerySchema,
+          response: { 200: paginatedResponseSchema(devMailSchema) },
+        },
       },
-    },
-    async (request) => {
-      await requireStaff(request);
-      return pageResponse(await getDevMailbox(ctx, request.query), request.query);
-    },
-  );
+      async (request) => {
+        const actor = await requireStaff(request);
+        return pageResponse(await getDevMailbox(ctx, actor, request.query), request.query);
+      },
+    );
 };

@@ -6,7 +6,9 @@ import type {
 } from "@referral-app/shared/schemas/notification";
 import type { AppContext } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { notFound } from "../../lib/domain-error.ts";
+import { writeAudit } from "../audit/audit.service.ts";
 import { type ActionMail, actionMail } from "./notification-mail.ts";
 import { deliverNotificationJob, type NotificationPayload, sendEmailJob } from "./notifications.jobs.ts";
 import {
@@ -29,9 +31,12 @@ export async function enqueueNotification(
   await ctx.queue.send(deliverNotificationJob, payload, { tx });
 }
 
-/** Queues an email that asks its reader to act (verify, reset a password, accept an invitation). */
-export async function queueActionMail(ctx: AppContext, mail: ActionMail): Promise<void> {
-  await ctx.queue.send(sendEmailJob, actionMail(mail));
+/**
+ * Queues an email that asks its reader to act (verify, reset a password, accept an invitation);
+ * inside `tx` when the mail belongs to a change still being made (a sign-up).
+ */
+export async function queueActionMail(ctx: AppContext, mail: ActionMail, tx?: Tx): Promise<void> {
+  await ctx.queue.send(sendEmailJob, actionMail(mail), tx ? { tx } : undefined);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -73,9 +78,32 @@ export function removePushToken(ctx: AppContext, userId: string, token: string):
   return deletePushToken(ctx.db, userId, token);
 }
 
+// The secret parts of better-auth's links: `/reset-password/<token>` and `?token=<token>` (verification).
+const LINK_SECRETS = /(\/reset-password\/|[?&]token=)[^?&\s"'<>]+/g;
+export const HIDDEN_SECRET = "[hidden]";
+
+function hideLinkSecrets(mail: DevMail): DevMail {
+  const hide = (value: string) => value.replace(LINK_SECRETS, `$1${HIDDEN_SECRET}`);
+  return { ...mail, text: hide(mail.text), html: mail.html && hide(mail.html), linksHidden: true };
+}
+
+/**
+ * Mail kept instead of sent (development only; production requires SMTP). A reset or verification
+ * link signs its holder in, so only an admin sees the whole link; every read is audited.
+ */
 export async function getDevMailbox(
   ctx: AppContext,
+  actor: Actor,
   query: { page: number; limit: number; to?: string | undefined },
 ): Promise<Page<DevMail>> {
-  return listDevMail(ctx.db, query);
+  const page = await listDevMail(ctx.db, query);
+  const linksShown = actor.role === "admin";
+  await writeAudit(ctx.db, {
+    actorId: actor.id,
+    action: "mailbox.read",
+    entityType: "mailbox",
+    entityId: query.to ?? "all",
+    after: { page: query.page, limit: query.limit, to: query.to ?? null, linksShown },
+  });
+  return linksShown ? page : { ...page, items: page.items.map(hideLinkSecrets) };
 }

@@ -84,7 +84,8 @@ describe("GET /api/notifications/stream", () => {
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     const stream = new StreamReader(response);
     expect(await stream.next("unread-count")).toEqual({ count: 1 });
-    expect(t.ctx.live.listenerCount()).toBe(1);
+    // One listener for its notifications, one for the end of its session.
+    expect(t.ctx.live.listenerCount()).toBe(2);
 
     await notify("Moved to Assessment");
     const event = (await stream.next("notification")) as {

@@ -130,7 +130,7 @@ export async function insertImportedReferrals(
       returning id, email
     ),
     history as (
-      insert into ${referralStatusHistory} (referral_id, from_status, to_status, notes, changed_by)
+      insert into ${referralStatusHistory} (referral_id, from_status, to_status, internal_note, changed_by)
       select id, null, 'pending', 'Imported from CSV', ${referrerId} from created
     ),
     events as (

@@ -12,7 +12,7 @@ import type { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
-import { writeAudit } from "../audit/audit.service.ts";
+import { countRecentOrganizationActions, writeAudit } from "../audit/audit.service.ts";
 import type { Auth } from "../auth/auth.service.ts";
 import { insertInvitedMember } from "./members.repository.ts";
 import {
@@ -150,9 +150,13 @@ export async function assignOrganization(
   return member;
 }
 
+const INVITED = "partner_organization.member_invited";
+const REINVITED = "partner_organization.member_reinvited";
+
 /**
  * Creates a partner member with a password nobody knows and emails them better-auth's reset link
  * (through sendEmailJob). Inviting an existing member of the same organisation resends the link.
+ * New and resent invitations together are capped per organisation per day (PARTNER_INVITES_PER_DAY).
  */
 export async function inviteMember(
   ctx: AppContext,
@@ -167,26 +171,41 @@ export async function inviteMember(
       fields: { email: ["An account with this email already exists"] },
     });
   }
-  let userId = existing?.id;
-  if (!existing) {
-    if (!(await findOrganizationRow(ctx.db, organizationId))) throw notFound("Partner organisation");
-    const passwordHash = await (await auth.$context).password.hash(randomBytes(32).toString("base64url"));
-    userId = await ctx.db.transaction(async (tx) => {
-      const id = await insertInvitedMember(tx, { ...input, organizationId, passwordHash });
-      await writeAudit(tx, {
-        actorId: actor.id,
-        action: "partner_organization.member_invited",
-        entityType: "user",
-        entityId: id,
-        after: { email: input.email, name: input.name, partnerOrganizationId: organizationId },
-      });
-      return id;
+  const passwordHash = existing
+    ? null
+    : await (await auth.$context).password.hash(randomBytes(32).toString("base64url"));
+  const userId = await ctx.db.transaction(async (tx) => {
+    // The organisation's row is the lock: two invitations at once cannot both take the last place.
+    if (!(await findOrganizationRow(tx, organizationId, { forUpdate: true }))) {
+      throw notFound("Partner organisation");
+    }
+    const sentToday = await countRecentOrganizationActions(tx, {
+      actions: [INVITED, REINVITED],
+      partnerOrganizationId: organizationId,
+      since: new Date(Date.now() - 24 * 60 * 60 * 1000),
     });
-  }
+    if (sentToday >= ctx.config.partnerInvitesPerDay) {
+      throw new DomainError(
+        "RATE_LIMITED",
+        `This organisation has sent its ${ctx.config.partnerInvitesPerDay} invitations for today; try again tomorrow`,
+      );
+    }
+    const id =
+      existing?.id ??
+      (await insertInvitedMember(tx, { ...input, organizationId, passwordHash: passwordHash! }));
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: existing ? REINVITED : INVITED,
+      entityType: "user",
+      entityId: id,
+      after: { email: input.email, name: input.name, partnerOrganizationId: organizationId },
+    });
+    return id;
+  });
   await auth.api.requestPasswordReset({
     body: { email: input.email, redirectTo: `${ctx.config.publicUrl}/partners/reset-password` },
   });
-  const member = await findMember(ctx.db, userId!);
+  const member = await findMember(ctx.db, userId);
   if (!member) throw notFound("User");
   return { member, created: !existing };
 }

@@ -96,7 +96,7 @@ describe("PATCH /api/admin/referrals/:id/status", () => {
           expect(data.history.at(-1)).toMatchObject({
             fromStatus: from,
             toStatus: to,
-            notes: `${from} to ${to}`,
+            internalNote: `${from} to ${to}`,
           });
         } else {
           expect(response.statusCode, `${from} → ${to}`).toBe(409);

@@ -24,10 +24,8 @@ export async function bulkChangeReferralStatus(
   const results: BulkReferralStatusItem[] = [];
   for (const id of new Set(input.ids)) {
     try {
-      await changeReferralStatus(ctx, actor, id, {
-        status: input.status,
-        ...(input.notes ? { notes: input.notes } : {}),
-      });
+      const { ids: _ids, ...change } = input;
+      await changeReferralStatus(ctx, actor, id, change);
       results.push({ id, outcome: "updated" });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

@@ -47,14 +47,17 @@ export async function changeReferralStatus(
         allowed: REFERRAL_STATUS_TRANSITIONS[from],
       });
     }
-    const notes = input.notes?.trim() || null;
+    // The old `notes` field is the internal note: nothing written without saying so reaches the referrer.
+    const internalNote = (input.internalNote ?? input.notes)?.trim() || null;
+    const messageToReferrer = input.messageToReferrer?.trim() || null;
     const now = new Date();
     await updateReferralStatus(tx, referral.id, to, now);
     await insertStatusHistory(tx, {
       referralId: referral.id,
       fromStatus: from,
       toStatus: to,
-      notes,
+      internalNote,
+      messageToReferrer,
       changedBy: actor.id,
       createdAt: now,
     });
@@ -67,7 +70,7 @@ export async function changeReferralStatus(
       userId: referral.referrerId,
       type: "referral",
       title: `Referral ${STATUS_LABELS[to]}`,
-      body: statusMessage(referral.fullName, to, reward),
+      body: [statusMessage(referral.fullName, to, reward), messageToReferrer].filter(Boolean).join("\n\n"),
       data: { kind: "referral", referralId: referral.id, fromStatus: from, status: to },
       // A referral reaches each status at most once (the pipeline only moves forward).
       dedupeKey: `referral-status:${referral.id}:${to}`,
@@ -83,7 +86,7 @@ export async function changeReferralStatus(
       entityType: "referral",
       entityId: referral.id,
       before: { status: from },
-      after: { status: to, notes },
+      after: { status: to, internalNote, messageToReferrer },
     });
   });
   await invalidateAnalytics(ctx);

@@ -90,12 +90,13 @@ export async function insertStatusHistory(
     referralId: string;
     fromStatus: ReferralStatus | null;
     toStatus: ReferralStatus;
-    notes?: string | null;
+    internalNote?: string | null;
+    messageToReferrer?: string | null;
     changedBy: string | null;
     createdAt?: Date;
   },
 ): Promise<void> {
-  await db.insert(referralStatusHistory).values({ ...entry, notes: entry.notes ?? null });
+  await db.insert(referralStatusHistory).values(entry);
 }
 
 export async function findReferralRow(
@@ -119,7 +120,12 @@ export async function findReferral(db: DbOrTx, id: string): Promise<Referral | n
   return row ? toReferral(row.referral, row.reward) : null;
 }
 
-export async function findStatusHistory(db: DbOrTx, referralId: string): Promise<ReferralStatusChange[]> {
+/** The referral's history; `staffView` adds the internal notes and who made each change. */
+export async function findStatusHistory(
+  db: DbOrTx,
+  referralId: string,
+  staffView: boolean,
+): Promise<ReferralStatusChange[]> {
   const rows = await db
     .select()
     .from(referralStatusHistory)
@@ -129,8 +135,8 @@ export async function findStatusHistory(db: DbOrTx, referralId: string): Promise
     id: row.id,
     fromStatus: row.fromStatus,
     toStatus: row.toStatus,
-    notes: row.notes,
-    changedBy: row.changedBy,
+    messageToReferrer: row.messageToReferrer,
+    ...(staffView ? { internalNote: row.internalNote, changedBy: row.changedBy } : {}),
     createdAt: row.createdAt.toISOString(),
   }));
 }

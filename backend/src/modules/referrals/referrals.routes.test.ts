@@ -483,10 +483,9 @@ describe("sign-up with a referral code", () => {
 
   it("ignores the user's own code", async () => {
     const user = await signUp(t);
-    await attributeSignupReferral(
-      t.ctx,
-      { id: user.id, email: user.email, name: "Self" },
-      await codeOf(user),
+    const code = await codeOf(user);
+    await t.ctx.db.transaction((tx) =>
+      attributeSignupReferral(t.ctx, tx, { id: user.id, email: user.email, name: "Self" }, code),
     );
     expect(await referralCount(user.id)).toBe(0);
   });

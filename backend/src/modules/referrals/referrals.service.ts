@@ -165,7 +165,7 @@ export async function getReferralDetail(
     (referral.partnerOrganizationId !== null &&
       referral.partnerOrganizationId === (await partnerOrganizationOf(ctx, actor)));
   if (!allowed) throw notFound("Referral");
-  return { ...referral, history: await findStatusHistory(ctx.db, referral.id) };
+  return { ...referral, history: await findStatusHistory(ctx.db, referral.id, isStaffRole(actor.role)) };
 }
 
 export async function listAllReferrals(
@@ -212,69 +212,66 @@ export async function getOrganizationReferral(
 ): Promise<ReferralDetail> {
   const referral = await findOrgReferral(ctx.db, organizationId, referralId);
   if (!referral) throw notFound("Referral");
-  return { ...referral, history: await findStatusHistory(ctx.db, referral.id) };
+  return { ...referral, history: await findStatusHistory(ctx.db, referral.id, false) };
 }
 
 /**
  * A new user signed up with a friend's code: link them to the referral the code's owner made
- * for their email, or record one for the owner. Never fails the sign-up: problems are logged.
+ * for their email, or record one for the owner. Runs in the sign-up's transaction, so a failure
+ * undoes the sign-up (the person retries) instead of losing the attribution; an unknown code is
+ * no failure.
  */
 export async function attributeSignupReferral(
   ctx: AppContext,
+  tx: Tx,
   user: { id: string; email: string; name: string },
   code: string,
 ): Promise<void> {
   const normalized = code.trim().toUpperCase();
-  try {
-    const owner = await findAccountByReferralCode(ctx.db, normalized);
-    if (!owner) {
-      ctx.logger.warn({ userId: user.id, code: normalized }, "sign-up with an unknown referral code");
-      return;
-    }
-    if (owner.id === user.id || owner.email.toLowerCase() === user.email.toLowerCase()) return;
-    await ctx.db.transaction(async (tx) => {
-      const existing = await findReferralByEmailForUpdate(tx, owner.id, user.email);
-      if (existing) {
-        if (existing.referredUserId) return;
-        await setReferredUser(tx, existing.id, user.id);
-        // Converted before the friend joined: it leads to the case sign-up just opened.
-        if (existing.status === "converted") await linkReferralToFriendCase(tx, existing.id, user.id);
-        await recordEvent(tx, {
-          name: "referral_signed_up",
-          userId: owner.id,
-          properties: { referralId: existing.id, referredUserId: user.id },
-        });
-        await enqueueNotification(ctx, tx, {
-          userId: owner.id,
-          type: "referral",
-          title: "Your referral joined",
-          body: `${existing.fullName} signed up with your referral code.`,
-          data: { kind: "referral", referralId: existing.id, status: existing.status },
-          dedupeKey: `referral-signup:${existing.id}`,
-        });
-        return;
-      }
-      const now = new Date();
-      const values: NewReferral = {
-        referrerId: owner.id,
-        fullName: user.name,
-        email: user.email.toLowerCase(),
-        source: "signup",
-        partnerOrganizationId: owner.role === "partner" ? owner.partnerOrganizationId : null,
-        referredUserId: user.id,
-        createdAt: now,
-        contactBy: await referralContactDeadline(tx, now),
-      };
-      const referral = await insertReferral(tx, values);
-      if (!referral) {
-        // The owner referred this email concurrently: link that referral instead.
-        const raced = await findReferralByEmailForUpdate(tx, owner.id, user.email);
-        if (raced && !raced.referredUserId) await setReferredUser(tx, raced.id, user.id);
-        return;
-      }
-      await recordReferralCreated(ctx, tx, referral, null, `${user.name} signed up with your referral code.`);
-    });
-  } catch (error) {
-    ctx.logger.error({ err: error, userId: user.id, code: normalized }, "referral attribution failed");
+  const owner = await findAccountByReferralCode(tx, normalized);
+  if (!owner) {
+    ctx.logger.warn({ userId: user.id, code: normalized }, "sign-up with an unknown referral code");
+    return;
   }
+  if (owner.id === user.id || owner.email.toLowerCase() === user.email.toLowerCase()) return;
+  const existing = await findReferralByEmailForUpdate(tx, owner.id, user.email);
+  if (existing) {
+    if (existing.referredUserId) return;
+    await setReferredUser(tx, existing.id, user.id);
+    // Converted before the friend joined: it leads to the case sign-up just opened.
+    if (existing.status === "converted") await linkReferralToFriendCase(tx, existing.id, user.id);
+    await recordEvent(tx, {
+      name: "referral_signed_up",
+      userId: owner.id,
+      properties: { referralId: existing.id, referredUserId: user.id },
+    });
+    await enqueueNotification(ctx, tx, {
+      userId: owner.id,
+      type: "referral",
+      title: "Your referral joined",
+      body: `${existing.fullName} signed up with your referral code.`,
+      data: { kind: "referral", referralId: existing.id, status: existing.status },
+      dedupeKey: `referral-signup:${existing.id}`,
+    });
+    return;
+  }
+  const now = new Date();
+  const values: NewReferral = {
+    referrerId: owner.id,
+    fullName: user.name,
+    email: user.email.toLowerCase(),
+    source: "signup",
+    partnerOrganizationId: owner.role === "partner" ? owner.partnerOrganizationId : null,
+    referredUserId: user.id,
+    createdAt: now,
+    contactBy: await referralContactDeadline(tx, now),
+  };
+  const referral = await insertReferral(tx, values);
+  if (!referral) {
+    // The owner referred this email concurrently: link that referral instead.
+    const raced = await findReferralByEmailForUpdate(tx, owner.id, user.email);
+    if (raced && !raced.referredUserId) await setReferredUser(tx, raced.id, user.id);
+    return;
+  }
+  await recordReferralCreated(ctx, tx, referral, null, `${user.name} signed up with your referral code.`);
 }

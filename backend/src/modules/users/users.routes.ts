@@ -44,8 +44,8 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const userId = resolveUserId(await requireUser(request), request.params.id);
-      const data = await updateProfile(ctx, userId, request.body);
+      const actor = await requireUser(request);
+      const data = await updateProfile(ctx, actor, resolveUserId(actor, request.params.id), request.body);
       return { status: "success" as const, data, message: "Profile updated" };
     },
   );

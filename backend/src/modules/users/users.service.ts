@@ -1,4 +1,4 @@
-import type { VisaStageId } from "@referral-app/shared/constants";
+import { isStaffRole, type VisaStageId } from "@referral-app/shared/constants";
 import {
   defaultUserPreferences,
   mergePreferences,
@@ -9,7 +9,13 @@ import type { VisaProgress } from "@referral-app/shared/schemas/visa";
 import type { AppContext } from "../../context.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { notFound } from "../../lib/domain-error.ts";
-import { changePrimaryCaseStage, getPrimaryCaseProgress } from "../cases/cases.service.ts";
+import { writeAudit } from "../audit/audit.service.ts";
+import {
+  changePrimaryCaseStage,
+  findPrimaryCaseProgress,
+  getPrimaryCaseProgress,
+  openFirstCase,
+} from "../cases/cases.service.ts";
 import { deleteFilesOf } from "../files/files.service.ts";
 import { findUserProfile, findUserRow, updateUser } from "./users.repository.ts";
 
@@ -24,14 +30,33 @@ export async function getProfile(ctx: AppContext, userId: string): Promise<UserP
   return profile;
 }
 
+/** Changes a profile; a change by anyone but its owner (staff) is audited with the fields' old and new values. */
 export async function updateProfile(
   ctx: AppContext,
+  actor: Actor,
   userId: string,
   data: UpdateProfileData,
 ): Promise<UserProfile> {
   await ctx.db.transaction(async (tx) => {
     const row = await findUserRow(tx, userId);
     if (!row) throw notFound("User");
+    if (actor.id !== userId) {
+      const fields = { name: row.name, phone: row.phone, country: row.country, profilePicture: row.image };
+      const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
+        (key) => data[key] !== undefined && data[key] !== fields[key],
+      );
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action: "user.profile_updated",
+        entityType: "user",
+        entityId: userId,
+        before: Object.fromEntries(changed.map((key) => [key, fields[key]])),
+        after: {
+          ...Object.fromEntries(changed.map((key) => [key, data[key]])),
+          ...(data.preferences ? { preferences: data.preferences } : {}),
+        },
+      });
+    }
     // A picture given as a link (or none) replaces an uploaded one, which nothing points at any more.
     if (data.profilePicture !== undefined) await deleteFilesOf(tx, userId, "profile_picture");
     await updateUser(tx, userId, {
@@ -47,8 +72,15 @@ export async function updateProfile(
   return getProfile(ctx, userId);
 }
 
-/** The seed's visa progress: the client's primary case (the most recent open one). */
-export function getVisaProgress(ctx: AppContext, actor: Actor, userId: string): Promise<VisaProgress> {
+/**
+ * The seed's visa progress: the client's primary case (the most recent open one). A client with no
+ * case at all (an account made by a path that skipped sign-up) gets their first one now.
+ */
+export async function getVisaProgress(ctx: AppContext, actor: Actor, userId: string): Promise<VisaProgress> {
+  const progress = await findPrimaryCaseProgress(ctx, userId, { staff: isStaffRole(actor.role) });
+  if (progress) return progress;
+  if ((await findUserRow(ctx.db, userId))?.role !== "client") throw notFound("Visa case");
+  await openFirstCase(ctx, userId);
   return getPrimaryCaseProgress(ctx, actor, userId);
 }
 

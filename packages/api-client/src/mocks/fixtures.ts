@@ -72,8 +72,7 @@ export function createFixtures(options: FixtureOptions = {}): Fixtures {
         id: faker.string.uuid(),
         fromStatus: step === 0 ? null : (steps[step - 1] ?? null),
         toStatus,
-        notes: step === 0 ? null : faker.lorem.sentence(),
-        changedBy: step === 0 ? user.id : null,
+        messageToReferrer: step === 0 ? null : faker.lorem.sentence(),
         createdAt: iso(new Date(created.getTime() + step * 86_400_000)),
       }),
     );

@@ -61,6 +61,8 @@ export const devMailSchema = z
     subject: z.string(),
     text: z.string(),
     html: z.string().nullable(),
+    /** True when the secret parts of links (reset and verification tokens) were hidden from the reader. */
+    linksHidden: z.boolean(),
     createdAt: isoDateTimeSchema,
   })
   .meta({ id: "DevMail" });
@@ -93,7 +95,10 @@ export const bulkReferralStatusSchema = z
   .strictObject({
     ids: z.array(idSchema).min(1).max(500),
     status: referralStatusSchema,
-    notes: z.string().trim().max(1000).optional(),
+    internalNote: z.string().trim().max(1000).optional(),
+    messageToReferrer: z.string().trim().max(1000).optional(),
+    /** Deprecated: read as `internalNote`. */
+    notes: z.string().trim().max(1000).optional().meta({ deprecated: true }),
   })
   .meta({ id: "BulkReferralStatusData" });
 export type BulkReferralStatusData = z.infer<typeof bulkReferralStatusSchema>;

@@ -108,7 +108,8 @@ describe("referral read models", () => {
           id: "h1",
           fromStatus: null,
           toStatus: "pending",
-          notes: null,
+          messageToReferrer: null,
+          internalNote: null,
           changedBy: "u1",
           createdAt: referral.createdAt,
         },
@@ -148,7 +149,15 @@ describe("referral queries and staff updates", () => {
     expect(referralListQuerySchema.safeParse({ status: "won" }).success).toBe(false);
   });
 
-  it("take a status and optional notes, nothing else", () => {
+  it("take a status, an internal note and a message to the referrer, nothing else", () => {
+    expect(
+      updateReferralStatusSchema.parse({
+        status: "contacted",
+        internalNote: " Called ",
+        messageToReferrer: " We spoke today ",
+      }),
+    ).toEqual({ status: "contacted", internalNote: "Called", messageToReferrer: "We spoke today" });
+    // The old field name is still accepted (the service reads it as the internal note).
     expect(updateReferralStatusSchema.parse({ status: "contacted", notes: " Called " })).toEqual({
       status: "contacted",
       notes: "Called",

@@ -80,13 +80,20 @@ export const referralSchema = z
   .meta({ id: "Referral" });
 export type Referral = z.infer<typeof referralSchema>;
 
+/**
+ * One move along the pipeline. Everyone who may see the referral reads the message to the referrer;
+ * the internal note and who moved it are for staff only (absent from anyone else's answer).
+ */
 export const referralStatusChangeSchema = z
   .object({
     id: idSchema,
     fromStatus: referralStatusSchema.nullable(),
     toStatus: referralStatusSchema,
-    notes: z.string().nullable(),
-    changedBy: idSchema.nullable(),
+    messageToReferrer: z.string().nullable(),
+    /** Staff only. */
+    internalNote: z.string().nullable().optional(),
+    /** Staff only: the staff member (or referrer) who made the change. */
+    changedBy: idSchema.nullable().optional(),
     createdAt: isoDateTimeSchema,
   })
   .meta({ id: "ReferralStatusChange" });
@@ -132,11 +139,20 @@ export const referralStatsSchema = z
   .meta({ id: "ReferralStats" });
 export type ReferralStats = z.infer<typeof referralStatsSchema>;
 
-/** Staff: `PATCH /api/admin/referrals/:id/status`. */
+const statusNoteSchema = z.string().trim().max(1000).optional();
+
+/**
+ * Staff: `PATCH /api/admin/referrals/:id/status`. `internalNote` stays with staff;
+ * `messageToReferrer` is shown to the referrer. `notes` (the field's old name) is still accepted
+ * and kept as the internal note, so older clients never publish a note by accident.
+ */
 export const updateReferralStatusSchema = z
   .strictObject({
     status: referralStatusSchema,
-    notes: z.string().trim().max(1000).optional(),
+    internalNote: statusNoteSchema,
+    messageToReferrer: statusNoteSchema,
+    /** Deprecated: read as `internalNote`. */
+    notes: statusNoteSchema.meta({ deprecated: true }),
   })
   .meta({ id: "UpdateReferralStatusData" });
 export type UpdateReferralStatusData = z.infer<typeof updateReferralStatusSchema>;

@@ -23,8 +23,10 @@ export const visaStageChangeSchema = z
     id: idSchema,
     fromStage: visaStageIdSchema.nullable(),
     toStage: visaStageIdSchema,
+    /** Written by staff for the client (it is also in the client's notification). */
     note: z.string().nullable(),
-    changedBy: idSchema.nullable(),
+    /** Staff only: who moved the case. */
+    changedBy: idSchema.nullable().optional(),
     createdAt: isoDateTimeSchema,
   })
   .meta({ id: "VisaStageChange" });

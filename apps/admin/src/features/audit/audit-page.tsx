@@ -8,16 +8,9 @@ import { Table, type TableColumn } from "@referral-app/ui/table";
 import { useSearchParams } from "react-router";
 import { strings } from "../../strings.ts";
 
-const ENTITY_TYPES = [
-  "referral",
-  "user",
-  "visa_application",
-  "reward",
-  "feature_flag",
-  "broadcast",
-  "partner_organization",
-  "partner_import",
-];
+const ENTITY_TYPES = Object.keys(strings.audit.entityTypes);
+const actionWords = (action: string) => strings.audit.actions[action] ?? strings.audit.humanize(action);
+const entityWords = (type: string) => strings.audit.entityTypes[type] ?? strings.audit.humanize(type);
 
 function describeChange(entry: AuditEntry): string {
   const keys = new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})]);
@@ -44,9 +37,13 @@ const columns: TableColumn<AuditEntry>[] = [
   {
     key: "action",
     header: strings.audit.action,
-    cell: (row) => <code className="text-xs">{row.action}</code>,
+    cell: (row) => actionWords(row.action),
   },
-  { key: "what", header: strings.audit.what, cell: (row) => `${row.entityType} ${row.entityId}` },
+  {
+    key: "what",
+    header: strings.audit.what,
+    cell: (row) => `${entityWords(row.entityType)} ${row.entityId}`,
+  },
   {
     key: "change",
     header: strings.audit.change,
@@ -73,7 +70,7 @@ export function Component() {
             <option value="">{strings.common.all}</option>
             {ENTITY_TYPES.map((type) => (
               <option key={type} value={type}>
-                {type}
+                {entityWords(type)}
               </option>
             ))}
           </Select>

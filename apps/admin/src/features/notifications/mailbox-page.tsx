@@ -7,7 +7,10 @@ import { QueryState } from "@referral-app/ui/query-state";
 import { useState } from "react";
 import { strings } from "../../strings.ts";
 
-/** Mail the server kept instead of sending (no SMTP_URL): sign-up links, invitations, notifications. */
+/**
+ * Mail the development server kept instead of sending (no SMTP_URL): sign-up links, invitations,
+ * notifications. The server hides link secrets from non-admins; the page says so.
+ */
 export function Component() {
   const [page, setPage] = useState(1);
   const mailbox = useMailbox(page);
@@ -16,6 +19,9 @@ export function Component() {
   return (
     <>
       <PageHeader title={strings.mailbox.title} description={strings.mailbox.description} />
+      <p role="note" className="mb-4 rounded-card border border-border bg-subtle p-4 text-sm">
+        {strings.mailbox.notice}
+      </p>
       <QueryState
         query={mailbox}
         loadingLabel={strings.mailbox.loading}
@@ -33,6 +39,9 @@ export function Component() {
                       {strings.mailbox.to} {mail.to} · {formatDateTime(mail.createdAt)}
                     </span>
                   </summary>
+                  {mail.linksHidden ? (
+                    <p className="mt-3 text-sm text-muted">{strings.mailbox.linksHidden}</p>
+                  ) : null}
                   <pre className="mt-3 overflow-x-auto whitespace-pre-wrap rounded-lg bg-subtle p-3 text-sm">
                     {mail.text}
                   </pre>

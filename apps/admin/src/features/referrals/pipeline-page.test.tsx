@@ -43,13 +43,18 @@ describe("referral pipeline", () => {
     expect(optionLabels(select)).toEqual(["Choose a status", "Contacted", "Rejected"]);
 
     await user.selectOptions(select, "contacted");
-    await user.type(within(dialog).getByLabelText("Note (optional)"), "Called on Monday");
+    await user.type(within(dialog).getByLabelText(/Internal note/), "Called on Monday");
+    await user.type(within(dialog).getByLabelText(/Message to the referrer/), "We will call again soon");
     await user.click(within(dialog).getByRole("button", { name: "Update status" }));
 
     await waitFor(() =>
       expect(api.state.calls).toContainEqual({
         route: "PATCH admin/referrals/r1/status",
-        body: { status: "contacted", notes: "Called on Monday" },
+        body: {
+          status: "contacted",
+          internalNote: "Called on Monday",
+          messageToReferrer: "We will call again soon",
+        },
       }),
     );
     // The form now starts from the new status: contacted → qualified or rejected.

@@ -29,7 +29,18 @@ function History({ detail }: { detail: ReferralDetail }) {
               {formatDateTime(change.createdAt)}
             </time>
           </div>
-          {change.notes ? <p className="mt-1 whitespace-pre-line text-fg">{change.notes}</p> : null}
+          {change.messageToReferrer ? (
+            <p className="mt-1 whitespace-pre-line text-fg">
+              <span className="font-medium">{strings.detail.messageToReferrer}: </span>
+              {change.messageToReferrer}
+            </p>
+          ) : null}
+          {change.internalNote ? (
+            <p className="mt-1 whitespace-pre-line text-muted">
+              <span className="font-medium">{strings.detail.internalNote}: </span>
+              {change.internalNote}
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -14,7 +14,8 @@ export function StatusChangeForm({ id, status }: { id: string; status: ReferralS
   const change = useChangeReferralStatus();
   const { toast } = useToast();
   const [target, setTarget] = useState<ReferralStatus | "">("");
-  const [notes, setNotes] = useState("");
+  const [internalNote, setInternalNote] = useState("");
+  const [messageToReferrer, setMessageToReferrer] = useState("");
   const [missing, setMissing] = useState(false);
 
   if (allowed.length === 0) return <FormMessage tone="info">{strings.detail.final}</FormMessage>;
@@ -26,12 +27,18 @@ export function StatusChangeForm({ id, status }: { id: string; status: ReferralS
       return;
     }
     change.mutate(
-      { id, status: target, ...(notes.trim() ? { notes: notes.trim() } : {}) },
+      {
+        id,
+        status: target,
+        ...(internalNote.trim() ? { internalNote: internalNote.trim() } : {}),
+        ...(messageToReferrer.trim() ? { messageToReferrer: messageToReferrer.trim() } : {}),
+      },
       {
         onSuccess: (detail) => {
           toast({ title: strings.detail.updated(strings.statuses[detail.status]), tone: "success" });
           setTarget("");
-          setNotes("");
+          setInternalNote("");
+          setMessageToReferrer("");
         },
       },
     );
@@ -63,8 +70,19 @@ export function StatusChangeForm({ id, status }: { id: string; status: ReferralS
           ))}
         </Select>
       </Field>
-      <Field label={strings.detail.noteLabel}>
-        <Textarea maxLength={1000} value={notes} onChange={(event) => setNotes(event.target.value)} />
+      <Field label={strings.detail.internalNote} hint={strings.detail.internalNoteHint}>
+        <Textarea
+          maxLength={1000}
+          value={internalNote}
+          onChange={(event) => setInternalNote(event.target.value)}
+        />
+      </Field>
+      <Field label={strings.detail.messageToReferrer} hint={strings.detail.messageToReferrerHint}>
+        <Textarea
+          maxLength={1000}
+          value={messageToReferrer}
+          onChange={(event) => setMessageToReferrer(event.target.value)}
+        />
       </Field>
       <Button type="submit" loading={change.isPending}>
         {strings.detail.submit}

@@ -31,6 +31,9 @@ export function ReferralDetailDialog({ id, onClose }: { id: string | null; onClo
                     <time dateTime={change.createdAt} className="text-muted">
                       {formatDateTime(change.createdAt)}
                     </time>
+                    {change.messageToReferrer ? (
+                      <p className="mt-1 whitespace-pre-line">{change.messageToReferrer}</p>
+                    ) : null}
                   </li>
                 ))}
               </ol>

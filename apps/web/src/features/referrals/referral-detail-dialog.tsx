@@ -53,7 +53,9 @@ function ReferralHistory({ id }: { id: string }) {
                 {format.dateTime(change.createdAt)}
               </time>
             </div>
-            {change.notes ? <p className="mt-1 text-muted">{change.notes}</p> : null}
+            {change.messageToReferrer ? (
+              <p className="mt-1 whitespace-pre-line text-muted">{change.messageToReferrer}</p>
+            ) : null}
           </li>
         ))}
       </ol>
