@@ -8,6 +8,7 @@ import { analyticsRoutes } from "./modules/analytics/analytics.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { type Auth, createAuth } from "./modules/auth/auth.service.ts";
+import { casesRoutes } from "./modules/cases/cases.routes.ts";
 import { clientsRoutes } from "./modules/clients/clients.routes.ts";
 import { featuresRoutes } from "./modules/features/features.routes.ts";
 import { filesRoutes } from "./modules/files/files.routes.ts";
@@ -15,6 +16,8 @@ import { notificationsRoutes } from "./modules/notifications/notifications.route
 import { partnersRoutes } from "./modules/partners/partners.routes.ts";
 import { referralsRoutes } from "./modules/referrals/referrals.routes.ts";
 import { rewardsRoutes } from "./modules/rewards/rewards.routes.ts";
+import { settingsRoutes } from "./modules/settings/settings.routes.ts";
+import { staffRoutes } from "./modules/staff/staff.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { errorsPlugin, frameworkErrors } from "./plugins/errors.ts";
 import { healthPlugin } from "./plugins/health.ts";
@@ -83,6 +86,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(rewardsRoutes);
       await api.register(auditRoutes);
       await api.register(partnersRoutes);
+      await api.register(casesRoutes);
+      await api.register(staffRoutes);
+      await api.register(settingsRoutes);
     },
     { prefix: "/api" },
   );

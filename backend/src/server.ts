@@ -3,7 +3,7 @@ import { buildApp } from "./app.ts";
 import { closeContext, createContext } from "./bootstrap.ts";
 import { loadConfig } from "./config.ts";
 import { startWorkers } from "./jobs/worker.ts";
-import { seedDemoIfEmpty } from "./seed/demo.ts";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoIfEmpty } from "./seed/demo.ts";
 
 // `npm start`: one process serves the API and the apps and, in embedded mode, runs the worker too.
 // `ROLE=api` (npm run start:api) serves only; the worker then runs as its own process.
@@ -33,5 +33,5 @@ Referral Client App is running (${ctx.database.kind === "pglite" ? `embedded dat
   Staff dashboard ${base}/admin/
   Partner portal  ${base}/partners/
   API docs        ${base}/api/docs
-  Listening on    ${address}${demo ? "\nDemo logins (password demo-password-1): client@demo.test, staff@demo.test, partner@demo.test" : ""}
+  Listening on    ${address}${demo ? `\nDemo logins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((user) => user.email).join(", ")}` : ""}
 `);

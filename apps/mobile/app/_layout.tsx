@@ -8,6 +8,7 @@ export default function RootLayout() {
       <StatusBar style="auto" />
       <Stack screenOptions={{ headerShown: false }}>
         <Stack.Screen name="referrals/[id]" options={{ headerShown: true, title: "" }} />
+        <Stack.Screen name="cases/[id]" options={{ headerShown: true, title: "" }} />
       </Stack>
     </AppProviders>
   );

@@ -85,4 +85,30 @@ describe("mobile app (web export)", () => {
     await page.getByLabel(/^Mina Mobile, Pending$/).waitFor(WAIT);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "mobile-web-referrals.png") });
   });
+
+  it("the demo client opens a case from the Cases tab and sees its stages, tasks and consultant", async () => {
+    const context = await newVisitor(browser, appURL);
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(CLIENT.email);
+    await page.getByLabel("Password").fill(CLIENT.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("progressbar", { name: "Your visa progress" }).waitFor(WAIT);
+
+    await page.goto("/cases");
+    // The demo client has two cases: the list offers each by number.
+    const open = page.getByRole("button", { name: /^Open case RC-\d{4}-\d{5,}$/ });
+    await open.first().waitFor(WAIT);
+    const label = (await open.first().getAttribute("aria-label")) ?? "";
+    await open.first().click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/, WAIT);
+    // The tab stays mounted under the pushed case screen: look at what is visible.
+    const visible = (locator: ReturnType<typeof page.getByText>) => locator.filter({ visible: true }).first();
+    await visible(page.getByText(label.replace("Open case", "Case"), { exact: true })).waitFor(WAIT);
+    await visible(page.getByRole("progressbar", { name: "Your visa progress" })).waitFor(WAIT);
+    await visible(page.getByText("Your consultant", { exact: true })).waitFor(WAIT);
+    await visible(page.getByText("Your tasks", { exact: true })).waitFor(WAIT);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "mobile-web-case.png") });
+    await context.close();
+  });
 });

@@ -36,6 +36,8 @@ export const appRootRoutes: RouteObject[] = [
         lazy: () => import("./layouts/app-layout.tsx"),
         children: [
           { index: true, lazy: () => import("./pages/dashboard-page.tsx") },
+          { path: "cases", lazy: () => import("./features/cases/cases-page.tsx") },
+          { path: "cases/:id", lazy: () => import("./features/cases/case-page.tsx") },
           { path: "referrals", lazy: () => import("./features/referrals/referrals-page.tsx") },
           {
             path: "notifications",

@@ -13,7 +13,8 @@ import { runSeed } from "../seed/run-seed.ts";
 import { type RunningServer, startServer } from "./server-process.ts";
 
 // `npm run bench [-- --embedded] [--duration 10] [--connections 16] [--users 1000]
-//   [--referrals-per-user 50] [--reuse] [--no-build]`: the real server on a seeded database under
+//   [--referrals-per-user 50] [--cases-per-user 2] [--reuse] [--no-build]` (100,000 cases for the staff
+//   list: `--users 50000 --cases-per-user 2`): the real server on a seeded database under
 // autocannon. Prints figures; fails only on errors, never on slow numbers.
 
 const BENCH_DATABASE = "referral_bench";
@@ -27,6 +28,7 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "16" },
     users: { type: "string", default: "1000" },
     "referrals-per-user": { type: "string", default: "50" },
+    "cases-per-user": { type: "string", default: "2" },
     reuse: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
   },
@@ -36,6 +38,7 @@ const warmup = Number(args.warmup);
 const connections = Number(args.connections);
 const users = Number(args.users);
 const referralsPerUser = Number(args["referrals-per-user"]);
+const casesPerUser = Number(args["cases-per-user"]);
 
 /** DATABASE_URL when set; else a fresh `referral_bench` on the local PostgreSQL (kept with --reuse). */
 async function prepareDatabase(): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
@@ -62,7 +65,7 @@ async function seed(env: Record<string, string>): Promise<void> {
   const config = loadConfig({ LOG_LEVEL: "warn", DATA_DIR: "./data", ...env });
   const ctx = await createContext(config, { supervise: false });
   try {
-    await runSeed(ctx, { users, referralsPerUser });
+    await runSeed(ctx, { users, referralsPerUser, casesPerUser });
   } finally {
     await closeContext(ctx);
   }
@@ -78,6 +81,16 @@ async function signIn(server: RunningServer, email: string): Promise<string> {
   if (!response.ok)
     throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { token: string }).token;
+}
+
+/** The client's newest case, for the case-page scenario. */
+async function firstCaseId(server: RunningServer, token: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/users/me/cases`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const body = (await response.json()) as { data: { id: string }[] };
+  if (!response.ok || !body.data[0]) throw new Error(`no case for the bench client: ${response.status}`);
+  return body.data[0].id;
 }
 
 interface Scenario {
@@ -150,7 +163,7 @@ async function main(): Promise<number> {
   let server: RunningServer | undefined;
   try {
     console.log(
-      `Seeding ${users} clients × ${referralsPerUser} referrals (${args.embedded ? "PGlite" : "PostgreSQL"})…`,
+      `Seeding ${users} clients × ${referralsPerUser} referrals and ${casesPerUser} cases (${args.embedded ? "PGlite" : "PostgreSQL"})…`,
     );
     await seed(database.env);
     server = await startServer(
@@ -167,6 +180,7 @@ async function main(): Promise<number> {
     );
     const client = await signIn(server, bulkEmail(1));
     const staff = await signIn(server, "staff@demo.test");
+    const caseId = await firstCaseId(server, client);
     const run_id = Date.now().toString(36);
     let sequence = 0;
     const scenarios: Scenario[] = [
@@ -187,6 +201,8 @@ async function main(): Promise<number> {
         },
       },
       { name: "admin list", method: "GET", path: "/api/admin/referrals?limit=50", token: staff },
+      { name: "case", method: "GET", path: `/api/cases/${caseId}`, token: client },
+      { name: "staff cases", method: "GET", path: "/api/admin/cases?limit=50", token: staff },
     ];
     const rows: Row[] = [];
     for (const scenario of scenarios) {
@@ -195,7 +211,7 @@ async function main(): Promise<number> {
     }
     printTable(
       rows,
-      `${args.embedded ? "Embedded (PGlite)" : "PostgreSQL"}, ${users} clients × ${referralsPerUser} referrals, ${connections} connections, ${duration} s each after ${warmup} s warm-up`,
+      `${args.embedded ? "Embedded (PGlite)" : "PostgreSQL"}, ${users} clients × ${referralsPerUser} referrals and ${casesPerUser} cases, ${connections} connections, ${duration} s each after ${warmup} s warm-up`,
       server.peakRssMb(),
     );
     return rows.some((row) => row.errors > 0 || row.non2xx > 0) ? 1 : 0;

@@ -1,3 +1,4 @@
+import { remindOverdueTasksJob } from "../modules/cases/cases.jobs.ts";
 import { broadcastFanOutJob } from "../modules/notifications/broadcasts.jobs.ts";
 import { deliverNotificationJob, sendEmailJob } from "../modules/notifications/notifications.jobs.ts";
 import { sendRemindersJob } from "../modules/notifications/reminders.jobs.ts";
@@ -11,4 +12,5 @@ export const JOBS: readonly AnyJob[] = [
   broadcastFanOutJob,
   sendRemindersJob,
   purgeIdempotencyKeysJob,
+  remindOverdueTasksJob,
 ];

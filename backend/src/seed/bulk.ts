@@ -1,21 +1,24 @@
 import { faker } from "@faker-js/faker/locale/en";
 import {
+  CASE_OUTCOMES,
   REFERRAL_STATUS_VALUES,
   RELATIONSHIPS,
   type ReferralStatus,
   VISA_INTERESTS,
   VISA_STAGE_IDS,
 } from "@referral-app/shared/constants";
-import { eq, inArray, like, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, like, sql } from "drizzle-orm";
 import type { AppContext } from "../context.ts";
 import type { DbOrTx } from "../db/client.ts";
-import { referrals, users } from "../db/schema/index.ts";
+import { referrals, users, visaTypes } from "../db/schema/index.ts";
 import { hashDemoPassword } from "./demo.ts";
-import { type RewardRules, referralRows, userRows, visaRows } from "./seed-rows.ts";
+import { addCase } from "./demo-cases.ts";
+import { type RewardRules, referralRows, userRows } from "./seed-rows.ts";
 import { BATCH_ROWS, emptySeedRows, writeSeedRows } from "./seed-writer.ts";
 
 // Large data sets for benchmarks: clients `client<N>@bulk.demo.test` (password demo-password-1),
-// each with a visa case and M referrals spread over the last 180 days, with history and rewards.
+// each with C visa cases (one open, older ones decided) and M referrals spread over the last 180 days,
+// with history and rewards.
 
 export const BULK_DOMAIN = "bulk.demo.test";
 export const bulkEmail = (index: number) => `client${index}@${BULK_DOMAIN}`;
@@ -23,6 +26,8 @@ export const bulkEmail = (index: number) => `client${index}@${BULK_DOMAIN}`;
 export interface BulkOptions {
   users: number;
   referralsPerUser: number;
+  /** Cases per client (default 1): the newest open, the others decided. */
+  casesPerUser?: number;
   onProgress?: (progress: { referrals: number; rows: number }) => void;
   now?: Date;
 }
@@ -86,13 +91,23 @@ export async function seedBulk(ctx: AppContext, options: BulkOptions): Promise<B
   const perUser = options.referralsPerUser;
   const passwordHash = await hashDemoPassword(ctx);
   const [staff] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, "staff@demo.test"));
+  const casesPerUser = options.casesPerUser ?? 1;
+  const typeIds = (
+    await ctx.db.select({ id: visaTypes.id }).from(visaTypes).where(eq(visaTypes.active, true))
+  ).map((row) => row.id);
+  const consultantIds = (
+    await ctx.db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.role, "staff"), isNull(users.deactivatedAt)))
+  ).map((row) => row.id);
   const rules: RewardRules = {
     reward: ctx.config.referralReward,
     holdingDays: ctx.config.rewardHoldingDays,
     commissions: new Map(),
     now,
   };
-  const usersPerChunk = Math.max(1, Math.floor(BATCH_ROWS / Math.max(1, perUser)));
+  const usersPerChunk = Math.max(1, Math.floor(BATCH_ROWS / Math.max(1, perUser, casesPerUser * 4)));
   const codes = new Set<string>();
   const result: BulkResult = { users: 0, referrals: 0, rows: 0 };
   const pools = namePools();
@@ -127,15 +142,23 @@ export async function seedBulk(ctx: AppContext, options: BulkOptions): Promise<B
       );
       rows.users.push(user);
       rows.accounts.push(account);
-      const visa = visaRows({
-        userId: user.id,
-        stage: pick(VISA_STAGE_IDS),
-        openedAt: joined,
-        now,
-        changedBy: staff?.id ?? null,
-      });
-      rows.visa.push(visa.application);
-      rows.visaHistory.push(...visa.history);
+      // Cases follow one another: each older one was decided before the next was opened.
+      const span = (now.getTime() - joined.getTime()) / casesPerUser;
+      for (let c = 0; c < casesPerUser; c += 1) {
+        const openedAt = new Date(joined.getTime() + c * span);
+        const latest = c === casesPerUser - 1;
+        const decidedAt = new Date(openedAt.getTime() + span * 0.9);
+        addCase(rows, {
+          client: { id: user.id!, name: user.name!, email },
+          visaTypeId: pick(typeIds),
+          stage: latest ? pick(VISA_STAGE_IDS) : "application",
+          openedAt,
+          now: latest ? now : new Date(openedAt.getTime() + span * 0.8),
+          changedBy: staff?.id ?? null,
+          consultantId: consultantIds.length > 0 && Math.random() < 0.9 ? pick(consultantIds) : null,
+          ...(latest ? {} : { outcome: { outcome: pick(CASE_OUTCOMES), decidedAt } }),
+        });
+      }
       for (let n = 1; n <= perUser; n += 1) {
         const friendFirst = pick(pools.first);
         const friendLast = pick(pools.last);

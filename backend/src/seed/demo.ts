@@ -3,9 +3,10 @@ import type { ReferralStatus, UserRole, VisaStageId } from "@referral-app/shared
 import { eq, inArray, sql } from "drizzle-orm";
 import type { AppContext } from "../context.ts";
 import type { Tx } from "../db/client.ts";
-import { notifications, partnerOrganizations, users, visaApplications } from "../db/schema/index.ts";
+import { cases, notifications, partnerOrganizations, users } from "../db/schema/index.ts";
 import { createAuth } from "../modules/auth/auth.service.ts";
-import { type RewardRules, referralRows, type SeedReferral, userRows, visaRows } from "./seed-rows.ts";
+import { addCase, addNote, addTask, writeDemoVisaTypes } from "./demo-cases.ts";
+import { type RewardRules, referralRows, type SeedReferral, userRows } from "./seed-rows.ts";
 import { emptySeedRows, type SeedRows, writeSeedRows } from "./seed-writer.ts";
 
 export const DEMO_PASSWORD = "demo-password-1";
@@ -20,6 +21,14 @@ export const DEMO_USERS: ReadonlyArray<{
 }> = [
   { email: "client@demo.test", name: "Priya Sharma", role: "client", phone: "+919812345678", country: "IN" },
   { email: "staff@demo.test", name: "Sam Staff", role: "staff", phone: "+442071234567", country: "GB" },
+  {
+    email: "consultant@demo.test",
+    name: "Chloe Martin",
+    role: "staff",
+    phone: "+442071234568",
+    country: "GB",
+  },
+  { email: "admin@demo.test", name: "Ada Admin", role: "admin", phone: "+442071234569", country: "GB" },
   { email: "partner@demo.test", name: "Pat Partner", role: "partner", phone: "+61291234567", country: "AU" },
 ];
 
@@ -57,7 +66,7 @@ export async function seedDemo(ctx: AppContext, now = new Date()): Promise<boole
     const { user } = await auth.api.signUpEmail({
       body: { email: demo.email, name: demo.name, password: DEMO_PASSWORD },
     });
-    ids[demo.role] = user.id;
+    ids[demo.email] = user.id;
   }
   const passwordHash = await hashDemoPassword(ctx);
   await ctx.db.transaction((tx) => writeDemo(ctx, tx, { ids, passwordHash, now }));
@@ -70,9 +79,10 @@ async function writeDemo(
   input: { ids: Record<string, string>; passwordHash: string; now: Date },
 ): Promise<void> {
   const { now, ids } = input;
-  const clientId = ids.client!;
-  const staffId = ids.staff!;
-  const partnerId = ids.partner!;
+  const clientId = ids["client@demo.test"]!;
+  const staffId = ids["staff@demo.test"]!;
+  const consultantId = ids["consultant@demo.test"]!;
+  const partnerId = ids["partner@demo.test"]!;
   const [org] = await tx
     .insert(partnerOrganizations)
     .values({
@@ -96,12 +106,13 @@ async function writeDemo(
         partnerOrganizationId: demo.role === "partner" ? orgId : null,
         createdAt: daysAgo(now, 45),
       })
-      .where(eq(users.id, ids[demo.role]!));
+      .where(eq(users.id, ids[demo.email]!));
   }
-  // Sign-up opened a case for everyone; staff and partners are not visa clients.
-  await tx.delete(visaApplications).where(inArray(visaApplications.userId, [staffId, partnerId]));
-  // The demo client's own case, replaced by one with its history: now at Assessment.
-  await tx.delete(visaApplications).where(eq(visaApplications.userId, clientId));
+  // Sign-up opened a case for everyone; staff and partners are not visa clients, and the demo
+  // client's cases are written below with their history.
+  await tx.delete(cases).where(inArray(cases.clientId, Object.values(ids)));
+  const types = await writeDemoVisaTypes(tx, daysAgo(now, 400));
+  const type = (name: string) => types.get(name)!;
 
   const rows: SeedRows = emptySeedRows();
   const rules: RewardRules = {
@@ -118,17 +129,76 @@ async function writeDemo(
     ]),
     now,
   };
-  const visa = visaRows({
-    userId: clientId,
+  const client = { id: clientId, name: "Priya Sharma", email: "client@demo.test" };
+  const student = addCase(rows, {
+    client,
+    visaTypeId: type("Student visa"),
+    destinationCountry: "GB",
+    targetDate: new Date(now.getTime() + 120 * DAY_MS).toISOString().slice(0, 10),
     stage: "assessment",
     openedAt: daysAgo(now, 40),
     // Three stages spread so the last one (Assessment) started about a week ago.
     now: daysAgo(now, -9),
     changedBy: staffId,
+    consultantId: staffId,
     notes: { detailed_enquiry: "Intake call done", assessment: "Documents received; assessing eligibility" },
   });
-  rows.visa.push(visa.application);
-  rows.visaHistory.push(...visa.history);
+  addNote(rows, {
+    caseId: student.id!,
+    authorId: staffId,
+    visibility: "client",
+    body: "Thanks for the documents. Please bring your original transcripts to our next meeting.",
+    at: daysAgo(now, 6),
+  });
+  addNote(rows, {
+    caseId: student.id!,
+    authorId: staffId,
+    visibility: "internal",
+    body: "Offer is conditional on IELTS 6.5; chase the university for the CAS number.",
+    at: daysAgo(now, 5),
+  });
+  const task = { caseId: student.id!, createdBy: staffId, now };
+  addTask(rows, {
+    ...task,
+    title: "Book your medical exam",
+    assignee: { kind: "client", id: clientId },
+    createdDaysAgo: 6,
+    dueInDays: 5,
+  });
+  addTask(rows, {
+    ...task,
+    title: "Upload three months of bank statements",
+    assignee: { kind: "client", id: clientId },
+    createdDaysAgo: 10,
+    dueInDays: -3,
+  });
+  addTask(rows, {
+    ...task,
+    title: "Send a copy of your passport",
+    assignee: { kind: "client", id: clientId },
+    createdDaysAgo: 20,
+    dueInDays: -12,
+    done: true,
+  });
+  addTask(rows, {
+    ...task,
+    title: "Check the CAS number with the university",
+    assignee: { kind: "staff", id: staffId },
+    createdDaysAgo: 4,
+    dueInDays: -1,
+  });
+  // Last year's trip: decided and closed.
+  addCase(rows, {
+    client,
+    visaTypeId: type("Visitor visa"),
+    destinationCountry: "US",
+    stage: "application",
+    openedAt: daysAgo(now, 300),
+    now: daysAgo(now, 250),
+    changedBy: consultantId,
+    consultantId,
+    outcome: { outcome: "granted", decidedAt: daysAgo(now, 240) },
+  });
 
   const addReferral = (referral: Omit<SeedReferral, "changedBy" | "stepHours"> & { stepHours?: number }) => {
     const built = referralRows({ stepHours: 48, changedBy: staffId, ...referral }, rules);
@@ -192,32 +262,144 @@ async function writeDemo(
     });
   }
 
-  const others: [string, string, VisaStageId, ReferralStatus[]][] = [
-    ["Diego Alvarez", "AR", "enquiry", ["pending"]],
-    ["Hana Kim", "KR", "detailed_enquiry", ["contacted", "pending"]],
-    ["Tomás Silva", "PT", "application", ["converted", "qualified"]],
-    ["Aisha Khan", "PK", "payment", ["converted", "rejected", "pending"]],
-    ["Lena Müller", "DE", "assessment", []],
+  // Other clients: a case each (Lena's came from Priya's referral), a family case, and older decided ones.
+  const lenaReferral = friend("Lena Müller", "converted", 70, {
+    country: "DE",
+    stepHours: 96,
+    visaInterest: "student",
+  });
+  const others: {
+    name: string;
+    country: string;
+    stage: VisaStageId;
+    referrals: ReferralStatus[];
+    visaType: string;
+    consultantId: string;
+    family?: boolean;
+    decided?: { visaType: string; outcome: "refused" | "withdrawn" };
+  }[] = [
+    {
+      name: "Diego Alvarez",
+      country: "AR",
+      stage: "enquiry",
+      referrals: ["pending"],
+      visaType: "Working holiday visa",
+      consultantId,
+    },
+    {
+      name: "Hana Kim",
+      country: "KR",
+      stage: "detailed_enquiry",
+      referrals: ["contacted", "pending"],
+      visaType: "Skilled worker visa",
+      consultantId: staffId,
+      decided: { visaType: "Student visa", outcome: "withdrawn" },
+    },
+    {
+      name: "Tomás Silva",
+      country: "PT",
+      stage: "application",
+      referrals: ["converted", "qualified"],
+      visaType: "Partner visa",
+      consultantId,
+      family: true,
+    },
+    {
+      name: "Aisha Khan",
+      country: "PK",
+      stage: "payment",
+      referrals: ["converted", "rejected", "pending"],
+      visaType: "Permanent residence",
+      consultantId: staffId,
+      decided: { visaType: "Skilled worker visa", outcome: "refused" },
+    },
+    {
+      name: "Lena Müller",
+      country: "DE",
+      stage: "assessment",
+      referrals: [],
+      visaType: "Student visa",
+      consultantId,
+    },
   ];
   const codes = new Set<string>();
-  others.forEach(([name, country, stage, statuses], index) => {
+  others.forEach((other, index) => {
+    const { name, country, stage } = other;
     const slug = name
       .normalize("NFD")
       .replace(/[^a-zA-Z ]/g, "")
       .toLowerCase()
       .replace(/ /g, ".");
     const joined = daysAgo(now, 90 - index * 12);
+    const email = `${slug}@demo.test`;
     const { user, account } = userRows(
-      { name, email: `${slug}@demo.test`, role: "client", country, createdAt: joined },
+      { name, email, role: "client", country, createdAt: joined },
       input.passwordHash,
       codes,
     );
     rows.users.push(user);
     rows.accounts.push(account);
-    const theirs = visaRows({ userId: user.id, stage, openedAt: joined, now, changedBy: staffId });
-    rows.visa.push(theirs.application);
-    rows.visaHistory.push(...theirs.history);
-    for (const [n, status] of statuses.entries()) {
+    const fromReferral = name === "Lena Müller" ? lenaReferral : null;
+
+    const theirs = addCase(rows, {
+      client: { id: user.id, name, email },
+      visaTypeId: type(other.visaType),
+      stage,
+      openedAt: joined,
+      now,
+      changedBy: other.consultantId,
+      consultantId: other.consultantId,
+      ...(other.family
+        ? {
+            dependants: [
+              { fullName: "Marta Silva", relationship: "spouse" as const, dateOfBirth: "1990-04-12" },
+              { fullName: "Inês Silva", relationship: "child" as const, dateOfBirth: "2019-09-30" },
+            ],
+          }
+        : {}),
+    });
+    if (fromReferral) Object.assign(fromReferral, { referredUserId: user.id, caseId: theirs.id });
+    if (other.family) {
+      addNote(rows, {
+        caseId: theirs.id!,
+        authorId: other.consultantId,
+        visibility: "client",
+        body: "We lodged the application for the three of you. Medical exams come next.",
+        at: daysAgo(now, 3),
+      });
+      addTask(rows, {
+        caseId: theirs.id!,
+        createdBy: other.consultantId,
+        now,
+        title: "Book health examinations for Marta and Inês",
+        assignee: { kind: "client", id: user.id },
+        createdDaysAgo: 3,
+        dueInDays: 10,
+      });
+    }
+    if (other.decided) {
+      addCase(rows, {
+        client: { id: user.id, name, email },
+        visaTypeId: type(other.decided.visaType),
+        stage: "application",
+        openedAt: daysAgo(now, 400),
+        now: daysAgo(now, 340),
+        changedBy: other.consultantId,
+        consultantId: other.consultantId,
+        outcome: { outcome: other.decided.outcome, decidedAt: daysAgo(now, 330) },
+      });
+      addNote(rows, {
+        caseId: rows.cases.at(-1)!.id!,
+        authorId: other.consultantId,
+        visibility: "internal",
+        body:
+          other.decided.outcome === "refused"
+            ? "Refused on funds; a stronger bank history would help a new application."
+            : "The client withdrew to apply for a work visa instead.",
+        at: daysAgo(now, 330),
+      });
+    }
+    for (const [n, status] of other.referrals.entries()) {
       addReferral({
         referrerId: user.id,
         fullName: `Friend ${n + 1} of ${name}`,

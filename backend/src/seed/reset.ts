@@ -5,6 +5,6 @@ import type { DbOrTx } from "../db/client.ts";
 export async function resetData(db: DbOrTx): Promise<void> {
   await db.execute(sql`
     truncate table users, partner_organizations, analytics_events, audit_log, dev_mailbox,
-      idempotency_keys, verifications restart identity cascade
+      idempotency_keys, verifications, case_number_sequences restart identity cascade
   `);
 }

@@ -8,7 +8,13 @@ import { resetData } from "./reset.ts";
 /** Seeds the demo and, when asked, a bulk data set with a progress bar. Used by the bench too. */
 export async function runSeed(
   ctx: AppContext,
-  options: { users: number; referralsPerUser: number; reset?: boolean; quiet?: boolean },
+  options: {
+    users: number;
+    referralsPerUser: number;
+    casesPerUser?: number;
+    reset?: boolean;
+    quiet?: boolean;
+  },
 ): Promise<void> {
   const log = (line: string) => {
     if (!options.quiet) console.log(line);
@@ -39,6 +45,7 @@ export async function runSeed(
       const result = await seedBulk(ctx, {
         users: options.users,
         referralsPerUser: options.referralsPerUser,
+        ...(options.casesPerUser ? { casesPerUser: options.casesPerUser } : {}),
         onProgress: ({ referrals, rows }) => {
           done += referrals;
           const seconds = Math.max(0.001, (Date.now() - started) / 1000);

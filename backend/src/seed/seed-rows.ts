@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import type { CaseOutcomeId } from "@referral-app/shared/constants";
 import {
   REFERRAL_STATUS_TRANSITIONS,
   type ReferralStatus,
@@ -6,15 +7,21 @@ import {
   VISA_STAGE_IDS,
   type VisaStageId,
 } from "@referral-app/shared/constants";
+import type { DependantRelationship } from "@referral-app/shared/schemas/case";
 import type {
   accounts,
+  caseApplicants,
+  caseNotes,
+  caseStageHistory,
+  cases,
+  caseTasks,
+  caseTimeline,
   referralStatusHistory,
   referrals,
   rewardLedger,
   users,
-  visaApplications,
-  visaStageHistory,
 } from "../db/schema/index.ts";
+import { addBusinessDays } from "../lib/business-days.ts";
 import { generateReferralCode } from "../lib/referral-code.ts";
 
 // Pure builders: a seeded entity and every row that must exist with it (history, ledger),
@@ -25,10 +32,17 @@ export type AccountInsert = typeof accounts.$inferInsert;
 export type ReferralInsert = typeof referrals.$inferInsert;
 export type HistoryInsert = typeof referralStatusHistory.$inferInsert;
 export type LedgerInsert = typeof rewardLedger.$inferInsert;
-export type VisaInsert = typeof visaApplications.$inferInsert;
-export type VisaHistoryInsert = typeof visaStageHistory.$inferInsert;
+/** A case before its number is given out (seed-writer numbers them from the per-year sequence). */
+export type CaseInsert = Omit<typeof cases.$inferInsert, "number">;
+export type ApplicantInsert = typeof caseApplicants.$inferInsert;
+export type CaseHistoryInsert = typeof caseStageHistory.$inferInsert;
+export type TimelineInsert = typeof caseTimeline.$inferInsert;
+export type NoteInsert = typeof caseNotes.$inferInsert;
+export type TaskInsert = typeof caseTasks.$inferInsert;
 
 const HOUR_MS = 3_600_000;
+/** The consultancy's default contact deadline (the settings row starts at it). */
+const CONTACT_BUSINESS_DAYS = 2;
 
 /** better-auth's id shape: 32 random alphanumerics. */
 export function newAuthId(): string {
@@ -76,37 +90,116 @@ export function userRows(user: SeedUser, passwordHash: string, codes: Set<string
   return { user: row, account };
 }
 
-/** A client's visa case at `stage`, with one history row per stage it went through. */
-export function visaRows(input: {
-  userId: string;
+const STAGE_NAMES: Record<VisaStageId, string> = {
+  enquiry: "Enquiry",
+  detailed_enquiry: "Detailed Enquiry",
+  assessment: "Assessment",
+  application: "Application",
+  payment: "Payment",
+};
+
+export interface SeedCase {
+  client: { id: string; name: string; email: string };
+  visaTypeId: string;
   stage: VisaStageId;
   openedAt: Date;
+  /** When the last stage change happened at the latest (stages are spread up to it). */
   now: Date;
   changedBy: string | null;
+  consultantId?: string | null;
+  destinationCountry?: string | null;
+  targetDate?: string | null;
   notes?: Partial<Record<VisaStageId, string>>;
-}) {
+  outcome?: { outcome: CaseOutcomeId; decidedAt: Date };
+  dependants?: {
+    fullName: string;
+    relationship: DependantRelationship;
+    dateOfBirth: string;
+    userId?: string;
+  }[];
+}
+
+/**
+ * A case at `stage` with one history row per stage it went through, its principal (and dependants),
+ * and the timeline entries the services would have written.
+ */
+export function caseRows(input: SeedCase) {
   const stages = VISA_STAGE_IDS.slice(0, VISA_STAGE_IDS.indexOf(input.stage) + 1);
   const span = input.now.getTime() - input.openedAt.getTime();
   const step = span / stages.length;
-  const applicationId = randomUUID();
-  const history: VisaHistoryInsert[] = stages.map((to, index) => ({
-    applicationId,
+  const caseId = randomUUID();
+  const history: CaseHistoryInsert[] = stages.map((to, index) => ({
+    caseId,
     fromStage: index === 0 ? null : stages[index - 1]!,
     toStage: to,
     note: input.notes?.[to] ?? null,
     changedBy: index === 0 ? null : input.changedBy,
     createdAt: new Date(input.openedAt.getTime() + index * step),
   }));
+  const timeline: TimelineInsert[] = history.map((entry) => ({
+    caseId,
+    kind: entry.fromStage ? "stage_changed" : "opened",
+    summary: entry.fromStage
+      ? `Moved from ${STAGE_NAMES[entry.fromStage]} to ${STAGE_NAMES[entry.toStage]}`
+      : `Case opened at ${STAGE_NAMES[entry.toStage]}`,
+    data: {
+      ...(entry.fromStage ? { fromStage: entry.fromStage } : {}),
+      toStage: entry.toStage,
+      ...(entry.note ? { note: entry.note } : {}),
+    },
+    actorId: entry.changedBy ?? null,
+    visibility: "client",
+    createdAt: entry.createdAt!,
+  }));
   const entered = history.at(-1)!.createdAt!;
-  const application: VisaInsert = {
-    id: applicationId,
-    userId: input.userId,
+  const decidedAt = input.outcome?.decidedAt.toISOString().slice(0, 10) ?? null;
+  if (input.outcome) {
+    timeline.push({
+      caseId,
+      kind: "outcome_decided",
+      summary: `Decided: ${input.outcome.outcome} on ${decidedAt}`,
+      data: { outcome: input.outcome.outcome, decidedAt },
+      actorId: input.changedBy,
+      visibility: "client",
+      createdAt: input.outcome.decidedAt,
+    });
+  }
+  const row: CaseInsert = {
+    id: caseId,
+    clientId: input.client.id,
+    visaTypeId: input.visaTypeId,
+    destinationCountry: input.destinationCountry ?? null,
+    targetDate: input.targetDate ?? null,
     currentStage: input.stage,
     stageEnteredAt: entered,
+    consultantId: input.consultantId ?? null,
+    outcome: input.outcome?.outcome ?? null,
+    decidedAt,
     createdAt: input.openedAt,
-    updatedAt: entered,
+    updatedAt: input.outcome?.decidedAt ?? entered,
   };
-  return { application, history };
+  const applicants: ApplicantInsert[] = [
+    {
+      caseId,
+      kind: "principal",
+      userId: input.client.id,
+      fullName: input.client.name,
+      email: input.client.email,
+      position: 0,
+      createdAt: input.openedAt,
+    },
+    ...(input.dependants ?? []).map((dependant, index) => ({
+      caseId,
+      kind: "dependant" as const,
+      userId: dependant.userId ?? null,
+      fullName: dependant.fullName,
+      relationship: dependant.relationship,
+      dateOfBirth: dependant.dateOfBirth,
+      position: index + 1,
+      createdAt: input.openedAt,
+    })),
+  ];
+  return { case: row, applicants, history, timeline };
 }
 
 const FORWARD: readonly ReferralStatus[] = ["pending", "contacted", "qualified", "converted"];
@@ -185,6 +278,7 @@ export function referralRows(input: SeedReferral, rules: RewardRules) {
     source: input.source ?? "client",
     partnerOrganizationId: input.partnerOrganizationId ?? null,
     convertedAt,
+    contactBy: addBusinessDays(input.createdAt, CONTACT_BUSINESS_DAYS),
     createdAt: input.createdAt,
     updatedAt: last,
   };

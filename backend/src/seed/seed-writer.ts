@@ -3,21 +3,30 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../db/client.ts";
 import {
   accounts,
+  caseApplicants,
+  caseNotes,
+  caseStageHistory,
+  cases,
+  caseTasks,
+  caseTimeline,
   referralStatusHistory,
   referrals,
   rewardLedger,
   users,
-  visaApplications,
-  visaStageHistory,
 } from "../db/schema/index.ts";
+import { nextCaseNumbers } from "../modules/cases/cases.service.ts";
 import type {
   AccountInsert,
+  ApplicantInsert,
+  CaseHistoryInsert,
+  CaseInsert,
   HistoryInsert,
   LedgerInsert,
+  NoteInsert,
   ReferralInsert,
+  TaskInsert,
+  TimelineInsert,
   UserInsert,
-  VisaHistoryInsert,
-  VisaInsert,
 } from "./seed-rows.ts";
 
 /** Rows per multi-row INSERT. */
@@ -62,24 +71,55 @@ export async function insertBatched<T extends PgTable>(
 export interface SeedRows {
   users: UserInsert[];
   accounts: AccountInsert[];
-  visa: VisaInsert[];
-  visaHistory: VisaHistoryInsert[];
   referrals: ReferralInsert[];
+  cases: CaseInsert[];
+  applicants: ApplicantInsert[];
+  caseHistory: CaseHistoryInsert[];
+  timeline: TimelineInsert[];
+  notes: NoteInsert[];
+  tasks: TaskInsert[];
   history: HistoryInsert[];
   ledger: LedgerInsert[];
 }
 
 export function emptySeedRows(): SeedRows {
-  return { users: [], accounts: [], visa: [], visaHistory: [], referrals: [], history: [], ledger: [] };
+  return {
+    users: [],
+    accounts: [],
+    referrals: [],
+    cases: [],
+    applicants: [],
+    caseHistory: [],
+    timeline: [],
+    notes: [],
+    tasks: [],
+    history: [],
+    ledger: [],
+  };
 }
 
 export async function writeSeedRows(db: DbOrTx, rows: SeedRows): Promise<number> {
   let written = 0;
   written += await insertBatched(db, users, rows.users);
   written += await insertBatched(db, accounts, rows.accounts);
-  written += await insertBatched(db, visaApplications, rows.visa);
-  written += await insertBatched(db, visaStageHistory, rows.visaHistory);
+  // Numbers in the order cases were opened, from the same per-year sequence the service uses.
+  const opened = [...rows.cases].sort((a, b) => a.createdAt!.getTime() - b.createdAt!.getTime());
+  const numbers = await nextCaseNumbers(
+    db,
+    opened.map((row) => row.createdAt!.getUTCFullYear()),
+  );
+  written += await insertBatched(
+    db,
+    cases,
+    opened.map((row, index) => ({ ...row, number: numbers[index]! })),
+  );
+  // After the cases: a converted referral points at the friend's case.
   written += await insertBatched(db, referrals, rows.referrals);
+  written += await insertBatched(db, caseApplicants, rows.applicants);
+  written += await insertBatched(db, caseStageHistory, rows.caseHistory);
+  written += await insertBatched(db, caseTimeline, rows.timeline);
+  written += await insertBatched(db, caseNotes, rows.notes);
+  written += await insertBatched(db, caseTasks, rows.tasks);
   written += await insertBatched(db, referralStatusHistory, rows.history);
   written += await insertBatched(db, rewardLedger, rows.ledger);
   return written;

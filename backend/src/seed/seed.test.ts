@@ -21,7 +21,7 @@ async function counts() {
       (select count(*) from referral_status_history)::int as history,
       (select count(*) from reward_ledger)::int as ledger,
       (select count(*) from notifications)::int as notifications,
-      (select count(*) from visa_applications)::int as cases
+      (select count(*) from cases)::int as cases
   `);
   return (
     result as unknown as {
@@ -51,7 +51,8 @@ describe("seedDemo", () => {
   it("creates the demo once; running it again changes nothing", async () => {
     expect(await seedDemoIfEmpty(t.ctx)).toBe(true);
     const first = await counts();
-    expect(first).toMatchObject({ users: 8, accounts: 8, organizations: 1, cases: 6 });
+    // Nine cases for six clients: the demo client, Hana and Aisha also have an older decided one.
+    expect(first).toMatchObject({ users: 10, accounts: 10, organizations: 1, cases: 9 });
     expect(first.referrals).toBeGreaterThanOrEqual(8 + 5);
     expect(await seedDemo(t.ctx)).toBe(false);
     expect(await seedDemoIfEmpty(t.ctx)).toBe(false);
@@ -62,6 +63,8 @@ describe("seedDemo", () => {
     for (const [email, role] of [
       ["client@demo.test", "client"],
       ["staff@demo.test", "staff"],
+      ["consultant@demo.test", "staff"],
+      ["admin@demo.test", "admin"],
       ["partner@demo.test", "partner"],
       ["diego.alvarez@demo.test", "client"],
     ] as const) {
@@ -73,13 +76,13 @@ describe("seedDemo", () => {
     expect((await signIn("client@demo.test", "wrong-password-1")).statusCode).toBe(401);
   });
 
-  it("puts the demo client at Assessment with history, and the partner in Globe Partners", async () => {
+  it("puts the demo client's open case at Assessment with history, and the partner in Globe Partners", async () => {
     const [client] = await rows<{ stage: string; steps: string[] }>(sql`
-      select v.current_stage as stage,
+      select c.current_stage as stage,
         array_agg(h.to_stage order by h.created_at) as steps
-      from users u join visa_applications v on v.user_id = u.id
-      join visa_stage_history h on h.application_id = v.id
-      where u.email = 'client@demo.test' group by v.current_stage
+      from users u join cases c on c.client_id = u.id
+      join case_stage_history h on h.case_id = c.id
+      where u.email = 'client@demo.test' and c.outcome is null group by c.current_stage
     `);
     expect(client).toEqual({ stage: "assessment", steps: ["enquiry", "detailed_enquiry", "assessment"] });
     const [partner] = await rows<{ name: string; commission: number; currency: string }>(sql`
@@ -89,9 +92,36 @@ describe("seedDemo", () => {
     `);
     expect(partner).toEqual({ name: "Globe Partners", commission: 5000, currency: "USD" });
     const staffCases = await rows(sql`
-      select 1 from visa_applications v join users u on u.id = v.user_id where u.role <> 'client'
+      select 1 from cases c join users u on u.id = c.client_id where u.role <> 'client'
     `);
     expect(staffCases).toHaveLength(0);
+  });
+
+  it("gives the demo consultancy six visa types, a family case, notes of both kinds, open and overdue tasks and every outcome", async () => {
+    const [demo] = await rows<Record<string, number | string[]>>(sql`
+      select
+        (select count(*) from visa_types where name <> 'Unspecified')::int as types,
+        (select count(*) from case_applicants where kind = 'dependant')::int as dependants,
+        (select array_agg(distinct visibility order by visibility) from case_notes) as visibilities,
+        (select count(*) from case_tasks where state = 'open' and due_at > now())::int as open_tasks,
+        (select count(*) from case_tasks where state = 'open' and due_at < now())::int as overdue_tasks,
+        (select array_agg(distinct outcome order by outcome) from cases where outcome is not null) as outcomes,
+        (select count(*) from referrals where case_id is not null)::int as from_referral,
+        (select count(*) from cases where number !~ '^RC-[0-9]{4}-[0-9]{5}$')::int as bad_numbers
+    `);
+    expect(demo).toEqual({
+      types: 6,
+      dependants: 2,
+      visibilities: ["client", "internal"],
+      open_tasks: 2,
+      overdue_tasks: 2,
+      outcomes: ["granted", "refused", "withdrawn"],
+      from_referral: 1,
+      bad_numbers: 0,
+    });
+    const [priya] = await rows<{ n: number }>(sql`
+      select count(*)::int as n from cases c join users u on u.id = c.client_id where u.email = 'client@demo.test'`);
+    expect(priya!.n).toBe(2);
   });
 
   it("gives the demo client referrals in every status with consistent history and rewards", async () => {
@@ -142,12 +172,13 @@ describe("seedDemo", () => {
 });
 
 describe("seedBulk", () => {
-  it("adds N clients with M referrals each, resumably and without duplicates", async () => {
+  it("adds N clients with M referrals and C cases each, resumably and without duplicates", async () => {
     const before = await counts();
     const progress: number[] = [];
     const result = await seedBulk(t.ctx, {
       users: 5,
       referralsPerUser: 3,
+      casesPerUser: 2,
       onProgress: ({ referrals }) => progress.push(referrals),
     });
     expect(result).toMatchObject({ users: 5, referrals: 15 });
@@ -157,6 +188,11 @@ describe("seedBulk", () => {
     expect(after.users - before.users).toBe(5);
     expect(after.referrals - before.referrals).toBe(15);
     expect(after.history - before.history).toBeGreaterThanOrEqual(15);
+    expect(after.cases - before.cases).toBe(10);
+    const [open] = await rows<{ open: number; decided: number }>(sql`
+      select count(*) filter (where c.outcome is null)::int as open, count(c.outcome)::int as decided
+      from cases c join users u on u.id = c.client_id where u.email like '%@bulk.demo.test'`);
+    expect(open).toEqual({ open: 5, decided: 5 });
 
     const again = await seedBulk(t.ctx, { users: 5, referralsPerUser: 3 });
     expect(again).toMatchObject({ users: 0, referrals: 0 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   currencyMinorUnits,
+  formatCountry,
   formatCurrency,
   formatDate,
   formatDateTime,
@@ -163,5 +164,13 @@ describe("formatPercent", () => {
     expect(formatPercent(0.25)).toBe("25%");
     expect(formatPercent(1 / 3, "en-US", 0)).toBe("33%");
     expect(plain(formatPercent(0.256, "es"))).toBe("25,6 %");
+  });
+});
+
+describe("formatCountry", () => {
+  it("names a country in the given language and keeps an unknown code", () => {
+    expect(formatCountry("AU")).toBe("Australia");
+    expect(formatCountry("es", "es-ES")).toBe("España");
+    expect(formatCountry("??")).toBe("??");
   });
 });

@@ -105,3 +105,12 @@ export function formatPercent(ratio: number, locale = DEFAULT_LOCALE, fractionDi
     maximumFractionDigits: fractionDigits,
   }).format(ratio);
 }
+
+/** A country's name from its ISO code ("AU" → "Australia"); the code itself if the runtime cannot name it. */
+export function formatCountry(code: string, locale = DEFAULT_LOCALE): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: "region" }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}

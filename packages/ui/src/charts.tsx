@@ -40,29 +40,32 @@ function colorOf(index: number, color?: string) {
 // the same numbers follow as a visually hidden table.
 function DataTable<Datum>({ data, xKey, series, title }: ChartProps<Datum>) {
   return (
-    <table className="sr-only">
-      <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{xKey}</th>
-          {series.map((item) => (
-            <th key={item.key} scope="col">
-              {item.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {data.map((datum) => (
-          <tr key={String(datum[xKey])}>
-            <th scope="row">{String(datum[xKey])}</th>
+    // The wrapper clips it: a table ignores the 1px width of .sr-only and would widen a phone's page.
+    <div className="sr-only">
+      <table>
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{xKey}</th>
             {series.map((item) => (
-              <td key={item.key}>{String(datum[item.key])}</td>
+              <th key={item.key} scope="col">
+                {item.label}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {data.map((datum) => (
+            <tr key={String(datum[xKey])}>
+              <th scope="row">{String(datum[xKey])}</th>
+              {series.map((item) => (
+                <td key={item.key}>{String(datum[item.key])}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -1,9 +1,12 @@
+import { useSession } from "@referral-app/api-client/react";
 import { ConsoleLayout } from "@referral-app/app-kit/console-layout";
 import { STAFF_ROLES, type UserRole } from "@referral-app/shared/constants";
 import { strings } from "../strings.ts";
 
 const NAV_ITEMS = [
   { to: "/", label: strings.nav.pipeline, end: true },
+  { to: "/my-cases", label: strings.nav.myCases },
+  { to: "/cases", label: strings.nav.cases },
   { to: "/clients", label: strings.nav.clients },
   { to: "/rewards", label: strings.nav.rewards },
   { to: "/analytics", label: strings.nav.analytics },
@@ -13,11 +16,20 @@ const NAV_ITEMS = [
   { to: "/audit", label: strings.nav.audit },
 ];
 
+// Only admins manage staff and the catalogue (the API refuses others anyway).
+const ADMIN_NAV_ITEMS = [
+  ...NAV_ITEMS,
+  { to: "/staff", label: strings.nav.staff },
+  { to: "/visa-types", label: strings.nav.visaTypes },
+];
+
 export function isStaff(role: string | undefined): boolean {
   return STAFF_ROLES.includes(role as UserRole);
 }
 
 /** Signed-in staff only: others see a clear refusal (the API refuses them anyway). */
 export function Component() {
-  return <ConsoleLayout navItems={NAV_ITEMS} allows={isStaff} />;
+  const session = useSession();
+  const navItems = session.data?.user.role === "admin" ? ADMIN_NAV_ITEMS : NAV_ITEMS;
+  return <ConsoleLayout navItems={navItems} allows={isStaff} />;
 }

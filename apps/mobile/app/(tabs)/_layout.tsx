@@ -30,6 +30,7 @@ function SignedInTabs({ userId }: { userId: string }) {
       }}
     >
       <Tabs.Screen name="index" options={{ title: t("tabs.dashboard") }} />
+      <Tabs.Screen name="cases" options={{ title: t("tabs.cases") }} />
       <Tabs.Screen name="referrals" options={{ title: t("tabs.referrals") }} />
       <Tabs.Screen
         name="notifications"

@@ -3,5 +3,10 @@ import { DashboardScreen } from "../../src/screens/dashboard-screen";
 
 export default function DashboardRoute() {
   const router = useRouter();
-  return <DashboardScreen onRefer={() => router.navigate("/referrals")} />;
+  return (
+    <DashboardScreen
+      onRefer={() => router.navigate("/referrals")}
+      onOpenCases={() => router.navigate("/cases")}
+    />
+  );
 }

@@ -7,15 +7,25 @@ export interface ButtonProps {
   variant?: "primary" | "secondary";
   disabled?: boolean;
   busy?: boolean;
+  /** When the visible label alone is ambiguous (e.g. one "Mark as done" per task). */
+  accessibilityLabel?: string;
 }
 
-export function Button({ label, onPress, variant = "primary", disabled = false, busy = false }: ButtonProps) {
+export function Button({
+  label,
+  onPress,
+  variant = "primary",
+  disabled = false,
+  busy = false,
+  accessibilityLabel,
+}: ButtonProps) {
   const { palette } = useTheme();
   const primary = variant === "primary";
   const inactive = disabled || busy;
   return (
     <Pressable
       accessibilityRole="button"
+      accessibilityLabel={accessibilityLabel}
       accessibilityState={{ disabled: inactive, busy }}
       disabled={inactive}
       onPress={onPress}

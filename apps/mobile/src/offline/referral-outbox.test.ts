@@ -33,6 +33,9 @@ function referral(email: string): Referral {
     partnerOrganizationId: null,
     referredUserId: null,
     reward: null,
+    contactBy: now,
+    contactOverdue: false,
+    caseId: null,
     createdAt: now,
     updatedAt: now,
   };

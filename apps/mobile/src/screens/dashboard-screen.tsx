@@ -1,4 +1,9 @@
-import { useProfile, useReferralStats, useVisaProgress } from "@referral-app/api-client/react";
+import {
+  useMyOpenTasks,
+  useProfile,
+  useReferralStats,
+  useVisaProgress,
+} from "@referral-app/api-client/react";
 import type { VisaProgress } from "@referral-app/shared/schemas/visa";
 import { useTranslation } from "react-i18next";
 import { StyleSheet, View } from "react-native";
@@ -9,11 +14,14 @@ import { Notice } from "../components/notice";
 import { ReferralStatsCard } from "../components/referral-stats-card";
 import { Screen } from "../components/screen";
 import { StageProgress } from "../components/stage-progress";
+import { TaskRow } from "../components/task-row";
 import { useTheme } from "../theme/theme-context";
 
 export interface DashboardScreenProps {
   /** Opens the referral form (the Referrals tab). */
   onRefer?: () => void;
+  /** Opens the Cases tab. */
+  onOpenCases?: () => void;
 }
 
 /** What the consultancy does next at the client's current stage. */
@@ -31,13 +39,15 @@ function NextStep({ stage }: { stage: VisaProgress["currentStage"] }) {
   );
 }
 
-/** "My case" and "my referrals" side by side: the visa stages with dates, what happens next, my rewards. */
-export function DashboardScreen({ onRefer }: DashboardScreenProps) {
+/** My primary case (stages with dates, what happens next), my open tasks and my referral rewards. */
+export function DashboardScreen({ onRefer, onOpenCases }: DashboardScreenProps) {
   const { t } = useTranslation();
   const profile = useProfile();
   const progress = useVisaProgress();
   const stats = useReferralStats();
+  const tasks = useMyOpenTasks();
   const refresh = () => {
+    void tasks.refetch();
     void profile.refetch();
     void progress.refetch();
     void stats.refetch();
@@ -58,8 +68,17 @@ export function DashboardScreen({ onRefer }: DashboardScreenProps) {
             </AppText>
             <StageProgress stages={progress.data.stages} />
             <NextStep stage={progress.data.currentStage} />
+            {onOpenCases ? (
+              <Button variant="secondary" label={t("cases.openYourCase")} onPress={onOpenCases} />
+            ) : null}
           </>
         ) : null}
+      </Card>
+      <Card title={t("cases.tasks")}>
+        {tasks.data?.length === 0 ? <AppText variant="muted">{t("cases.noOpenTasks")}</AppText> : null}
+        {tasks.data?.map((task) => (
+          <TaskRow key={task.id} task={task} />
+        ))}
       </Card>
       {stats.data ? <ReferralStatsCard stats={stats.data} /> : null}
       {onRefer ? <Button label={t("dashboard.referCta")} onPress={onRefer} /> : null}

@@ -1,5 +1,5 @@
 import { useReferral } from "@referral-app/api-client/react";
-import { formatDateTime } from "@referral-app/shared/formatting";
+import { formatDate, formatDateTime } from "@referral-app/shared/formatting";
 import { useTranslation } from "react-i18next";
 import { AppText } from "../components/app-text";
 import { Card } from "../components/card";
@@ -8,7 +8,7 @@ import { Screen } from "../components/screen";
 import { StatusBadge } from "../components/status-badge";
 import { localeFor } from "../i18n/i18n";
 
-/** One referral with its status history, newest first. */
+/** One referral: when we will contact the friend while pending, and its status history, newest first. */
 export function ReferralDetailScreen({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const referral = useReferral(id);
@@ -23,6 +23,16 @@ export function ReferralDetailScreen({ id }: { id: string }) {
       </AppText>
       <AppText variant="muted">{data.email}</AppText>
       <StatusBadge status={data.status} />
+      {data.status === "pending" ? (
+        <AppText>
+          {data.contactOverdue
+            ? t("referrals.contactOverdue")
+            : t("referrals.contactBy", {
+                name: data.fullName.split(" ")[0],
+                date: formatDate(data.contactBy, locale, { weekday: "long", day: "numeric", month: "long" }),
+              })}
+        </AppText>
+      ) : null}
       <Card title={t("referrals.history")}>
         {[...data.history].reverse().map((change) => (
           <AppText key={change.id}>

@@ -17,6 +17,9 @@ export function useFormat() {
     () => ({
       locale,
       date: (value: string | Date) => formatDate(value, locale),
+      /** "Thursday 3 December": a day this week or next, where the weekday matters. */
+      day: (value: string | Date) =>
+        formatDate(value, locale, { weekday: "long", day: "numeric", month: "long" }),
       dateTime: (value: string | Date) => formatDateTime(value, locale),
       relative: (value: string | Date) => formatRelativeTime(value, { locale }),
       money: (amountMinor: number, currency: string) => formatCurrency(amountMinor, currency, locale),

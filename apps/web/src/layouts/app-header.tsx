@@ -33,6 +33,11 @@ export function AppHeader() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/cases" className={navClass}>
+                {t("nav.cases")}
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/referrals" className={navClass}>
                 {t("nav.referrals")}
               </NavLink>

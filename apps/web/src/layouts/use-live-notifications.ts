@@ -14,9 +14,10 @@ export function useLiveNotifications(enabled: boolean) {
       applyNotificationEvent(queryClient, event);
       if (event.type === "notification") {
         toast({ title: event.data.notification.title, description: event.data.notification.body });
-        // A status change may have moved a referral or the visa stage: refresh what it touches.
+        // A status change may have moved a referral or a case (stage, note, task): refresh what it touches.
         void queryClient.invalidateQueries({ queryKey: queryKeys.referrals.all });
         void queryClient.invalidateQueries({ queryKey: queryKeys.profile.all });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.cases.all });
       }
     });
   }, [enabled, services, queryClient, toast]);

@@ -2,10 +2,10 @@ import { useSession } from "@referral-app/api-client/react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "../components/page-title.tsx";
 import { LatestNotificationsCard } from "../features/dashboard/latest-notifications-card.tsx";
+import { MyTasksCard, PrimaryCaseCard } from "../features/dashboard/primary-case-card.tsx";
 import { ReferralSummaryCard } from "../features/dashboard/referral-summary-card.tsx";
-import { VisaProgressCard } from "../features/dashboard/visa-progress-card.tsx";
 
-/** "My case" and "my referrals" side by side. */
+/** The primary case with my open tasks, then my referrals and notifications. */
 export function Component() {
   const { t } = useTranslation();
   const session = useSession();
@@ -17,8 +17,13 @@ export function Component() {
         <h1 className="text-2xl font-semibold">{t("dashboard.greeting", { name })}</h1>
         <p className="mt-1 text-sm text-muted">{t("dashboard.subtitle")}</p>
       </div>
-      <VisaProgressCard />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
+        <div className="lg:col-span-2">
+          <PrimaryCaseCard />
+        </div>
+        <MyTasksCard />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <ReferralSummaryCard />
         <LatestNotificationsCard />
       </div>

@@ -33,6 +33,10 @@ export const users = pgTable(
     partnerOrganizationId: uuid("partner_organization_id").references(() => partnerOrganizations.id, {
       onDelete: "set null",
     }),
+    /** Staff: a deactivated member cannot sign in and their sessions are revoked. */
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    /** Staff: when round-robin last gave this consultant a case (the least recent goes next). */
+    lastCaseAssignedAt: timestamp("last_case_assigned_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -41,6 +45,8 @@ export const users = pgTable(
     uniqueIndex("users_referral_code_unique").on(t.referralCode),
     index("users_role_created_idx").on(t.role, t.createdAt),
     index("users_partner_org_idx").on(t.partnerOrganizationId),
+    // Staff search cases by the client's name.
+    index("users_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
   ],
 );
 

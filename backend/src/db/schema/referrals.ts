@@ -2,6 +2,7 @@ import type { ReferralSource, ReferralStatus, RewardStatus } from "@referral-app
 import { sql } from "drizzle-orm";
 import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
+import { cases } from "./cases.ts";
 import { partnerOrganizations } from "./partners.ts";
 
 export const referrals = pgTable(
@@ -26,7 +27,17 @@ export const referrals = pgTable(
     }),
     referredUserId: text("referred_user_id").references(() => users.id, { onDelete: "set null" }),
     convertedAt: timestamp("converted_at", { withTimezone: true }),
+    /**
+     * When staff should have contacted the friend: business days from the consultancy settings, set
+     * by the service; rows written directly (seeds, fixtures) default to two calendar days.
+     */
+    contactBy: timestamp("contact_by", { withTimezone: true })
+      .notNull()
+      .default(sql`now() + interval '2 days'`),
+    /** When a referral still pending past `contactBy` was escalated to the admins (once). */
     lastReminderAt: timestamp("last_reminder_at", { withTimezone: true }),
+    /** The friend's case this referral led to (set once converted and the friend has a case). */
+    caseId: uuid("case_id").references(() => cases.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -54,6 +65,12 @@ export const referrals = pgTable(
     // Staff search names and emails by any fragment (ILIKE '%…%'): trigram indexes keep it fast at scale.
     index("referrals_full_name_trgm_idx").using("gin", t.fullName.op("gin_trgm_ops")),
     index("referrals_email_trgm_idx").using("gin", t.email.op("gin_trgm_ops")),
+    // One referral per case: the case "came from" it.
+    uniqueIndex("referrals_case_unique").on(t.caseId).where(sql`${t.caseId} is not null`),
+    // Escalation: pending referrals past their contact deadline.
+    index("referrals_pending_contact_by_idx")
+      .on(t.contactBy)
+      .where(sql`${t.status} = 'pending' and ${t.lastReminderAt} is null`),
     // Analytics: conversions per day over a date range.
     index("referrals_converted_idx").on(t.convertedAt).where(sql`${t.convertedAt} is not null`),
   ],

@@ -7,8 +7,9 @@ import { bearer } from "better-auth/plugins/bearer";
 import type { AppContext } from "../../context.ts";
 import { accounts, sessions, users, verifications } from "../../db/schema/index.ts";
 import { generateReferralCode } from "../../lib/referral-code.ts";
+import { openFirstCase } from "../cases/cases.service.ts";
 import { queueActionMail } from "../notifications/notifications.service.ts";
-import { openVisaCase } from "../users/users.service.ts";
+import { hasPassword, isDeactivated } from "./auth.repository.ts";
 import { passwordProblem } from "./password-policy.ts";
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes. (2 is Algorithm.Argon2id, a const enum.)
@@ -54,14 +55,29 @@ export function createAuth(ctx: AppContext) {
         verify: ({ hash: digest, password }) => verify(digest, password),
       },
       sendResetPassword: async ({ user, url }) => {
-        await queueActionMail(ctx, {
-          to: user.email,
-          name: user.name,
-          subject: "Reset your password",
-          intro: "Reset your Referral Client App password here (valid for one hour):",
-          action: { label: "Choose a new password", url },
-          outro: "If you did not ask for this, ignore this email.",
-        });
+        // Invited staff have no password yet: the same link sets their first one.
+        const invited = !(await hasPassword(ctx.db, user.id));
+        await queueActionMail(
+          ctx,
+          invited
+            ? {
+                to: user.email,
+                name: user.name,
+                subject: "You are invited to the Referral Client App",
+                intro:
+                  "You have been invited to join the staff of the Referral Client App. Choose your password here (valid for one hour):",
+                action: { label: "Choose my password", url },
+                outro: "If the link has expired, ask an admin to send the invitation again.",
+              }
+            : {
+                to: user.email,
+                name: user.name,
+                subject: "Reset your password",
+                intro: "Reset your Referral Client App password here (valid for one hour):",
+                action: { label: "Choose a new password", url },
+                outro: "If you did not ask for this, ignore this email.",
+              },
+        );
       },
     },
     emailVerification: {
@@ -82,7 +98,17 @@ export function createAuth(ctx: AppContext) {
         create: {
           before: async (user) => ({ data: { ...user, referralCode: generateReferralCode() } }),
           after: async (user) => {
-            if ((user.role ?? "client") === "client") await openVisaCase(ctx, user.id);
+            if ((user.role ?? "client") === "client") await openFirstCase(ctx, user.id);
+          },
+        },
+      },
+      session: {
+        create: {
+          // A deactivated staff member cannot sign in again (their sessions were revoked).
+          before: async (session) => {
+            if (await isDeactivated(ctx.db, session.userId)) {
+              throw new APIError("FORBIDDEN", { message: "This account is deactivated" });
+            }
           },
         },
       },

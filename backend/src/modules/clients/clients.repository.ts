@@ -2,7 +2,7 @@ import type { VisaStageId } from "@referral-app/shared/constants";
 import type { AdminClient } from "@referral-app/shared/schemas/admin";
 import { and, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { users, visaApplications } from "../../db/schema/index.ts";
+import { cases, users } from "../../db/schema/index.ts";
 import { type Cursor, cursorTime, likePattern, olderThan, pageOf } from "../../lib/cursor.ts";
 
 export interface ClientListFilter {
@@ -22,7 +22,12 @@ export async function listClients(
     const pattern = likePattern(filter.q);
     conditions.push(or(ilike(users.name, pattern), ilike(users.email, pattern)) as SQL);
   }
-  if (filter.stage) conditions.push(eq(visaApplications.currentStage, filter.stage));
+  // A client at a stage has an open case there.
+  if (filter.stage) {
+    conditions.push(
+      sql`exists (select 1 from ${cases} where ${cases.clientId} = ${users.id} and ${cases.outcome} is null and ${cases.currentStage} = ${filter.stage})`,
+    );
+  }
   if (filter.cursor) conditions.push(olderThan(users.createdAt, users.id, filter.cursor));
   const rows = await db
     .select({
@@ -30,13 +35,14 @@ export async function listClients(
       name: users.name,
       email: users.email,
       country: users.country,
-      currentStage: visaApplications.currentStage,
+      // The primary case's stage: the most recent open case, else the most recent one.
+      // Written out in full: drizzle leaves columns unqualified in a one-table select.
+      currentStage: sql<VisaStageId | null>`(select c.current_stage from cases c where c.client_id = users.id order by c.outcome is null desc, c.created_at desc limit 1)`,
       createdAt: users.createdAt,
       cursorAt: cursorTime(users.createdAt),
       referrals: sql<number>`(select count(*)::int from referrals r where r.referrer_id = users.id)`,
     })
     .from(users)
-    .leftJoin(visaApplications, eq(visaApplications.userId, users.id))
     .where(and(...conditions))
     .orderBy(desc(users.createdAt), desc(users.id))
     .limit(filter.limit + 1);

@@ -6,9 +6,10 @@ import type {
 import type { AppContext } from "../../context.ts";
 import { decodeCursor } from "../../lib/cursor.ts";
 import { notFound } from "../../lib/domain-error.ts";
+import { findPrimaryCaseProgress } from "../cases/cases.service.ts";
 import { getReferralStats, listRecentReferralsOf } from "../referrals/referrals.service.ts";
 import { getRewardTotals } from "../rewards/rewards.service.ts";
-import { findProfile, findVisaProgressOf } from "../users/users.service.ts";
+import { findProfile } from "../users/users.service.ts";
 import { findClientRole, listClients } from "./clients.repository.ts";
 
 export async function searchClients(
@@ -28,7 +29,7 @@ export async function getClientDetail(ctx: AppContext, userId: string): Promise<
   if ((await findClientRole(ctx.db, userId)) !== "client") throw notFound("Client");
   const [profile, visaProgress, referralStats, recentReferrals, rewards] = await Promise.all([
     findProfile(ctx, userId),
-    findVisaProgressOf(ctx, userId),
+    findPrimaryCaseProgress(ctx, userId, { staff: true }),
     getReferralStats(ctx, userId),
     listRecentReferralsOf(ctx, userId, 20),
     getRewardTotals(ctx, { userId }),

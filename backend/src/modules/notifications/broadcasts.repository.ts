@@ -7,7 +7,7 @@ import type {
 } from "@referral-app/shared/schemas/broadcasts";
 import { and, asc, desc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { broadcasts, notificationDeliveries, users, visaApplications } from "../../db/schema/index.ts";
+import { broadcasts, cases, notificationDeliveries, users } from "../../db/schema/index.ts";
 import { type Cursor, cursorTime, olderThan, pageOf } from "../../lib/cursor.ts";
 import { isUuid } from "../../lib/ids.ts";
 
@@ -45,7 +45,7 @@ function audienceWhere(audience: BroadcastAudience): SQL {
   if (audience.country) conditions.push(eq(users.country, audience.country));
   if (audience.stage) {
     conditions.push(
-      sql`exists (select 1 from ${visaApplications} where ${visaApplications.userId} = ${users.id} and ${visaApplications.currentStage} = ${audience.stage})`,
+      sql`exists (select 1 from ${cases} where ${cases.clientId} = ${users.id} and ${cases.outcome} is null and ${cases.currentStage} = ${audience.stage})`,
     );
   }
   return and(...conditions) as SQL;

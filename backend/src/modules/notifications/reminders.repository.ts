@@ -1,36 +1,32 @@
 import { VISA_STAGE_IDS } from "@referral-app/shared/constants";
-import { and, asc, eq, inArray, isNull, lte, ne } from "drizzle-orm";
+import { and, asc, eq, isNull, lte, ne } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { referrals, users, visaApplications } from "../../db/schema/index.ts";
+import { cases, referrals, users } from "../../db/schema/index.ts";
 
 export interface PendingReferral {
   id: string;
   fullName: string;
-  createdAt: Date;
+  contactBy: Date;
 }
 
-/** Pending referrals created before `createdBefore` that have not been reminded about yet. */
-export async function findUnremindedPendingReferrals(
+/** Pending referrals past their contact deadline that have not been escalated yet, oldest deadline first. */
+export async function findUnescalatedOverdueReferrals(
   db: DbOrTx,
-  createdBefore: Date,
+  now: Date,
   limit: number,
 ): Promise<PendingReferral[]> {
   return db
-    .select({ id: referrals.id, fullName: referrals.fullName, createdAt: referrals.createdAt })
+    .select({ id: referrals.id, fullName: referrals.fullName, contactBy: referrals.contactBy })
     .from(referrals)
     .where(
-      and(
-        eq(referrals.status, "pending"),
-        lte(referrals.createdAt, createdBefore),
-        isNull(referrals.lastReminderAt),
-      ),
+      and(eq(referrals.status, "pending"), lte(referrals.contactBy, now), isNull(referrals.lastReminderAt)),
     )
-    .orderBy(asc(referrals.createdAt), asc(referrals.id))
+    .orderBy(asc(referrals.contactBy), asc(referrals.id))
     .limit(limit);
 }
 
-/** Marks the reminder sent; false when the referral moved on or another run already reminded. */
-export async function markReferralReminded(db: DbOrTx, referralId: string, at: Date): Promise<boolean> {
+/** Marks the escalation sent; false when the referral moved on or another run already escalated it. */
+export async function markReferralEscalated(db: DbOrTx, referralId: string, at: Date): Promise<boolean> {
   const rows = await db
     .update(referrals)
     .set({ lastReminderAt: at })
@@ -41,11 +37,12 @@ export async function markReferralReminded(db: DbOrTx, referralId: string, at: D
   return rows.length > 0;
 }
 
-export async function listStaffIds(db: DbOrTx): Promise<string[]> {
+/** Active admins: who hears about referrals nobody contacted in time. */
+export async function listAdminIds(db: DbOrTx): Promise<string[]> {
   const rows = await db
     .select({ id: users.id })
     .from(users)
-    .where(inArray(users.role, ["staff", "admin"]))
+    .where(and(eq(users.role, "admin"), isNull(users.deactivatedAt)))
     .orderBy(asc(users.id));
   return rows.map((row) => row.id);
 }
@@ -57,7 +54,7 @@ export interface StuckCase {
   stageEnteredAt: Date;
 }
 
-/** Clients' cases that entered their stage before `enteredBefore`, not reminded since; the last stage is done. */
+/** Clients' open cases that entered their stage before `enteredBefore`, not reminded since; the last stage is done. */
 export async function findUnremindedStuckCases(
   db: DbOrTx,
   enteredBefore: Date,
@@ -65,22 +62,24 @@ export async function findUnremindedStuckCases(
 ): Promise<StuckCase[]> {
   return db
     .select({
-      id: visaApplications.id,
-      userId: visaApplications.userId,
-      currentStage: visaApplications.currentStage,
-      stageEnteredAt: visaApplications.stageEnteredAt,
+      id: cases.id,
+      userId: cases.clientId,
+      currentStage: cases.currentStage,
+      stageEnteredAt: cases.stageEnteredAt,
     })
-    .from(visaApplications)
-    .innerJoin(users, eq(users.id, visaApplications.userId))
+    .from(cases)
+    .innerJoin(users, eq(users.id, cases.clientId))
     .where(
       and(
         eq(users.role, "client"),
-        lte(visaApplications.stageEnteredAt, enteredBefore),
-        isNull(visaApplications.lastReminderAt),
-        ne(visaApplications.currentStage, VISA_STAGE_IDS[VISA_STAGE_IDS.length - 1]!),
+        // Decided cases are closed: nothing is waiting on the client.
+        isNull(cases.outcome),
+        lte(cases.stageEnteredAt, enteredBefore),
+        isNull(cases.lastReminderAt),
+        ne(cases.currentStage, VISA_STAGE_IDS[VISA_STAGE_IDS.length - 1]!),
       ),
     )
-    .orderBy(asc(visaApplications.stageEnteredAt), asc(visaApplications.id))
+    .orderBy(asc(cases.stageEnteredAt), asc(cases.id))
     .limit(limit);
 }
 
@@ -93,16 +92,16 @@ export async function markCaseReminded(
 ): Promise<boolean> {
   // Timestamps are compared by range, not equality: JavaScript dates drop PostgreSQL's microseconds.
   const rows = await db
-    .update(visaApplications)
+    .update(cases)
     .set({ lastReminderAt: at })
     .where(
       and(
-        eq(visaApplications.id, stuck.id),
-        eq(visaApplications.currentStage, stuck.currentStage),
-        lte(visaApplications.stageEnteredAt, enteredBefore),
-        isNull(visaApplications.lastReminderAt),
+        eq(cases.id, stuck.id),
+        eq(cases.currentStage, stuck.currentStage),
+        lte(cases.stageEnteredAt, enteredBefore),
+        isNull(cases.lastReminderAt),
       ),
     )
-    .returning({ id: visaApplications.id });
+    .returning({ id: cases.id });
   return rows.length > 0;
 }

@@ -1,17 +1,14 @@
 import { VISA_STAGES, type VisaStageId } from "@referral-app/shared/constants";
 import type { AppContext } from "../../context.ts";
-import { addBusinessDays } from "../../lib/business-days.ts";
 import { enqueueNotification } from "./notifications.service.ts";
 import {
-  findUnremindedPendingReferrals,
+  findUnescalatedOverdueReferrals,
   findUnremindedStuckCases,
-  listStaffIds,
+  listAdminIds,
   markCaseReminded,
-  markReferralReminded,
+  markReferralEscalated,
 } from "./reminders.repository.ts";
 
-/** A referral still pending this many business days after it arrived reminds every staff member. */
-export const PENDING_REFERRAL_BUSINESS_DAYS = 2;
 /** A case in one stage this many calendar days reminds its client. */
 export const STUCK_CASE_DAYS = 14;
 
@@ -26,42 +23,40 @@ export interface ReminderRun {
 /** Sends every reminder due at `now`. Safe to run concurrently or twice: each is sent once. */
 export async function sendDueReminders(ctx: AppContext, now: Date = new Date()): Promise<ReminderRun> {
   return {
-    referrals: await remindStaffOfPendingReferrals(ctx, now),
+    referrals: await escalateOverdueReferrals(ctx, now),
     cases: await remindClientsOfStuckCases(ctx, now),
   };
 }
 
-async function remindStaffOfPendingReferrals(ctx: AppContext, now: Date): Promise<number> {
-  const staffIds = await listStaffIds(ctx.db);
-  // Nobody to tell: leave the referrals unmarked so the first staff member hears about them.
-  if (staffIds.length === 0) return 0;
-  // Business days are never shorter than calendar days, so everything due is at least this old;
-  // the exact test runs below, oldest first, and stops at the first referral not yet due.
-  const createdBefore = new Date(now.getTime() - PENDING_REFERRAL_BUSINESS_DAYS * DAY_MS);
-  let reminded = 0;
+/**
+ * A referral still pending past its contact deadline escalates to the admins, once; the staff
+ * pipeline shows it as overdue and the referrer reads "Taking longer than usual".
+ */
+async function escalateOverdueReferrals(ctx: AppContext, now: Date): Promise<number> {
+  const adminIds = await listAdminIds(ctx.db);
+  // Nobody to tell: leave the referrals unmarked so the first admin hears about them.
+  if (adminIds.length === 0) return 0;
+  let escalated = 0;
   for (;;) {
-    const candidates = await findUnremindedPendingReferrals(ctx.db, createdBefore, BATCH);
-    const due = candidates.filter(
-      (referral) => now > addBusinessDays(referral.createdAt, PENDING_REFERRAL_BUSINESS_DAYS),
-    );
-    for (const referral of due) {
+    const overdue = await findUnescalatedOverdueReferrals(ctx.db, now, BATCH);
+    for (const referral of overdue) {
       const sent = await ctx.db.transaction(async (tx) => {
-        if (!(await markReferralReminded(tx, referral.id, now))) return false;
-        for (const staffId of staffIds) {
+        if (!(await markReferralEscalated(tx, referral.id, now))) return false;
+        for (const adminId of adminIds) {
           await enqueueNotification(ctx, tx, {
-            userId: staffId,
+            userId: adminId,
             type: "reminder",
-            title: "Referral waiting for contact",
-            body: `${referral.fullName} has been pending for ${PENDING_REFERRAL_BUSINESS_DAYS} business days. Contact them or update the status.`,
+            title: "Referral not contacted in time",
+            body: `${referral.fullName} should have been contacted by ${referral.contactBy.toISOString().slice(0, 10)} and is still pending. Contact them or update the status.`,
             data: { kind: "referral_pending", referralId: referral.id },
-            dedupeKey: `reminder:referral:${referral.id}:${staffId}`,
+            dedupeKey: `reminder:referral:${referral.id}:${adminId}`,
           });
         }
         return true;
       });
-      if (sent) reminded += 1;
+      if (sent) escalated += 1;
     }
-    if (candidates.length < BATCH || due.length < candidates.length) return reminded;
+    if (overdue.length < BATCH) return escalated;
   }
 }
 
@@ -81,7 +76,12 @@ async function remindClientsOfStuckCases(ctx: AppContext, now: Date): Promise<nu
           type: "reminder",
           title: `Your case is waiting at ${stage}`,
           body: `Your visa case has been at ${stage} for ${STUCK_CASE_DAYS} days. Check what is still needed or contact your consultant to keep it moving.`,
-          data: { kind: "visa_stage_stuck", applicationId: stuck.id, stage: stuck.currentStage },
+          data: {
+            kind: "visa_stage_stuck",
+            applicationId: stuck.id,
+            caseId: stuck.id,
+            stage: stuck.currentStage,
+          },
           dedupeKey: `reminder:visa:${stuck.id}:${stuck.stageEnteredAt.toISOString()}`,
         });
         return true;

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { notifications, referrals, visaApplications } from "../../db/schema/index.ts";
+import { cases, notifications, referrals } from "../../db/schema/index.ts";
+import { addBusinessDays } from "../../lib/business-days.ts";
 import { createTestApp, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
 import { sendRemindersJob } from "./reminders.jobs.ts";
 
@@ -39,7 +40,15 @@ const caseReminders = async (userId: string) =>
 async function addReferral(name: string, createdAt: Date, status: "pending" | "contacted" = "pending") {
   const [row] = await t.ctx.db
     .insert(referrals)
-    .values({ referrerId: client.id, fullName: name, email: `${name}@example.com`, status, createdAt })
+    .values({
+      referrerId: client.id,
+      fullName: name,
+      email: `${name}@example.com`,
+      status,
+      createdAt,
+      // What createReferral sets with the default settings.
+      contactBy: addBusinessDays(createdAt, 2),
+    })
     .returning({ id: referrals.id });
   ids[name] = row!.id;
 }
@@ -55,37 +64,36 @@ beforeAll(async () => {
   await addReferral("saturday", at("07T12:00:00"));
   await addReferral("handled", at("01T10:00:00"), "contacted");
   await t.ctx.db
-    .update(visaApplications)
+    .update(cases)
     .set({ stageEnteredAt: at("03T10:00:00") })
-    .where(eq(visaApplications.userId, client.id));
+    .where(eq(cases.clientId, client.id));
   await t.ctx.db
-    .update(visaApplications)
+    .update(cases)
     .set({ currentStage: "payment", stageEnteredAt: at("01T00:00:00") })
-    .where(eq(visaApplications.userId, finished.id));
+    .where(eq(cases.clientId, finished.id));
   await t.drain();
 });
 afterAll(() => t.close());
 
-describe("reminder job: pending referrals remind staff after 2 business days", () => {
+describe("reminder job: a referral still pending past its contact deadline escalates to the admins", () => {
   it("counts business days: a Friday referral is not due over the weekend or before Tuesday's hour", async () => {
     await runAt("09T10:00:00");
-    expect(await referralReminders(staff.id)).toEqual([ids.wednesday]);
+    expect(await referralReminders(admin.id)).toEqual([ids.wednesday]);
     await runAt("10T09:59:00");
-    expect(await referralReminders(staff.id)).toEqual([ids.wednesday]);
+    expect(await referralReminders(admin.id)).toEqual([ids.wednesday]);
   });
 
-  it("reminds every staff member and admin once per referral, never the referrer", async () => {
+  it("tells every admin once per referral, never consultants or the referrer", async () => {
     await runAt("10T10:01:00");
     const friday = [ids.wednesday, ids.friday].sort();
-    expect(await referralReminders(staff.id)).toEqual(friday);
     expect(await referralReminders(admin.id)).toEqual(friday);
+    expect(await referralReminders(staff.id)).toEqual([]);
     expect(await referralReminders(client.id)).toEqual([]);
     // A weekend referral counts from Monday: due Tuesday at its hour.
     await runAt("10T12:01:00");
     await runAt("11T09:00:00");
     await runAt("11T09:00:00");
     const all = [ids.wednesday, ids.friday, ids.saturday].sort();
-    expect(await referralReminders(staff.id)).toEqual(all);
     expect(await referralReminders(admin.id)).toEqual(all);
     const [marked] = await t.ctx.db
       .select({ at: referrals.lastReminderAt })
@@ -96,7 +104,7 @@ describe("reminder job: pending referrals remind staff after 2 business days", (
 
   it("leaves referrals that moved on alone", async () => {
     await runAt("30T09:00:00");
-    expect(await referralReminders(staff.id)).not.toContain(ids.handled);
+    expect(await referralReminders(admin.id)).not.toContain(ids.handled);
   });
 });
 
@@ -115,9 +123,9 @@ describe("reminder job: a case stuck 14 days in a stage reminds its client", () 
     });
     expect(advance.statusCode).toBe(200);
     await t.ctx.db
-      .update(visaApplications)
+      .update(cases)
       .set({ stageEnteredAt: new Date("2025-07-01T08:00:00Z") })
-      .where(eq(visaApplications.userId, client.id));
+      .where(eq(cases.clientId, client.id));
     await t.ctx.queue.send(sendRemindersJob, { now: "2025-07-15T07:59:00Z" });
     await t.drain();
     expect(await caseReminders(client.id)).toEqual(["enquiry"]);

@@ -3,14 +3,15 @@ import type { AdminReferral } from "@referral-app/shared/schemas/admin";
 import { and, eq, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { referrals, rewardLedger, users } from "../../db/schema/index.ts";
-import { addBusinessDays } from "../../lib/business-days.ts";
 import { type Cursor, cursorTime, likePattern } from "../../lib/cursor.ts";
-import { NEWEST_FIRST, OLDEST_FIRST, rewardColumns, rewardJoin, toReferral } from "./referrals.repository.ts";
-
-/** Still pending more than two business days after creation: nobody has picked it up. */
-export function isOverdue(status: ReferralStatus, createdAt: Date, now: Date): boolean {
-  return status === "pending" && now.getTime() > addBusinessDays(createdAt, 2).getTime();
-}
+import {
+  isContactOverdue,
+  NEWEST_FIRST,
+  OLDEST_FIRST,
+  rewardColumns,
+  rewardJoin,
+  toReferral,
+} from "./referrals.repository.ts";
 
 export interface AdminReferralFilters {
   q?: string | undefined;
@@ -90,7 +91,7 @@ export async function listAdminReferrals(
       ...toReferral(row.referral, row.reward),
       referrerName: row.referrerName,
       referrerEmail: row.referrerEmail,
-      overdue: isOverdue(row.referral.status, row.referral.createdAt, now),
+      overdue: isContactOverdue(row.referral, now),
     })),
     next: rows.length > filters.limit && last ? { t: last.cursorAt, id: last.referral.id } : null,
   };

@@ -11,6 +11,7 @@ import {
   rewardLedger,
   users,
 } from "../../db/schema/index.ts";
+import { addBusinessDays } from "../../lib/business-days.ts";
 import { failInserts } from "../../test/fixtures.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
 
@@ -47,7 +48,14 @@ async function insertReferral(
   seq += 1;
   const [row] = await t.ctx.db
     .insert(referrals)
-    .values({ referrerId: client.id, fullName: `Person ${seq}`, email: `p${seq}@example.com`, ...values })
+    .values({
+      referrerId: client.id,
+      fullName: `Person ${seq}`,
+      email: `p${seq}@example.com`,
+      // What createReferral sets with the default settings.
+      ...(values.createdAt instanceof Date ? { contactBy: addBusinessDays(values.createdAt, 2) } : {}),
+      ...values,
+    })
     .returning({ id: referrals.id });
   return row!.id;
 }
@@ -325,6 +333,7 @@ describe("GET /api/admin/referrals", () => {
       fullName: "Olga 100% Old",
       email: "olga@Example.org",
       createdAt: at("2024-01-10T09:00:00Z"),
+      contactBy: at("2024-01-12T09:00:00Z"),
     });
     ids.contacted = await insertReferral({
       ...base,
@@ -375,7 +384,7 @@ describe("GET /api/admin/referrals", () => {
     expect(oldest.map((item) => item.id)).toEqual(newest.map((item) => item.id).reverse());
   });
 
-  it("includes the referrer and flags pending referrals older than two business days", async () => {
+  it("includes the referrer and flags pending referrals past their contact deadline", async () => {
     const items = await walk(`referrerId=${referrer.id}`, 100);
     const byName = new Map(items.map((item) => [item.fullName, item]));
     expect(byName.get("Fresh Pending")).toMatchObject({

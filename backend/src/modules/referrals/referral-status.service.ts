@@ -11,6 +11,7 @@ import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
 import { invalidateAnalytics, recordEvent } from "../analytics/analytics.service.ts";
 import { writeAudit } from "../audit/audit.service.ts";
+import { linkReferralToFriendCase } from "../cases/cases.service.ts";
 import { enqueueNotification } from "../notifications/notifications.service.ts";
 import { creditConversion } from "../rewards/rewards.service.ts";
 import { findReferralRow, insertStatusHistory, updateReferralStatus } from "./referrals.repository.ts";
@@ -58,6 +59,10 @@ export async function changeReferralStatus(
       createdAt: now,
     });
     const reward = to === "converted" ? await creditConversion(ctx, tx, referral, now) : null;
+    // The friend's case came from this referral (once they have one; else when it opens).
+    if (to === "converted" && referral.referredUserId) {
+      await linkReferralToFriendCase(tx, referral.id, referral.referredUserId);
+    }
     await enqueueNotification(ctx, tx, {
       userId: referral.referrerId,
       type: "referral",

@@ -8,6 +8,11 @@ import { isUuid } from "../../lib/ids.ts";
 
 export type ReferralRow = typeof referrals.$inferSelect;
 
+/** Still pending past its contact deadline: nobody has picked it up in time. */
+export function isContactOverdue(row: { status: ReferralStatus; contactBy: Date }, now: Date): boolean {
+  return row.status === "pending" && now.getTime() > row.contactBy.getTime();
+}
+
 export function toReferral(row: ReferralRow, reward: ReferralReward | null): Referral {
   return {
     id: row.id,
@@ -24,6 +29,9 @@ export function toReferral(row: ReferralRow, reward: ReferralReward | null): Ref
     partnerOrganizationId: row.partnerOrganizationId,
     referredUserId: row.referredUserId,
     reward,
+    contactBy: row.contactBy.toISOString(),
+    contactOverdue: isContactOverdue(row, new Date()),
+    caseId: row.caseId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -59,6 +67,8 @@ export interface NewReferral {
   source: ReferralSource;
   partnerOrganizationId: string | null;
   referredUserId?: string | null;
+  createdAt: Date;
+  contactBy: Date;
 }
 
 /**

@@ -13,7 +13,9 @@ import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
 import { type IdempotentResult, runIdempotent } from "../../lib/idempotency.ts";
 import { recordEvent } from "../analytics/analytics.service.ts";
+import { linkReferralToFriendCase } from "../cases/cases.service.ts";
 import { enqueueNotification } from "../notifications/notifications.service.ts";
+import { referralContactDeadline } from "../settings/settings.service.ts";
 import { listAdminReferrals } from "./admin-referrals.repository.ts";
 import {
   countOrgReferralsByStatus,
@@ -66,12 +68,15 @@ export async function createReferral(
         });
       }
       const { consent, ...fields } = input;
+      const now = new Date();
       const referral = await insertReferral(tx, {
         ...fields,
         referrerId: actor.id,
         consent: consent === undefined ? null : consent ? "given" : "refused",
         source: actor.role === "partner" ? "partner" : "client",
         partnerOrganizationId,
+        createdAt: now,
+        contactBy: await referralContactDeadline(tx, now),
       });
       if (!referral) {
         throw new DomainError("REFERRAL_DUPLICATE", `You have already referred ${input.email}`, {
@@ -232,6 +237,8 @@ export async function attributeSignupReferral(
       if (existing) {
         if (existing.referredUserId) return;
         await setReferredUser(tx, existing.id, user.id);
+        // Converted before the friend joined: it leads to the case sign-up just opened.
+        if (existing.status === "converted") await linkReferralToFriendCase(tx, existing.id, user.id);
         await recordEvent(tx, {
           name: "referral_signed_up",
           userId: owner.id,
@@ -247,6 +254,7 @@ export async function attributeSignupReferral(
         });
         return;
       }
+      const now = new Date();
       const values: NewReferral = {
         referrerId: owner.id,
         fullName: user.name,
@@ -254,6 +262,8 @@ export async function attributeSignupReferral(
         source: "signup",
         partnerOrganizationId: owner.role === "partner" ? owner.partnerOrganizationId : null,
         referredUserId: user.id,
+        createdAt: now,
+        contactBy: await referralContactDeadline(tx, now),
       };
       const referral = await insertReferral(tx, values);
       if (!referral) {

@@ -56,14 +56,15 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: "getVisaProgress",
         tags: ["users"],
-        summary: "The client's visa case: all five stages with dates",
+        summary: "The client's primary case (the most recent open one): all five stages with dates",
         params: userIdParamsSchema,
         response: { 200: apiResponseSchema(visaProgressSchema) },
       },
     },
     async (request) => {
-      const userId = resolveUserId(await requireUser(request), request.params.id);
-      return { status: "success" as const, data: await getVisaProgress(ctx, userId) };
+      const actor = await requireUser(request);
+      const userId = resolveUserId(actor, request.params.id);
+      return { status: "success" as const, data: await getVisaProgress(ctx, actor, userId) };
     },
   );
 
@@ -73,7 +74,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: "advanceVisaStage",
         tags: ["admin"],
-        summary: "Staff: move a client's case to the next stage",
+        summary: "Staff: move a client's primary case to the next stage",
         params: userIdParamsSchema,
         body: advanceVisaStageSchema,
         response: { 200: apiResponseSchema(visaProgressSchema) },
@@ -92,7 +93,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: "setVisaStage",
         tags: ["admin"],
-        summary: "Staff: set a client's case to a stage",
+        summary: "Staff: set a client's primary case to a stage",
         params: userIdParamsSchema,
         body: setVisaStageSchema,
         response: { 200: apiResponseSchema(visaProgressSchema) },

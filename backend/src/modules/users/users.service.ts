@@ -1,4 +1,4 @@
-import { nextVisaStage, VISA_STAGES, type VisaStageId } from "@referral-app/shared/constants";
+import type { VisaStageId } from "@referral-app/shared/constants";
 import {
   defaultUserPreferences,
   mergePreferences,
@@ -8,20 +8,10 @@ import {
 import type { VisaProgress } from "@referral-app/shared/schemas/visa";
 import type { AppContext } from "../../context.ts";
 import type { Actor } from "../../lib/actor.ts";
-import { DomainError, notFound } from "../../lib/domain-error.ts";
-import { recordEvent } from "../analytics/analytics.service.ts";
-import { writeAudit } from "../audit/audit.service.ts";
+import { notFound } from "../../lib/domain-error.ts";
+import { changePrimaryCaseStage, getPrimaryCaseProgress } from "../cases/cases.service.ts";
 import { deleteFilesOf } from "../files/files.service.ts";
-import { enqueueNotification } from "../notifications/notifications.service.ts";
-import {
-  findUserProfile,
-  findUserRow,
-  findVisaApplication,
-  findVisaProgress,
-  moveVisaStage,
-  openVisaApplication,
-  updateUser,
-} from "./users.repository.ts";
+import { findUserProfile, findUserRow, updateUser } from "./users.repository.ts";
 
 /** A profile, or null when there is no such user (for callers with their own not-found answer). */
 export function findProfile(ctx: AppContext, userId: string): Promise<UserProfile | null> {
@@ -57,68 +47,17 @@ export async function updateProfile(
   return getProfile(ctx, userId);
 }
 
-/** Every client has one case, opened at the first stage when they sign up. Safe to call twice. */
-export function openVisaCase(ctx: AppContext, userId: string): Promise<void> {
-  return openVisaApplication(ctx.db, userId);
+/** The seed's visa progress: the client's primary case (the most recent open one). */
+export function getVisaProgress(ctx: AppContext, actor: Actor, userId: string): Promise<VisaProgress> {
+  return getPrimaryCaseProgress(ctx, actor, userId);
 }
 
-/** A case's progress, or null when the user has none (staff and partners are not clients). */
-export function findVisaProgressOf(ctx: AppContext, userId: string): Promise<VisaProgress | null> {
-  return findVisaProgress(ctx.db, userId);
-}
-
-export async function getVisaProgress(ctx: AppContext, userId: string): Promise<VisaProgress> {
-  const progress = await findVisaProgress(ctx.db, userId);
-  if (!progress) throw notFound("Visa case");
-  return progress;
-}
-
-const stageName = (id: VisaStageId) => VISA_STAGES.find((stage) => stage.id === id)!.name;
-
-/**
- * Staff move a client's case: to the next stage (`to` omitted) or to any stage. The history row,
- * the client's notification, the analytics event and the audit entry commit together.
- */
-export async function changeVisaStage(
+/** Staff move a client's primary case: to the next stage (`to` omitted) or to any stage. */
+export function changeVisaStage(
   ctx: AppContext,
   actor: Actor,
   userId: string,
   input: { to?: VisaStageId; note?: string | undefined },
 ): Promise<VisaProgress> {
-  await ctx.db.transaction(async (tx) => {
-    const application = await findVisaApplication(tx, userId, { forUpdate: true });
-    if (!application) throw notFound("Visa case");
-    const from = application.currentStage;
-    const to = input.to ?? nextVisaStage(from);
-    if (!to) throw new DomainError("INVALID_TRANSITION", "The case is already at the last stage");
-    if (to === from) throw new DomainError("INVALID_TRANSITION", `The case is already at ${stageName(to)}`);
-    const note = input.note?.trim() || null;
-    await moveVisaStage(tx, {
-      applicationId: application.id,
-      fromStage: from,
-      toStage: to,
-      note,
-      changedBy: actor.id,
-    });
-    await enqueueNotification(ctx, tx, {
-      userId,
-      type: "status_update",
-      title: `Your case moved to ${stageName(to)}`,
-      body: note
-        ? `Your visa case is now at ${stageName(to)}. ${note}`
-        : `Your visa case is now at ${stageName(to)}.`,
-      data: { kind: "visa_stage", fromStage: from, toStage: to },
-      dedupeKey: `visa-stage:${application.id}:${Date.now()}:${to}`,
-    });
-    await recordEvent(tx, { name: "visa_stage_changed", userId, properties: { from, to, by: actor.id } });
-    await writeAudit(tx, {
-      actorId: actor.id,
-      action: "visa.stage_changed",
-      entityType: "visa_application",
-      entityId: application.id,
-      before: { stage: from },
-      after: { stage: to, note },
-    });
-  });
-  return getVisaProgress(ctx, userId);
+  return changePrimaryCaseStage(ctx, actor, userId, input);
 }

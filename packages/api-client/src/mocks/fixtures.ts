@@ -6,6 +6,7 @@ import type { ReferralDetail, ReferralStatusChange } from "@referral-app/shared/
 import { defaultUserPreferences, type UserProfile } from "@referral-app/shared/schemas/user";
 import type { VisaProgress } from "@referral-app/shared/schemas/visa";
 import { visaPercentComplete, visaStageState } from "@referral-app/shared/visa-progress";
+import { type CaseFixtures, createCaseFixtures } from "./case-fixtures.ts";
 
 export interface FixtureOptions {
   /** Same seed, same people, ids and texts. */
@@ -14,7 +15,7 @@ export interface FixtureOptions {
   now?: Date;
 }
 
-export interface Fixtures {
+export interface Fixtures extends CaseFixtures {
   user: UserProfile;
   visaProgress: VisaProgress;
   referrals: ReferralDetail[];
@@ -32,7 +33,7 @@ function createFaker(seed: number): Faker {
   return faker;
 }
 
-/** A demo client with a case at "assessment", eight referrals across the pipeline and some notifications. */
+/** A demo client with a case at "assessment" (and a granted one), eight referrals across the pipeline and some notifications. */
 export function createFixtures(options: FixtureOptions = {}): Fixtures {
   const faker = createFaker(options.seed ?? 42);
   const now = options.now ?? new Date();
@@ -91,6 +92,12 @@ export function createFixtures(options: FixtureOptions = {}): Fixtures {
       partnerOrganizationId: null,
       referredUserId: null,
       reward: status === "converted" ? { amountMinor: 10_000, currency: "USD", status: "approved" } : null,
+      // The newest pending referral is within its contact deadline; older ones are past it.
+      contactBy: iso(
+        index === 0 ? new Date(now.getTime() + 2 * 86_400_000) : new Date(created.getTime() + 2 * 86_400_000),
+      ),
+      contactOverdue: status === "pending" && index !== 0,
+      caseId: null,
       createdAt: iso(created),
       updatedAt: history.at(-1)?.createdAt ?? iso(created),
       history,
@@ -119,6 +126,7 @@ export function createFixtures(options: FixtureOptions = {}): Fixtures {
     referrals,
     notifications,
     features: { "referral-analytics": true, "advanced-filters": false },
+    ...createCaseFixtures(user, now),
   };
 }
 

@@ -1,12 +1,15 @@
 import { trackEventsSchema } from "@referral-app/shared/schemas/analytics";
 import { delay, http, type RequestHandler } from "msw";
 import { authHandlers } from "./auth-handlers.ts";
+import { caseAdminHandlers } from "./case-admin-handlers.ts";
+import { caseHandlers } from "./case-handlers.ts";
 import { createMockStore, type MockStore, type MockStoreOptions } from "./mock-store.ts";
 import { notificationHandlers } from "./notification-handlers.ts";
 import { referralHandlers } from "./referral-handlers.ts";
 import { invalid, ok, readJson } from "./respond.ts";
 import { userHandlers } from "./user-handlers.ts";
 
+export { fixtureUuid } from "./case-fixtures.ts";
 export { createFixtures, DEMO_PASSWORD, type Fixtures, fixtures } from "./fixtures.ts";
 export { createMockStore, type MockStore } from "./mock-store.ts";
 
@@ -33,6 +36,8 @@ export function createHandlers(options: MockHandlerOptions = {}): RequestHandler
     ...referralHandlers(store, url),
     ...notificationHandlers(store, url),
     ...authHandlers(store, url),
+    ...caseHandlers(store, url),
+    ...caseAdminHandlers(store, url),
     http.get(url("features"), () => ok(store.features)),
     http.post(url("analytics/events"), async ({ request }) => {
       const parsed = trackEventsSchema.safeParse(await readJson(request));

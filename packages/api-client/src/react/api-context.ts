@@ -2,10 +2,13 @@ import { createContext, createElement, type ReactNode, useContext, useMemo } fro
 import type { ApiClient } from "../api-client.ts";
 import { AnalyticsService } from "../services/analytics-service.ts";
 import { AuthService } from "../services/auth-service.ts";
+import { CaseService } from "../services/case-service.ts";
 import { FeatureService } from "../services/feature-service.ts";
 import { NotificationService } from "../services/notification-service.ts";
 import { ReferralService } from "../services/referral-service.ts";
+import { StaffService } from "../services/staff-service.ts";
 import { UserService } from "../services/user-service.ts";
+import { VisaTypeService } from "../services/visa-type-service.ts";
 
 export interface ApiServices {
   users: UserService;
@@ -14,6 +17,9 @@ export interface ApiServices {
   auth: AuthService;
   features: FeatureService;
   analytics: AnalyticsService;
+  cases: CaseService;
+  visaTypes: VisaTypeService;
+  staff: StaffService;
 }
 
 export interface ApiContextValue {
@@ -31,6 +37,9 @@ export function createApiServices(client: ApiClient): ApiServices {
     auth: new AuthService(client),
     features: new FeatureService(client),
     analytics: new AnalyticsService(client),
+    cases: new CaseService(client),
+    visaTypes: new VisaTypeService(client),
+    staff: new StaffService(client),
   };
 }
 

@@ -8,6 +8,16 @@ export {
   useApi,
 } from "./api-context.ts";
 export { useSession, useSignIn, useSignOut, useSignUp } from "./auth-hooks.ts";
+export {
+  useCase,
+  useCaseNotes,
+  useCases,
+  useCaseTasks,
+  useCaseTimeline,
+  useCompleteTask,
+  useMyOpenTasks,
+  useVisaTypes,
+} from "./case-hooks.ts";
 export { useFeature, useFeatures } from "./feature-hooks.ts";
 export {
   applyNotificationEvent,

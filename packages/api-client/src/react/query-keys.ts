@@ -1,4 +1,9 @@
 import type { AdminClientListQuery, AdminReferralListQuery } from "@referral-app/shared/schemas/admin";
+import type {
+  AdminCaseListQuery,
+  CaseTaskListQuery,
+  VisaTypeListQuery,
+} from "@referral-app/shared/schemas/case";
 import type { NotificationListQuery } from "@referral-app/shared/schemas/notification";
 import type {
   PartnerCommissionListQuery,
@@ -33,6 +38,29 @@ export const queryKeys = {
   },
   features: {
     all: ["features"] as const,
+  },
+  // Everything under "cases" (lists, details, notes, tasks, timelines) refreshes on a case event.
+  cases: {
+    all: ["cases"] as const,
+    userList: (userId: string) => ["cases", "user", userId] as const,
+    userTasks: (userId: string, query: CaseTaskListQuery = {}) =>
+      ["cases", "user-tasks", userId, query] as const,
+    adminLists: () => ["cases", "admin-list"] as const,
+    adminList: (filters: CursorFilters<AdminCaseListQuery>) => ["cases", "admin-list", filters] as const,
+    detail: (id: string) => ["cases", "detail", id] as const,
+    notes: (id: string) => ["cases", "detail", id, "notes"] as const,
+    tasks: (id: string) => ["cases", "detail", id, "tasks"] as const,
+    timeline: (id: string) => ["cases", "detail", id, "timeline"] as const,
+    analytics: () => ["cases", "analytics"] as const,
+  },
+  visaTypes: {
+    all: ["visa-types"] as const,
+    list: (query: VisaTypeListQuery = {}) => ["visa-types", query] as const,
+  },
+  staff: {
+    all: ["staff"] as const,
+    list: () => ["staff", "list"] as const,
+    settings: () => ["staff", "settings"] as const,
   },
   session: {
     all: ["session"] as const,

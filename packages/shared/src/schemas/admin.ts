@@ -23,7 +23,7 @@ export const adminReferralSchema = referralSchema
   .extend({
     referrerName: z.string(),
     referrerEmail: z.string(),
-    /** Still pending more than two business days after creation. */
+    /** Still pending past its contact deadline (the same as `contactOverdue`). */
     overdue: z.boolean(),
   })
   .meta({ id: "AdminReferral" });

@@ -66,6 +66,10 @@ export const updateVisaTypeSchema = z
   .meta({ id: "UpdateVisaTypeData" });
 export type UpdateVisaTypeData = z.infer<typeof updateVisaTypeSchema>;
 
+/** `GET /api/visa-types`: active types; staff may ask for retired ones too. */
+export const visaTypeListQuerySchema = z.object({ includeRetired: z.stringbool().optional() });
+export type VisaTypeListQuery = z.input<typeof visaTypeListQuerySchema>;
+
 // ---- People on a case ---------------------------------------------------------------------------
 
 /** A staff member as a case shows them. `id` is sent to staff only: clients never see staff ids. */
@@ -294,7 +298,14 @@ export const CASE_TIMELINE_KINDS = [
 export const caseTimelineKindSchema = z.enum(CASE_TIMELINE_KINDS);
 export type CaseTimelineKind = z.infer<typeof caseTimelineKindSchema>;
 
-/** One entry of a case's timeline. Clients get only the entries meant for them. */
+/**
+ * One entry of a case's timeline. Clients get only the entries meant for them. `data` by kind:
+ * opened `{ toStage, consultantName }`; stage_changed `{ fromStage, toStage, note? }`; note_added
+ * `{ noteId }`; task_created `{ taskId, title, dueAt, assigneeKind }`; task_completed `{ taskId, title }`;
+ * consultant_assigned `{ consultantName, previousConsultantName }`; details_changed `{ fields }`;
+ * outcome_decided `{ outcome, decidedAt, note? }`; reopened `{ previousOutcome, previousDecidedAt, reason }`
+ * (internal). Client-visible entries never carry staff ids.
+ */
 export const caseTimelineEntrySchema = z
   .object({
     id: uuidSchema,

@@ -23,6 +23,9 @@ const referral = {
   partnerOrganizationId: null,
   referredUserId: null,
   reward: null,
+  contactBy: "2026-03-09T10:00:00.000Z",
+  contactOverdue: false,
+  caseId: null,
   createdAt: "2026-03-05T10:00:00.000Z",
   updatedAt: "2026-03-05T10:00:00.000Z",
 };

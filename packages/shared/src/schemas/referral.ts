@@ -68,6 +68,12 @@ export const referralSchema = z
     partnerOrganizationId: idSchema.nullable(),
     referredUserId: idSchema.nullable(),
     reward: referralRewardSchema.nullable(),
+    /** When the consultancy will have contacted the friend by ("We will contact Mei by Thursday"). */
+    contactBy: isoDateTimeSchema,
+    /** Still pending past `contactBy`: "Taking longer than usual". */
+    contactOverdue: z.boolean(),
+    /** The friend's case this referral led to, once converted and the friend has one. */
+    caseId: idSchema.nullable(),
     createdAt: isoDateTimeSchema,
     updatedAt: isoDateTimeSchema,
   })

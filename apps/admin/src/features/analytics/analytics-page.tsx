@@ -13,6 +13,7 @@ import { Table, type TableColumn } from "@referral-app/ui/table";
 import { type FormEvent, useState } from "react";
 import { useSearchParams } from "react-router";
 import { strings } from "../../strings.ts";
+import { CaseAnalyticsSection } from "./case-analytics-section.tsx";
 
 const referrerColumns: TableColumn<TopReferrer>[] = [
   {
@@ -140,7 +141,7 @@ export function Component() {
               />
             </div>
             {funnel.total === 0 ? <p className="text-sm text-muted">{strings.analytics.noData}</p> : null}
-            <div className="grid gap-6 xl:grid-cols-2">
+            <div className="grid gap-6 xl:grid-cols-2 [&>*]:min-w-0">
               <Card>
                 <BarChart
                   title={strings.analytics.funnel}
@@ -164,7 +165,7 @@ export function Component() {
                 />
               </Card>
             </div>
-            <div className="grid gap-6">
+            <div className="space-y-6">
               <Card title={strings.analytics.topReferrers}>
                 <Table
                   columns={referrerColumns}
@@ -185,6 +186,7 @@ export function Component() {
           </div>
         ) : null}
       </QueryState>
+      <CaseAnalyticsSection />
     </>
   );
 }

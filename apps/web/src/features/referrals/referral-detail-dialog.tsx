@@ -6,6 +6,7 @@ import { Dialog } from "@referral-app/ui/dialog";
 import { SkeletonList } from "@referral-app/ui/skeleton";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/use-format.ts";
+import { ContactDeadline } from "./contact-deadline.tsx";
 
 /** Opens on a row's "Details" button and shows the referral's status history, newest last. */
 export function ReferralDetailDialog({ referral }: { referral: Referral }) {
@@ -25,7 +26,10 @@ export function ReferralDetailDialog({ referral }: { referral: Referral }) {
         </Button>
       }
     >
-      <ReferralHistory id={referral.id} />
+      <div className="space-y-4">
+        <ContactDeadline referral={referral} />
+        <ReferralHistory id={referral.id} />
+      </div>
     </Dialog>
   );
 }

@@ -12,6 +12,7 @@ import { useTranslation } from "react-i18next";
 import { FeatureToggle } from "../../components/feature-toggle.tsx";
 import { apiErrorMessage } from "../../forms/api-error-message.ts";
 import { useFormat } from "../../i18n/use-format.ts";
+import { ContactDeadline } from "./contact-deadline.tsx";
 import { ReferralDetailDialog } from "./referral-detail-dialog.tsx";
 
 const PAGE_SIZES = [10, 20, 50] as const;
@@ -34,7 +35,12 @@ function useColumns(): TableColumn<Referral>[] {
     {
       key: "status",
       header: t("referrals.list.status"),
-      cell: (row) => <StatusBadge status={row.status} label={t(`referrals.status.${row.status}`)} />,
+      cell: (row) => (
+        <span className="flex flex-col items-start gap-1">
+          <StatusBadge status={row.status} label={t(`referrals.status.${row.status}`)} />
+          <ContactDeadline referral={row} />
+        </span>
+      ),
     },
     {
       key: "submitted",

@@ -1,0 +1,23 @@
+import type { ConsultancySettings, UpdateConsultancySettingsData } from "@referral-app/shared/schemas/case";
+import type { DbOrTx } from "../../db/client.ts";
+import { consultancySettings } from "../../db/schema/index.ts";
+
+const DEFAULTS: ConsultancySettings = { referralContactBusinessDays: 2 };
+
+export async function findSettings(db: DbOrTx): Promise<ConsultancySettings> {
+  const [row] = await db.select().from(consultancySettings);
+  return row ? { referralContactBusinessDays: row.referralContactBusinessDays } : DEFAULTS;
+}
+
+/** Upsert of the single row (the migration creates it; a restore without it still works). */
+export async function saveSettings(
+  db: DbOrTx,
+  update: UpdateConsultancySettingsData,
+): Promise<ConsultancySettings> {
+  const [row] = await db
+    .insert(consultancySettings)
+    .values({ id: 1, ...DEFAULTS, ...update, updatedAt: new Date() })
+    .onConflictDoUpdate({ target: consultancySettings.id, set: { ...update, updatedAt: new Date() } })
+    .returning();
+  return { referralContactBusinessDays: row!.referralContactBusinessDays };
+}

@@ -1,0 +1,42 @@
+import type { ConsultancySettings, UpdateConsultancySettingsData } from "@referral-app/shared/schemas/case";
+import type { AppContext } from "../../context.ts";
+import type { DbOrTx } from "../../db/client.ts";
+import type { Actor } from "../../lib/actor.ts";
+import { addBusinessDays } from "../../lib/business-days.ts";
+import { writeAudit } from "../audit/audit.service.ts";
+import { findSettings, saveSettings } from "./settings.repository.ts";
+
+const CACHE_KEY = "settings:consultancy";
+const CACHE_SECONDS = 60;
+
+export function getSettings(ctx: AppContext): Promise<ConsultancySettings> {
+  return ctx.cache.wrap(CACHE_KEY, CACHE_SECONDS, () => findSettings(ctx.db));
+}
+
+export async function updateSettings(
+  ctx: AppContext,
+  actor: Actor,
+  update: UpdateConsultancySettingsData,
+): Promise<ConsultancySettings> {
+  const saved = await ctx.db.transaction(async (tx) => {
+    const before = await findSettings(tx);
+    const after = await saveSettings(tx, update);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "settings.updated",
+      entityType: "settings",
+      entityId: "consultancy",
+      before: { ...before },
+      after: { ...after },
+    });
+    return after;
+  });
+  await ctx.cache.del(CACHE_KEY);
+  return saved;
+}
+
+/** When staff should contact a referral made at `from`: the admin-set number of business days. */
+export async function referralContactDeadline(db: DbOrTx, from: Date): Promise<Date> {
+  const { referralContactBusinessDays } = await findSettings(db);
+  return addBusinessDays(from, referralContactBusinessDays);
+}
