@@ -6,6 +6,7 @@ import { createWebApiClient } from "./api.ts";
 import { AppProviders, queryClientOptions } from "./app-providers.tsx";
 import { initI18n } from "./i18n/i18n.ts";
 import { installMonitor, observeWebVitals } from "./monitoring/install-monitor.ts";
+import { onSignedIn } from "./signed-out/auth-request.ts";
 
 // The data layer (API client, zod contract, TanStack Query), i18n and monitoring: one chunk that the
 // entry starts fetching immediately, so the framework chunk stays small and long-cached.
@@ -13,6 +14,11 @@ const client = createWebApiClient();
 const queryClient = createQueryClient(queryClientOptions);
 const monitor = installMonitor(new AnalyticsService(client), client.baseURL);
 const { i18n, ready } = initI18n();
+// What was cached before someone signed in on the sign-in page belonged to nobody.
+onSignedIn(() => {
+  queryClient.removeQueries();
+  monitor.trackEvent("sign_in");
+});
 
 function PageViews() {
   const location = useLocation();

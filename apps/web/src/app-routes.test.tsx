@@ -2,13 +2,13 @@ import { render, screen, within } from "@testing-library/react";
 import { createMemoryRouter, Outlet, type RouteObject, RouterProvider } from "react-router";
 import { describe, expect, it } from "vitest";
 import { AppProviders } from "./app-providers.tsx";
-import { appRoutes } from "./router.tsx";
+import { appRootRoutes, signedOutRoutes } from "./router.tsx";
 import { createTestApp } from "./test/mock-providers.tsx";
 import { setupTestServer } from "./test/mock-server.ts";
 
 const { store } = setupTestServer();
 
-// The real route table under a test root: the same lazy modules, the test's providers.
+// The real route table under a test root: the same lazy modules, the test's providers in place of the app root.
 function renderApp(path: string) {
   const app = createTestApp();
   const routes: RouteObject[] = [
@@ -18,7 +18,7 @@ function renderApp(path: string) {
           <Outlet />
         </AppProviders>
       ),
-      children: appRoutes[0]?.children,
+      children: [...signedOutRoutes, ...appRootRoutes],
     },
   ];
   const router = createMemoryRouter(routes, { initialEntries: [path] });

@@ -1,9 +1,23 @@
+import { signInPath } from "@referral-app/app-kit/sign-in-redirect";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { createBrowserRouter } from "react-router";
+import { createBrowserRouter, matchRoutes } from "react-router";
 import { RouterProvider } from "react-router/dom";
 import { appRoutes } from "./router.tsx";
+import { isSignedIn, rememberSignedOut } from "./signed-out/auth-request.ts";
 import "./index.css";
+
+/**
+ * A signed-out visitor of the signed-in area starts on the sign-in page, before the router loads the
+ * area's modules (route modules load in parallel with loaders, so a loader's redirect comes too late).
+ */
+async function sendSignedOutVisitorToSignIn() {
+  const matches = matchRoutes(appRoutes, window.location);
+  if (!matches?.some((match) => match.route.id === "signed-in")) return;
+  if ((await isSignedIn()) !== false) return;
+  window.history.replaceState(null, "", signInPath(window.location));
+  rememberSignedOut();
+}
 
 async function start() {
   // Mock mode is for `vite dev` only; the import disappears from production builds.
@@ -11,6 +25,7 @@ async function start() {
     const { startMockWorker } = await import("@referral-app/api-client/mocks/browser");
     await startMockWorker({ baseURL: "/api" });
   }
+  await sendSignedOutVisitorToSignIn();
   const root = document.getElementById("root");
   if (!root) throw new Error("index.html has no #root element");
   createRoot(root).render(

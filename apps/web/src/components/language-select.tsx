@@ -2,7 +2,7 @@ import { LANGUAGES } from "@referral-app/shared/constants";
 import { Select } from "@referral-app/ui/form";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { isLanguage } from "../i18n/i18n.ts";
+import { isLanguage } from "../i18n/language.ts";
 import { useSavePreference } from "./use-save-preference.ts";
 
 export function LanguageSelect({ showLabel = false }: { showLabel?: boolean }) {

@@ -1,9 +1,8 @@
 import { LANGUAGES, type Language } from "@referral-app/shared/constants";
 import i18next, { type BackendModule, type i18n as I18n } from "i18next";
 import { initReactI18next } from "react-i18next";
+import { detectLanguage, rememberLanguage } from "./language.ts";
 import { en } from "./locales/en.ts";
-
-export const LANGUAGE_STORAGE_KEY = "referral-app.language";
 
 // English ships in the entry chunk; other languages are their own chunks, fetched when chosen.
 const loaders: Record<Exclude<Language, "en">, () => Promise<Record<string, unknown>>> = {
@@ -23,22 +22,6 @@ const lazyLocales: BackendModule = {
   },
 };
 
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
-}
-
-/** The stored choice, else the browser's language when supported, else English. */
-export function detectLanguage(): Language {
-  try {
-    const stored = window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
-    if (isLanguage(stored)) return stored;
-  } catch {
-    // Storage blocked: fall through to the browser language.
-  }
-  const browser = typeof navigator === "undefined" ? "en" : navigator.language.slice(0, 2);
-  return isLanguage(browser) ? browser : "en";
-}
-
 /** The BCP 47 locale used for dates and money in each language. */
 export function localeFor(language: string): string {
   return language === "es" ? "es-ES" : "en-US";
@@ -50,14 +33,7 @@ export function localeFor(language: string): string {
  */
 export function initI18n(language: Language = detectLanguage()): { i18n: I18n; ready: Promise<unknown> } {
   const instance = i18next.createInstance();
-  instance.on("languageChanged", (lng) => {
-    document.documentElement.lang = lng;
-    try {
-      window.localStorage.setItem(LANGUAGE_STORAGE_KEY, lng);
-    } catch {
-      // Not persisted; the profile still remembers it for signed-in users.
-    }
-  });
+  instance.on("languageChanged", rememberLanguage);
   const ready = instance
     .use(lazyLocales)
     .use(initReactI18next)

@@ -12,12 +12,13 @@ import { useLiveNotifications } from "./use-live-notifications.ts";
 import { usePreferenceSync } from "./use-preference-sync.ts";
 
 function SignedInShell() {
+  const { t } = useTranslation();
   const navigation = useNavigation();
   useLiveNotifications(true);
   usePreferenceSync();
   return (
     <div className="flex min-h-dvh flex-col">
-      <SkipLink />
+      <SkipLink label={t("app.skipToContent")} />
       {navigation.state === "loading" ? (
         <div aria-hidden="true" className="fixed inset-x-0 top-0 z-50 h-0.5 animate-pulse bg-brand" />
       ) : null}

@@ -9,7 +9,7 @@ export function AuthLayout() {
   const { t } = useTranslation();
   return (
     <div className="flex min-h-dvh flex-col">
-      <SkipLink />
+      <SkipLink label={t("app.skipToContent")} />
       <header className="flex flex-wrap items-center justify-between gap-3 px-6 py-4">
         <p className="text-lg font-semibold text-fg">{t("app.name")}</p>
         <div className="flex items-center gap-2">

@@ -1,58 +1,80 @@
-import { isApiError } from "@referral-app/api-client/errors";
-import { useSession, useSignIn } from "@referral-app/api-client/react";
 import { safeNext } from "@referral-app/app-kit/sign-in-redirect";
-import { type SignInData, signInSchema } from "@referral-app/shared/schemas/auth";
 import { Button } from "@referral-app/ui/button";
 import { Field, Form, FormMessage, Input } from "@referral-app/ui/form";
-import { schemaResolver } from "@referral-app/ui/schema-resolver";
-import { useForm } from "react-hook-form";
-import { useTranslation } from "react-i18next";
-import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
-import { PageTitle } from "../components/page-title.tsx";
-import { apiErrorMessage } from "../forms/api-error-message.ts";
-import { useValidationMessage } from "../i18n/use-validation-message.ts";
-import { useMonitor } from "../monitoring/monitor-context.tsx";
+import { type FormEvent, useState } from "react";
+import { Link, type LoaderFunctionArgs, redirect, useNavigate, useSearchParams } from "react-router";
+import {
+  type AuthFailure,
+  announceSignedIn,
+  authRequest,
+  isSignedIn,
+  takeKnownSignedOut,
+} from "../signed-out/auth-request.ts";
+import { failureMessage } from "../signed-out/failure-message.ts";
+import { useStrings } from "../signed-out/signed-out-strings.tsx";
+
+// The first page most visitors see: a plain form with the browser's own checks (the shared
+// schemas' words), posted with fetch, so it loads no form library, zod, TanStack Query or i18next.
+
+/** Someone already signed in goes straight on to where they were heading. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (takeKnownSignedOut()) return null;
+  const next = safeNext(new URL(request.url).searchParams.get("next"));
+  return (await isSignedIn()) ? redirect(next) : null;
+}
+
+interface FieldErrors {
+  email?: string;
+  password?: string;
+}
 
 export function SignInForm() {
-  const { t } = useTranslation();
-  const message = useValidationMessage();
-  const signIn = useSignIn();
+  const { t } = useStrings();
   const navigate = useNavigate();
-  const monitor = useMonitor();
   const [params] = useSearchParams();
-  const form = useForm<SignInData>({
-    resolver: schemaResolver(signInSchema),
-    defaultValues: { email: "", password: "" },
-  });
-  const { errors } = form.formState;
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<AuthFailure | null>(null);
+  const [pending, setPending] = useState(false);
 
-  const onSubmit = form.handleSubmit(async (data) => {
-    try {
-      await signIn.mutateAsync(data);
-      monitor?.trackEvent("sign_in");
-      navigate(safeNext(params.get("next")), { replace: true });
-    } catch {
-      // The error is shown from the mutation state below.
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const email = form.elements.namedItem("email") as HTMLInputElement;
+    const password = form.elements.namedItem("password") as HTMLInputElement;
+    const found: FieldErrors = {
+      email: email.validity.valid ? undefined : t("validation.email"),
+      password: password.validity.valid ? undefined : t("validation.passwordRequired"),
+    };
+    setErrors(found);
+    if (found.email || found.password) {
+      (found.email ? email : password).focus();
+      return;
     }
-  });
+    setPending(true);
+    setFailure(null);
+    const refused = await authRequest("POST", "auth/sign-in/email", {
+      email: email.value.trim(),
+      password: password.value,
+    });
+    setPending(false);
+    if (refused) {
+      setFailure(refused);
+      return;
+    }
+    announceSignedIn();
+    navigate(safeNext(params.get("next")), { replace: true });
+  };
 
-  const failure = signIn.error;
   return (
     <Form onSubmit={onSubmit} aria-labelledby="sign-in-title">
-      {failure ? (
-        <FormMessage>
-          {isApiError(failure) && failure.status === 401
-            ? t("auth.signIn.invalidCredentials")
-            : apiErrorMessage(failure, t)}
-        </FormMessage>
-      ) : null}
-      <Field label={t("auth.email")} error={message(errors.email?.message)} required>
-        <Input type="email" autoComplete="email" {...form.register("email")} />
+      {failure ? <FormMessage>{failureMessage(failure, t)}</FormMessage> : null}
+      <Field label={t("auth.email")} error={errors.email} required>
+        <Input name="email" type="email" autoComplete="email" required />
       </Field>
-      <Field label={t("auth.password")} error={message(errors.password?.message)} required>
-        <Input type="password" autoComplete="current-password" {...form.register("password")} />
+      <Field label={t("auth.password")} error={errors.password} required>
+        <Input name="password" type="password" autoComplete="current-password" required />
       </Field>
-      <Button type="submit" className="w-full" loading={signIn.isPending}>
+      <Button type="submit" className="w-full" loading={pending}>
         {t("auth.signIn.submit")}
       </Button>
     </Form>
@@ -60,13 +82,10 @@ export function SignInForm() {
 }
 
 export function Component() {
-  const { t } = useTranslation();
-  const session = useSession();
-  const [params] = useSearchParams();
-  if (session.data) return <Navigate to={safeNext(params.get("next"))} replace />;
+  const { t } = useStrings();
   return (
     <div className="space-y-6">
-      <PageTitle title={t("auth.signIn.title")} />
+      <title>{`${t("auth.signIn.title")} · ${t("app.name")}`}</title>
       <div>
         <h1 id="sign-in-title" className="text-2xl font-semibold">
           {t("auth.signIn.title")}

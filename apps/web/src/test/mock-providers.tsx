@@ -8,7 +8,9 @@ import { MemoryRouter } from "react-router";
 import { createWebApiClient } from "../api.ts";
 import { AppProviders, queryClientOptions } from "../app-providers.tsx";
 import { initI18n } from "../i18n/i18n.ts";
+import { enSignedOut } from "../i18n/locales/en-signed-out.ts";
 import type { Monitor } from "../monitoring/monitor.ts";
+import { SignedOutStringsProvider } from "../signed-out/signed-out-strings.tsx";
 
 export interface TestApp {
   client: ApiClient;
@@ -33,12 +35,14 @@ export interface MockProvidersProps {
   route?: string;
 }
 
-/** The seed's MockProviders: the app's real providers, talking to the MSW mock API. */
+/** The seed's MockProviders: the app's real providers (and the signed-out pages' words), talking to the MSW mock API. */
 export function MockProviders({ children, app, monitor = null, route = "/" }: MockProvidersProps) {
   const { client, queryClient, i18n } = app ?? createTestApp();
   return (
     <AppProviders client={client} queryClient={queryClient} i18n={i18n} monitor={monitor}>
-      <MemoryRouter initialEntries={[route]}>{children}</MemoryRouter>
+      <SignedOutStringsProvider initial={{ language: "en", strings: enSignedOut }}>
+        <MemoryRouter initialEntries={[route]}>{children}</MemoryRouter>
+      </SignedOutStringsProvider>
     </AppProviders>
   );
 }

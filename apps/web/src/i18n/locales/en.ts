@@ -1,10 +1,8 @@
+import { enSignedOut, type Strings } from "./en-signed-out.ts";
+
 // The English strings; es.ts must provide every key (its type is derived from this object).
 export const en = {
-  app: {
-    name: "Referral Client App",
-    skipToContent: "Skip to main content",
-    loading: "Loading…",
-  },
+  ...enSignedOut,
   nav: {
     main: "Main",
     dashboard: "Dashboard",
@@ -15,91 +13,6 @@ export const en = {
     signOut: "Sign out",
     unread_one: "{{count}} unread notification",
     unread_other: "{{count}} unread notifications",
-  },
-  theme: { label: "Theme", light: "Light", dark: "Dark", auto: "System" },
-  language: { label: "Language", en: "English", es: "Español" },
-  common: {
-    save: "Save changes",
-    cancel: "Cancel",
-    retry: "Try again",
-    close: "Close",
-    dismiss: "Dismiss",
-    previous: "Previous",
-    next: "Next",
-    pageOf: "Page {{page}} of {{pages}}",
-    pagination: "Pagination",
-    optional: "optional",
-    copy: "Copy",
-    genericError: "Something went wrong. Please try again.",
-    networkError: "We couldn't reach the server. Check your connection and try again.",
-    originNotAllowed: "This address is not allowed to sign in here. Open the app at its usual address.",
-    rateLimited: "Too many attempts, try again in {{seconds}} s.",
-    notFoundTitle: "Page not found",
-    notFoundBody: "The page you are looking for does not exist or has moved.",
-    goHome: "Go to the dashboard",
-  },
-  validation: {
-    email: "Enter a valid email address",
-    name: "Enter a name",
-    passwordRequired: "Enter your password",
-    password: "Use 8 to 128 characters, without leading or trailing spaces",
-    phone: "Enter a valid phone number, e.g. +61 400 123 456",
-    country: "Use a two-letter country code, e.g. AU",
-    referralCode: "Referral codes are 6 to 12 letters and digits",
-    url: "Enter a full web address starting with https://",
-    tooLong: "This is too long",
-    passwordCommon: "This is one of the most common passwords, so it is easy to guess: choose another",
-    passwordContainsEmail: "Your password must not contain your email address",
-    passwordRepetitive: "Use more than two different characters",
-  },
-  auth: {
-    email: "Email",
-    password: "Password",
-    signIn: {
-      title: "Sign in",
-      subtitle: "Follow your visa case and your referrals.",
-      submit: "Sign in",
-      noAccount: "New here?",
-      createAccount: "Create an account",
-      forgot: "Forgot your password?",
-      invalidCredentials: "The email or password is incorrect.",
-    },
-    signUp: {
-      title: "Create your account",
-      subtitle: "It takes a minute. Your case manager will see it straight away.",
-      name: "Full name",
-      passwordHint: "At least 8 characters.",
-      phone: "Phone",
-      country: "Country code",
-      countryHint: "Two letters, e.g. AU, IN, ES.",
-      referralCode: "Referral code",
-      referralCodeHint: "From a friend's link? It is already filled in.",
-      submit: "Create account",
-      haveAccount: "Already have an account?",
-      emailTaken: "An account with this email already exists. Try signing in.",
-    },
-    forgot: {
-      title: "Reset your password",
-      subtitle: "We'll email you a link to choose a new one.",
-      submit: "Send reset link",
-      sent: "If an account exists for {{email}}, a reset link is on its way.",
-      back: "Back to sign in",
-    },
-    reset: {
-      title: "Choose a new password",
-      newPassword: "New password",
-      submit: "Update password",
-      done: "Your password has been updated. You can sign in now.",
-      invalidToken: "This reset link is invalid or has expired. Ask for a new one.",
-    },
-    verify: {
-      title: "Verify your email",
-      verifying: "Verifying your email…",
-      success: "Your email address is verified. Thank you!",
-      failed: "This verification link is invalid or has expired.",
-      missing: "Open the link from the email we sent you to verify your address.",
-      continue: "Continue",
-    },
   },
   visa: {
     title: "Your visa application",
@@ -335,6 +248,5 @@ export const en = {
   },
 };
 
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 /** The shape every language must fill in full. */
 export type Translation = Strings<typeof en>;
