@@ -93,7 +93,7 @@ export class Stack {
   /** A small pool on the bench database for checks (not the API's). */
   db(): pg.Pool {
     if (!this.pool) {
-      this.pool = new pg.Pool({ connectionString: this.databaseUrl, max: 2, application_name: "load-suite" });
+      this.pool = new pg.Pool({ connectionString: this.databaseUrl, max: 6, application_name: "load-suite" });
       this.pool.on("error", () => {});
     }
     return this.pool;
