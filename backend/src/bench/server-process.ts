@@ -64,15 +64,30 @@ export interface RunningServer {
 }
 
 /** Starts the real server as a child process; a bundle that cannot start falls back to tsx. */
-export async function startServer(env: Record<string, string>, build: boolean): Promise<RunningServer> {
-  const preferred = serverCommand(build);
+export async function startServer(
+  env: Record<string, string>,
+  build: boolean,
+  nodeArgs: string[] = [],
+): Promise<RunningServer> {
+  const command = serverCommand(build);
+  // e.g. --cpu-prof: node flags go before the script.
+  const preferred = nodeArgs.length > 0 ? { ...command, args: [...nodeArgs, ...command.args] } : command;
   try {
     return await spawnServer(env, preferred);
   } catch (error) {
-    if (preferred === TSX_COMMAND) throw error;
+    if (command === TSX_COMMAND) throw error;
     console.error(`${error instanceof Error ? error.message : error}\nRetrying with tsx.`);
-    return spawnServer(env, TSX_COMMAND);
+    return spawnServer(env, { ...TSX_COMMAND, args: [...nodeArgs, ...TSX_COMMAND.args] });
   }
+}
+
+/** The bare Fastify + pg yardstick (reference-server.ts) on the same database, as its own process. */
+export function startReferenceServer(env: Record<string, string>): Promise<RunningServer> {
+  return spawnServer(env, {
+    command: process.execPath,
+    args: ["--import", "tsx", "src/bench/reference-server.ts"],
+    label: "bare Fastify + pg (reference)",
+  });
 }
 
 /** Spawns the server and waits until /health/ready answers. */
