@@ -5,6 +5,7 @@ import type { DatabaseHandle, Db } from "./db/client.ts";
 import type { Cache } from "./lib/cache.ts";
 import type { LiveEvents } from "./lib/live-events.ts";
 import type { Mailer } from "./lib/mailer.ts";
+import type { SessionCache } from "./lib/session-cache.ts";
 import type { JobQueue } from "./queue/queue.ts";
 
 /** What services and job handlers receive: the process's shared resources. */
@@ -20,4 +21,6 @@ export interface AppContext {
   /** Set with REDIS_URL (rate-limit counters, cache). */
   redis?: Redis | undefined;
   logger: FastifyBaseLogger;
+  /** Who a credential proved, for a few seconds, dropped on revocation (lib/session-cache.ts); absent: read every time. */
+  sessions?: SessionCache;
 }

@@ -42,6 +42,7 @@ const { values: args } = parseArgs({
     reuse: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
     "cpu-prof": { type: "string" },
+    scenarios: { type: "string" },
   },
 });
 const duration = Number(args.duration);
@@ -177,7 +178,21 @@ async function hit(server: RunningServer, scenario: Scenario, seconds: number): 
   });
 }
 
-async function run(server: RunningServer, scenario: Scenario): Promise<Row> {
+const YARDSTICK_FOR: Record<string, string[]> = {
+  "reference read": ["profile", "referrals", "stats"],
+  "reference insert": ["create"],
+};
+// --scenarios profile,create: only these (and their yardsticks), e.g. to profile one route.
+const picked = args.scenarios ? new Set(args.scenarios.split(",").map((name) => name.trim())) : undefined;
+
+async function run(server: RunningServer, scenario: Scenario): Promise<Row | undefined> {
+  if (
+    picked &&
+    !picked.has(scenario.name) &&
+    !YARDSTICK_FOR[scenario.name]?.some((name) => picked.has(name))
+  ) {
+    return;
+  }
   if (warmup > 0) await hit(server, scenario, warmup);
   const result = await hit(server, scenario, duration);
   const row: Row = {
@@ -295,32 +310,28 @@ async function measureAll(
   const caseId = await firstCaseId(server, tokens.client);
   const rows = new Map<string, Row>();
   const [profile, referralsPage, stats, adminList] = readScenarios(tokens);
-  if (reference) {
-    rows.set(
-      "reference read",
-      await run(reference, { name: "reference read", method: "GET", path: `/user/${tokens.clientId}` }),
-    );
-  }
-  for (const scenario of [profile!, referralsPage!, stats!])
-    rows.set(scenario.name, await run(server, scenario));
-  if (reference) {
-    rows.set(
-      "reference insert",
-      await run(reference, {
+  const order: [RunningServer | undefined, Scenario][] = [
+    [reference, { name: "reference read", method: "GET", path: `/user/${tokens.clientId}` }],
+    [server, profile!],
+    [server, referralsPage!],
+    [server, stats!],
+    [
+      reference,
+      {
         name: "reference insert",
         method: "POST",
         path: "/insert",
         body: () => JSON.stringify({ payload: `bench-${runId}-${Math.random()}` }),
-      }),
-    );
-  }
-  rows.set("create", await run(server, createScenario(tokens.client)));
-  rows.set("admin list", await run(server, adminList!));
-  for (const scenario of [
-    { name: "case", method: "GET" as const, path: `/api/cases/${caseId}`, token: tokens.client },
-    { name: "staff cases", method: "GET" as const, path: "/api/admin/cases?limit=50", token: tokens.staff },
-  ]) {
-    rows.set(scenario.name, await run(server, scenario));
+      },
+    ],
+    [server, createScenario(tokens.client)],
+    [server, adminList!],
+    [server, { name: "case", method: "GET", path: `/api/cases/${caseId}`, token: tokens.client }],
+    [server, { name: "staff cases", method: "GET", path: "/api/admin/cases?limit=50", token: tokens.staff }],
+  ];
+  for (const [target, scenario] of order) {
+    const row = target ? await run(target, scenario) : undefined;
+    if (row) rows.set(scenario.name, row);
   }
   return rows;
 }
@@ -360,8 +371,10 @@ async function scaleSuite(measured: Measured): Promise<void> {
     const tokens = await signInBoth(server);
     const [, referralsPage, stats, adminList] = readScenarios(tokens);
     const rows = new Map<string, Row>();
-    for (const scenario of [referralsPage!, stats!, adminList!])
-      rows.set(scenario.name, await run(server, scenario));
+    for (const scenario of [referralsPage!, stats!, adminList!]) {
+      const row = await run(server, scenario);
+      if (row) rows.set(scenario.name, row);
+    }
     return rows;
   });
   measured.large = result;
