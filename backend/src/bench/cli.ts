@@ -43,6 +43,7 @@ const { values: args } = parseArgs({
     "no-build": { type: "boolean", default: false },
     "cpu-prof": { type: "string" },
     scenarios: { type: "string" },
+    idle: { type: "string", default: "60" },
   },
 });
 const duration = Number(args.duration);
@@ -382,6 +383,19 @@ async function scaleSuite(measured: Measured): Promise<void> {
   console.log(formatRows([...result.values()]));
 }
 
+/** Share of one core the server uses while nobody calls it, over --idle seconds (after 5 s to settle). */
+async function idleCpu(server: RunningServer): Promise<number | undefined> {
+  const seconds = Number(args.idle);
+  if (!(seconds > 0)) return undefined;
+  console.log(`Idle: measuring the server's CPU for ${seconds} s…`);
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  const before = server.cpuSeconds();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const percent = ((server.cpuSeconds() - before) / seconds) * 100;
+  console.log(`  idle: ${percent.toFixed(2)} % of a core`);
+  return percent;
+}
+
 async function embeddedSuite(measured: Measured): Promise<void> {
   const database = await prepareDatabase(true);
   try {
@@ -389,7 +403,10 @@ async function embeddedSuite(measured: Measured): Promise<void> {
       `Seeding ${users} clients × ${referralsPerUser} referrals and ${casesPerUser} cases (PGlite)…`,
     );
     await seed(database.env, users);
-    const { result, peakRssMb } = await withServer(database.env, (server) => measureAll(server, undefined));
+    const { result, peakRssMb } = await withServer(database.env, async (server) => {
+      measured.idleCorePercent = await idleCpu(server);
+      return measureAll(server, undefined);
+    });
     measured.embedded = result;
     measured.rss.embedded = peakRssMb;
   } finally {

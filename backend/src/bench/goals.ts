@@ -18,6 +18,8 @@ export interface Measured {
   embedded: Map<string, Row>;
   rss: { postgres?: number; embedded?: number };
   largeReferrals?: number;
+  /** Idle embedded server, % of one core. */
+  idleCorePercent?: number | undefined;
   smallReferrals?: number;
 }
 
@@ -105,6 +107,13 @@ export function goalLines(measured: Measured): GoalLine[] {
       measured: embedded ? `${embedded.rps} req/s` : "–",
       target: "≥ 1,000 req/s",
       met: embedded ? embedded.rps >= 1000 : undefined,
+    },
+    {
+      goal: "idle embedded server CPU",
+      measured:
+        measured.idleCorePercent === undefined ? "–" : `${measured.idleCorePercent.toFixed(2)} % of a core`,
+      target: "≤ 1 %",
+      met: measured.idleCorePercent === undefined ? undefined : measured.idleCorePercent <= 1,
     },
     rss(measured.rss.postgres, 250, "PostgreSQL"),
     rss(measured.rss.embedded, 600, "PGlite"),

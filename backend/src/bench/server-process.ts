@@ -55,11 +55,25 @@ function readKb(pid: number, field: "VmRSS" | "VmHWM"): number {
   }
 }
 
+/** User + system CPU the process has used so far, in seconds (/proc/<pid>/stat, 100 ticks a second). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces) start at ") ": utime is 14th, stime 15th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 export interface RunningServer {
   url: string;
   child: ChildProcess;
   /** Highest resident set seen so far, in MB (VmHWM, or the 200 ms samples of VmRSS). */
   peakRssMb(): number;
+  /** CPU seconds used so far. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -140,6 +154,7 @@ async function spawnServer(env: Record<string, string>, server: ServerCommand): 
   return {
     url,
     child,
+    cpuSeconds: () => (child.pid ? cpuSeconds(child.pid) : 0),
     peakRssMb: () => Math.round(Math.max(sampled, child.pid ? readKb(child.pid, "VmHWM") : 0) / 1024),
     stop: async () => {
       clearInterval(sampler);
