@@ -120,7 +120,7 @@ export class JobQueue {
  * and holds it through its WAL flush, so job-queuing transactions commit one at a time (the earlier
  * per-queue NOTIFY attempt: 376 → 288 req/s under load; docs/performance.md).
  */
-const EMBEDDED_BACKSTOP_SECONDS = 45;
+const EMBEDDED_BACKSTOP_SECONDS = 60;
 
 /** pg-boss's minimum heartbeat; also how often the supervisor looks for lost jobs. */
 const RECOVERY_SECONDS = 10;
