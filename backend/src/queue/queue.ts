@@ -141,9 +141,10 @@ export async function startQueue(
           db: fromPglite(database.pglite!),
           backend: "pglite",
           useListenNotify: true,
-          // Schedules are by the minute: their check, and the flow check, every 30 s rather than 5.
-          cronWorkerIntervalSeconds: EMBEDDED_BACKSTOP_SECONDS,
-          flowIntervalSeconds: EMBEDDED_BACKSTOP_SECONDS,
+          // Schedules are by the minute: their check, and the flow check, every 45 s (pg-boss's most)
+          // rather than 5.
+          cronWorkerIntervalSeconds: 45,
+          flowIntervalSeconds: 45,
           supervise: options.supervise,
           schedule: options.supervise,
         })
