@@ -29,6 +29,7 @@ import { originCheckPlugin } from "./plugins/origin-check.ts";
 import { securityPlugin } from "./plugins/security.ts";
 import { staticAppsPlugin } from "./plugins/static-apps.ts";
 import { telemetryPlugin } from "./plugins/telemetry.ts";
+import { storageRoutes } from "./storage/storage.routes.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -92,6 +93,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(casesRoutes);
       await api.register(staffRoutes);
       await api.register(settingsRoutes);
+      await api.register(storageRoutes);
     },
     { prefix: "/api" },
   );
