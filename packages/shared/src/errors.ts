@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   /** A decided case is read-only until it is reopened. */
   CASE_CLOSED: 409,
   IDEMPOTENCY_IN_PROGRESS: 409,
+  /** The stage cannot advance: required documents are missing or rejected (staff may override). */
+  DOCUMENTS_MISSING: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   SELF_REFERRAL: 422,

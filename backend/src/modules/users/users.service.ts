@@ -89,7 +89,7 @@ export function changeVisaStage(
   ctx: AppContext,
   actor: Actor,
   userId: string,
-  input: { to?: VisaStageId; note?: string | undefined },
+  input: { to?: VisaStageId; note?: string | undefined; overrideDocuments?: boolean | undefined },
 ): Promise<VisaProgress> {
   return changePrimaryCaseStage(ctx, actor, userId, input);
 }
