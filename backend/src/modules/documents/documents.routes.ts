@@ -15,6 +15,7 @@ import { requireUser } from "../../plugins/authenticate.ts";
 import { errorResponses } from "../../plugins/error-responses.ts";
 import { adminDocumentsRoutes } from "./admin-documents.routes.ts";
 import { downloadLink, getChecklist, getDocument, setSharing, uploadDocument } from "./documents.service.ts";
+import { resumableUploadsRoutes } from "./resumable-uploads.routes.ts";
 
 const idParams = z.object({ id: uuidSchema });
 
@@ -144,4 +145,5 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   await app.register(adminDocumentsRoutes);
+  await app.register(resumableUploadsRoutes);
 };
