@@ -9,13 +9,14 @@ import {
   uploadDocumentFieldsSchema,
 } from "@referral-app/shared/schemas/document";
 import type { AppContext } from "../../context.ts";
-import type { DbOrTx, Tx } from "../../db/client.ts";
+import type { Tx } from "../../db/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { removeStoredFile, type StoredUpload, storeUpload } from "../files/files.service.ts";
 import { enqueueNotification } from "../notifications/notifications.service.ts";
-import { blockingLines, buildLines, isoDay, lineName, validUntilOf } from "./document-rules.ts";
+import { audience, caseFor, checklistOf, toDocument } from "./document-reads.ts";
+import { blockingLines, isoDay, lineName, validUntilOf } from "./document-rules.ts";
 import {
   type DocCase,
   type DocumentRow,
@@ -26,16 +27,13 @@ import {
   findLineDocument,
   insertDocument,
   insertVersion,
-  isOnDocCase,
   listApplicants,
-  listCaseDocuments,
   listValidUntilBetween,
   listVersions,
   partnerName,
   reviewCurrentVersion,
   saveConsent,
   updateDocument,
-  type VersionRow,
 } from "./documents.repository.ts";
 
 export { remindExpiringDocuments } from "./document-reminders.ts";
@@ -43,70 +41,6 @@ export { streamCaseZip } from "./document-zip.ts";
 
 /** Signed download links live this long: enough to start the download, too short to pass around. */
 export const LINK_SECONDS = 300;
-
-/** The case when the actor may read its documents (staff, its client, applicants); else 404. */
-async function caseFor(db: DbOrTx, actor: Actor, caseId: string): Promise<DocCase> {
-  const found = await findDocCase(db, caseId);
-  if (!found) throw notFound("Case");
-  if (isStaffRole(actor.role)) return found;
-  if (actor.role !== "partner" && (await isOnDocCase(db, found, actor.id))) return found;
-  if (actor.role === "partner" && (await sharedWithPartner(db, found, actor))) return found;
-  throw notFound("Case");
-}
-
-async function sharedWithPartner(db: DbOrTx, found: DocCase, actor: Actor): Promise<boolean> {
-  if (!actor.partnerOrganizationId || found.partnerOrganizationId !== actor.partnerOrganizationId)
-    return false;
-  const consent = await findConsent(db, found.id);
-  return (
-    consent !== null &&
-    consent.revokedAt === null &&
-    consent.partnerOrganizationId === found.partnerOrganizationId
-  );
-}
-
-function toDocument(row: DocumentRow, versions: VersionRow[]): CaseDocument {
-  const own = versions
-    .filter((version) => version.documentId === row.id)
-    .map(({ documentId, fileId, storageKey, ...v }) => v);
-  return {
-    id: row.id,
-    caseId: row.caseId,
-    requirementId: row.requirementId,
-    applicantId: row.applicantId,
-    status: row.status,
-    expiresOn: row.expiresOn,
-    validUntil: row.validUntil,
-    current: own.find((version) => version.version === row.currentVersion) ?? own[0]!,
-    versions: own,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
-}
-
-async function caseDocuments(db: DbOrTx, caseId: string): Promise<CaseDocument[]> {
-  const rows = await listCaseDocuments(db, caseId);
-  const versions = await listVersions(
-    db,
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => toDocument(row, versions));
-}
-
-async function checklistOf(db: DbOrTx, found: DocCase, today = isoDay(new Date())) {
-  const [applicants, documents] = await Promise.all([
-    listApplicants(db, found.id),
-    caseDocuments(db, found.id),
-  ]);
-  return buildLines({
-    requirements: found.requirements,
-    applicants,
-    documents,
-    currentStage: found.currentStage,
-    targetDate: found.targetDate,
-    today,
-  });
-}
 
 export async function getChecklist(ctx: AppContext, actor: Actor, caseId: string): Promise<CaseChecklist> {
   const found = await caseFor(ctx.db, actor, caseId);
@@ -266,12 +200,6 @@ async function recordUpload(
     }
     return doc.id;
   });
-}
-
-/** The client and the applicants with accounts. */
-async function audience(db: DbOrTx, found: DocCase): Promise<string[]> {
-  const applicants = await listApplicants(db, found.id);
-  return [...new Set([found.clientId, ...applicants.flatMap((a) => (a.userId ? [a.userId] : []))])];
 }
 
 export async function reviewDocument(
