@@ -4,6 +4,7 @@ import {
   caseChecklistSchema,
   caseDocumentSchema,
   documentLinkSchema,
+  type ReviewDocumentData,
 } from "@referral-app/shared/schemas/document";
 import type { z } from "zod";
 import { BaseService, pathId } from "./base-service.ts";
@@ -16,6 +17,11 @@ export class DocumentService extends BaseService {
 
   getDocument(id: string, signal?: AbortSignal): Promise<CaseDocument> {
     return this.get(`documents/${pathId(id)}`, caseDocumentSchema, { signal });
+  }
+
+  /** Staff: accept the current version, or reject it with a reason the client reads. */
+  review(id: string, data: ReviewDocumentData): Promise<CaseDocument> {
+    return this.post(`admin/documents/${pathId(id)}/review`, caseDocumentSchema, data);
   }
 
   /** A signed link (valid a few minutes) for a preview (`inline`) or a download. */
