@@ -12,6 +12,7 @@ import { casesRoutes } from "./modules/cases/cases.routes.ts";
 import { clientsRoutes } from "./modules/clients/clients.routes.ts";
 import { featuresRoutes } from "./modules/features/features.routes.ts";
 import { filesRoutes } from "./modules/files/files.routes.ts";
+import { messagesRoutes } from "./modules/messages/messages.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { partnersRoutes } from "./modules/partners/partners.routes.ts";
 import { referralsRoutes } from "./modules/referrals/referrals.routes.ts";
@@ -92,6 +93,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(casesRoutes);
       await api.register(staffRoutes);
       await api.register(settingsRoutes);
+      await api.register(messagesRoutes);
     },
     { prefix: "/api" },
   );

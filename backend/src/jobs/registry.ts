@@ -1,5 +1,6 @@
 import { purgeAnalyticsEventsJob } from "../modules/analytics/analytics.jobs.ts";
 import { remindOverdueTasksJob } from "../modules/cases/cases.jobs.ts";
+import { unansweredSupportSummaryJob, unreadDigestsJob } from "../modules/messages/messages.jobs.ts";
 import { broadcastFanOutJob } from "../modules/notifications/broadcasts.jobs.ts";
 import {
   deliverNotificationJob,
@@ -20,4 +21,6 @@ export const JOBS: readonly AnyJob[] = [
   remindOverdueTasksJob,
   purgeDevMailboxJob,
   purgeAnalyticsEventsJob,
+  unreadDigestsJob,
+  unansweredSupportSummaryJob,
 ];

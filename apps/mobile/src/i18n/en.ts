@@ -148,6 +148,7 @@ export const en = {
       referral: "Referrals",
       system: "System",
       promotional: "Promotions",
+      message: "Messages",
     },
     switchLabel: "{{type}}: {{channel}}",
   },

@@ -150,6 +150,7 @@ export const es: Resources = {
       referral: "Referidos",
       system: "Sistema",
       promotional: "Promociones",
+      message: "Mensajes",
     },
     switchLabel: "{{type}}: {{channel}}",
   },

@@ -242,6 +242,7 @@ export const en = {
       referral: "Referrals",
       system: "Account and security",
       promotional: "News and offers",
+      message: "Messages",
     },
     channels: { inApp: "In app", email: "Email", push: "Push" },
     switchLabel: "{{type}}: {{channel}}",

@@ -248,6 +248,7 @@ export const es: Translation = {
       referral: "Referidos",
       system: "Cuenta y seguridad",
       promotional: "Noticias y ofertas",
+      message: "Mensajes",
     },
     channels: { inApp: "En la app", email: "Correo", push: "Push" },
     switchLabel: "{{type}}: {{channel}}",
