@@ -36,9 +36,7 @@ export const conversations = pgTable(
   },
   (t) => [
     // One consultation per case: "Message your consultant" opens the same thread every time.
-    uniqueIndex("conversations_case_consultation_unique")
-      .on(t.caseId)
-      .where(sql`${t.type} = 'consultation'`),
+    uniqueIndex("conversations_case_consultation_unique").on(t.caseId).where(sql`${t.type} = 'consultation'`),
     // The staff inbox pages support conversations by last activity.
     index("conversations_support_activity_idx")
       .on(t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst())

@@ -26,8 +26,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const call = (method: "GET" | "POST" | "PATCH" | "DELETE", url: string, user: SignedUpUser, payload?: unknown) =>
-  t.app.inject({ method, url, headers: user.headers, ...(payload ? { payload: payload as object } : {}) });
+const call = (
+  method: "GET" | "POST" | "PATCH" | "DELETE",
+  url: string,
+  user: SignedUpUser,
+  payload?: unknown,
+) => t.app.inject({ method, url, headers: user.headers, ...(payload ? { payload: payload as object } : {}) });
 
 async function openConsultation(user: SignedUpUser = client): Promise<Conversation> {
   const response = await call("POST", "/api/conversations", user, { type: "consultation", caseId });
@@ -99,7 +103,9 @@ describe("participant rules", () => {
     const conversation = await openConsultation();
     for (const user of [stranger, otherStaff]) {
       expect((await call("GET", `/api/conversations/${conversation.id}`, user)).statusCode).toBe(404);
-      expect((await call("GET", `/api/conversations/${conversation.id}/messages`, user)).statusCode).toBe(404);
+      expect((await call("GET", `/api/conversations/${conversation.id}/messages`, user)).statusCode).toBe(
+        404,
+      );
       const post = await call("POST", `/api/conversations/${conversation.id}/messages`, user, { body: "hi" });
       expect(post.statusCode).toBe(404);
     }
@@ -121,7 +127,9 @@ describe("participant rules", () => {
     const [entry] = await t.ctx.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, "conversation.opened_by_admin"), eq(auditLog.entityId, conversation.id)));
+      .where(
+        and(eq(auditLog.action, "conversation.opened_by_admin"), eq(auditLog.entityId, conversation.id)),
+      );
     expect(entry).toMatchObject({ actorId: admin.id, after: { reason } });
     const write = await call("POST", `/api/conversations/${conversation.id}/messages`, admin, { body: "x" });
     expect(write.statusCode).toBe(404);
@@ -143,7 +151,9 @@ describe("POST /api/conversations/:id/messages", () => {
       body: "x".repeat(5001),
     });
     expect(long.statusCode).toBe(400);
-    const empty = await call("POST", `/api/conversations/${conversation.id}/messages`, client, { body: "  " });
+    const empty = await call("POST", `/api/conversations/${conversation.id}/messages`, client, {
+      body: "  ",
+    });
     expect(empty.statusCode).toBe(400);
     const html = await send(conversation.id, client, "<b>bold</b> https://example.com");
     expect(html.body).toBe("<b>bold</b> https://example.com");
@@ -200,14 +210,19 @@ describe("PATCH and DELETE /api/messages/:id", () => {
     const message = await send(conversation.id, client, "Helo");
     const edited = await call("PATCH", `/api/messages/${message.id}`, client, { body: "Hello" });
     expect(edited.statusCode, edited.body).toBe(200);
-    expect(json<{ data: Message }>(edited).data).toMatchObject({ body: "Hello", editedAt: expect.any(String) });
+    expect(json<{ data: Message }>(edited).data).toMatchObject({
+      body: "Hello",
+      editedAt: expect.any(String),
+    });
     const [copy] = await t.ctx.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, "message.edited"), eq(auditLog.entityId, message.id)));
     expect(copy).toMatchObject({ before: { body: "Helo" }, after: { body: "Hello" } });
     // Someone else's message is not theirs to change.
-    expect((await call("PATCH", `/api/messages/${message.id}`, consultant, { body: "x" })).statusCode).toBe(404);
+    expect((await call("PATCH", `/api/messages/${message.id}`, consultant, { body: "x" })).statusCode).toBe(
+      404,
+    );
   });
 
   it("refuses an edit after 10 minutes", async () => {
@@ -228,8 +243,13 @@ describe("PATCH and DELETE /api/messages/:id", () => {
     const deleted = await call("DELETE", `/api/messages/${message.id}`, client);
     expect(deleted.statusCode).toBe(200);
     expect(json<{ data: Message }>(deleted).data).toMatchObject({ body: "", deletedAt: expect.any(String) });
-    const list = json<{ data: Message[] }>(await call("GET", `/api/conversations/${conversation.id}/messages`, consultant));
-    expect(list.data.find((m) => m.id === message.id)).toMatchObject({ body: "", deletedAt: expect.any(String) });
+    const list = json<{ data: Message[] }>(
+      await call("GET", `/api/conversations/${conversation.id}/messages`, consultant),
+    );
+    expect(list.data.find((m) => m.id === message.id)).toMatchObject({
+      body: "",
+      deletedAt: expect.any(String),
+    });
     const [copy] = await t.ctx.db
       .select()
       .from(auditLog)
@@ -250,7 +270,8 @@ describe("read receipts and unread counts", () => {
     const second = await send(group.id, consultant, "second");
     await send(group.id, reader, "mine never counts");
     const unread = async () =>
-      json<{ data: { count: number } }>(await call("GET", "/api/conversations/unread-count", reader)).data.count;
+      json<{ data: { count: number } }>(await call("GET", "/api/conversations/unread-count", reader)).data
+        .count;
     const list = async () =>
       json<{ data: ConversationSummary[] }>(await call("GET", "/api/conversations", reader)).data;
     // Sending marks what the sender saw as read: their own message is after both.
@@ -262,17 +283,23 @@ describe("read receipts and unread counts", () => {
       lastMessage: { id: third.id },
     });
 
-    const read = await call("POST", `/api/conversations/${group.id}/read`, reader, { upToMessageId: third.id });
+    const read = await call("POST", `/api/conversations/${group.id}/read`, reader, {
+      upToMessageId: third.id,
+    });
     expect(json<{ data: unknown }>(read).data).toMatchObject({ unreadCount: 0, totalUnread: 0 });
     // Back to an older message: the receipt stays.
     await call("POST", `/api/conversations/${group.id}/read`, reader, { upToMessageId: first.id });
-    const seen = json<{ data: Conversation }>(await call("GET", `/api/conversations/${group.id}`, consultant)).data;
+    const seen = json<{ data: Conversation }>(
+      await call("GET", `/api/conversations/${group.id}`, consultant),
+    ).data;
     expect(seen.participants.find((p) => p.userId === reader.id)?.lastReadMessageId).toBe(third.id);
     expect(second.id).not.toBe(third.id);
 
     const foreign = await openConsultation();
     const stray = await send(foreign.id, client, "not yours");
-    const wrong = await call("POST", `/api/conversations/${group.id}/read`, reader, { upToMessageId: stray.id });
+    const wrong = await call("POST", `/api/conversations/${group.id}/read`, reader, {
+      upToMessageId: stray.id,
+    });
     expect(wrong.statusCode).toBe(404);
   });
 });
@@ -299,9 +326,9 @@ describe("GET /api/messages/search", () => {
     expect(theirs.map((r) => r.message.body)).toEqual(["Your passport copy is blurry"]);
     // Staff outside the conversations find nothing either.
     const outsider = await signUp(t, { role: "staff" });
-    expect(json<{ data: unknown[] }>(await call("GET", "/api/messages/search?q=passport", outsider)).data).toEqual(
-      [],
-    );
+    expect(
+      json<{ data: unknown[] }>(await call("GET", "/api/messages/search?q=passport", outsider)).data,
+    ).toEqual([]);
     expect((await call("GET", "/api/messages/search?q=a", client)).statusCode).toBe(400);
   });
 });

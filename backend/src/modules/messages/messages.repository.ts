@@ -113,22 +113,26 @@ export async function updateMessageRow(
   await db.update(messages).set(values).where(eq(messages.id, id));
 }
 
-/** Moves the read receipt forward to `message` (never back). Answers whether it moved. */
+/**
+ * Moves the read receipt forward to `messageId` (never back). Answers whether it moved. The time is
+ * read in SQL: a JS Date would drop the microseconds and leave the message itself unread.
+ */
 export async function advanceReadReceipt(
   db: DbOrTx,
   participant: { conversationId: string; userId: string },
-  message: { id: string; createdAt: Date },
+  messageId: string,
 ): Promise<boolean> {
+  const readAt = sql`(select m.created_at from messages m where m.id = ${messageId})`;
   const rows = await db
     .update(conversationParticipants)
-    .set({ lastReadMessageId: message.id, lastReadAt: message.createdAt })
+    .set({ lastReadMessageId: messageId, lastReadAt: readAt })
     .where(
       and(
         eq(conversationParticipants.conversationId, participant.conversationId),
         eq(conversationParticipants.userId, participant.userId),
         or(
           isNull(conversationParticipants.lastReadAt),
-          sql`${conversationParticipants.lastReadAt} < ${message.createdAt.toISOString()}::timestamptz`,
+          sql`${conversationParticipants.lastReadAt} < ${readAt}`,
         ),
       ),
     )

@@ -116,7 +116,7 @@ async function postInTransaction(
     body: input.body,
   });
   // The sender has read what they sent.
-  await advanceReadReceipt(tx, { conversationId: conversation.id, userId: actor.id }, row);
+  await advanceReadReceipt(tx, { conversationId: conversation.id, userId: actor.id }, row.id);
   await updateConversationRow(tx, conversation.id, {
     lastActivityAt: row.createdAt,
     ...supportChanges(actor, conversation, row.createdAt),
@@ -216,7 +216,7 @@ export async function markConversationRead(
   const moved = await advanceReadReceipt(
     ctx.db,
     { conversationId: conversation.id, userId: actor.id },
-    message,
+    message.id,
   );
   if (moved)
     await publish(ctx, conversation.id, {
