@@ -30,6 +30,7 @@ import { originCheckPlugin } from "./plugins/origin-check.ts";
 import { securityPlugin } from "./plugins/security.ts";
 import { staticAppsPlugin } from "./plugins/static-apps.ts";
 import { telemetryPlugin } from "./plugins/telemetry.ts";
+import { storageRoutes } from "./storage/storage.routes.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -93,7 +94,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(casesRoutes);
       await api.register(staffRoutes);
       await api.register(settingsRoutes);
+<<<<<<< HEAD
       await api.register(messagesRoutes);
+=======
+      await api.register(storageRoutes);
+>>>>>>> w-docs
     },
     { prefix: "/api" },
   );

@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   SELF_REFERRAL: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
   UNPROCESSABLE: 422,
+  /** The malware scanner found something in an upload (nothing was kept). */
+  FILE_INFECTED: 422,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,

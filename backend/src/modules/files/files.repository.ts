@@ -22,3 +22,8 @@ export async function findStoredFile(db: DbOrTx, id: string): Promise<StoredFile
 export async function deleteStoredFilesOf(db: DbOrTx, ownerId: string, purpose: FilePurpose): Promise<void> {
   await db.delete(storedFiles).where(and(eq(storedFiles.ownerId, ownerId), eq(storedFiles.purpose, purpose)));
 }
+
+export async function deleteStoredFileRow(db: DbOrTx, id: string): Promise<StoredFile | undefined> {
+  const [row] = await db.delete(storedFiles).where(eq(storedFiles.id, id)).returning();
+  return row;
+}

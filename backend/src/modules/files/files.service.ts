@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { Readable } from "node:stream";
 import { isStaffRole } from "@referral-app/shared/constants";
 import type { ProfilePictureType } from "@referral-app/shared/schemas/user";
 import type { AppContext } from "../../context.ts";
@@ -7,12 +8,15 @@ import type { Actor } from "../../lib/actor.ts";
 import { notFound } from "../../lib/domain-error.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import {
+  deleteStoredFileRow,
   deleteStoredFilesOf,
   type FilePurpose,
   findStoredFile,
   insertStoredFile,
   type StoredFile,
 } from "./files.repository.ts";
+
+export { type StoredUpload, storageKeyFor, storeUpload, type UploadOptions } from "./store-upload.ts";
 
 /** The public path of a stored file (what the profile's `profilePicture` holds). */
 export const filePath = (id: string) => `/api/files/${id}`;
@@ -66,4 +70,41 @@ export async function readStoredFile(ctx: AppContext, actor: Actor, id: string):
     });
   }
   return file;
+}
+
+/** A stored file's bytes as a stream: from the storage, or from the row for files not yet moved. */
+export async function openStoredFile(ctx: AppContext, file: StoredFile): Promise<Readable> {
+  if (file.storageKey) return ctx.storage.get(file.storageKey);
+  if (file.data) return Readable.from([file.data]);
+  throw notFound("File");
+}
+
+/** A short-lived link to a stored file (S3 presigned GET, or a signed API URL with the local driver). */
+export async function signedFileUrl(
+  ctx: AppContext,
+  file: StoredFile,
+  options: { expiresInSeconds: number; disposition: "inline" | "attachment"; fileName?: string },
+): Promise<string> {
+  if (!file.storageKey) throw notFound("File");
+  return ctx.storage.signedUrl(file.storageKey, {
+    expiresInSeconds: options.expiresInSeconds,
+    disposition: options.disposition,
+    fileName: options.fileName ?? file.fileName ?? "file",
+    contentType: file.contentType,
+  });
+}
+
+export function findFile(db: DbOrTx, id: string): Promise<StoredFile | undefined> {
+  return findStoredFile(db, id);
+}
+
+/**
+ * Removes a file: its row, then its bytes. Call it after the transaction that stopped pointing at
+ * the file has committed; a crash in between leaves only an unreferenced object behind.
+ */
+export async function removeStoredFile(ctx: AppContext, id: string): Promise<void> {
+  const row = await deleteStoredFileRow(ctx.db, id);
+  if (!row?.storageKey) return;
+  const key = row.storageKey;
+  await ctx.storage.delete(key).catch((err: unknown) => ctx.logger.warn({ err, key }, "object not deleted"));
 }
