@@ -94,11 +94,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(casesRoutes);
       await api.register(staffRoutes);
       await api.register(settingsRoutes);
-<<<<<<< HEAD
       await api.register(messagesRoutes);
-=======
       await api.register(storageRoutes);
->>>>>>> w-docs
     },
     { prefix: "/api" },
   );

@@ -4,6 +4,7 @@ import {
   boolean,
   customType,
   index,
+  integer,
   pgTable,
   primaryKey,
   text,
@@ -13,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
 import { cases } from "./cases.ts";
+import { storedFiles } from "./files.ts";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -91,6 +93,27 @@ export const messages = pgTable(
     ),
     index("messages_search_idx").using("gin", t.search),
   ],
+);
+
+/**
+ * Files uploaded to a conversation (bytes in the FileStorage, scanned): pending until the message
+ * they were uploaded for is sent, then tied to it. Only the uploader may attach them, once.
+ */
+export const messageAttachments = pgTable(
+  "message_attachments",
+  {
+    fileId: uuid("file_id")
+      .primaryKey()
+      .references(() => storedFiles.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    messageId: uuid("message_id").references(() => messages.id, { onDelete: "cascade" }),
+    uploadedBy: text("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    position: integer("position").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("message_attachments_message_idx").on(t.messageId, t.position)],
 );
 
 /** Replies admins keep for the staff inbox. */

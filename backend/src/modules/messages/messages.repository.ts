@@ -1,6 +1,7 @@
 import type {
   HighlightSegment,
   Message,
+  MessageAttachment,
   MessageSearchResult,
 } from "@referral-app/shared/schemas/conversation";
 import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
@@ -8,6 +9,16 @@ import type { DbOrTx } from "../../db/client.ts";
 import { cases, conversationParticipants, conversations, messages, users } from "../../db/schema/index.ts";
 import { type Cursor, cursorTime, olderThan, pageOf } from "../../lib/cursor.ts";
 import { isUuid } from "../../lib/ids.ts";
+import { attachmentsOf } from "./attachments.repository.ts";
+
+/** Rows with their attachments (one query for the lot). */
+async function withAttachments(db: DbOrTx, rows: MessageSelect[]): Promise<Message[]> {
+  const files = await attachmentsOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toMessage(row, files.get(row.id)));
+}
 
 export type MessageRow = typeof messages.$inferSelect;
 
@@ -36,7 +47,7 @@ type MessageSelect = {
   createdAt: Date;
 };
 
-export function toMessage(row: MessageSelect): Message {
+export function toMessage(row: MessageSelect, attachments: MessageAttachment[] = []): Message {
   return {
     id: row.id,
     conversationId: row.conversationId,
@@ -45,7 +56,8 @@ export function toMessage(row: MessageSelect): Message {
     senderName: row.senderName ?? "",
     senderRole: row.senderRole,
     body: row.deletedAt ? "" : row.body,
-    attachments: [],
+    // A deleted message's files go with its text.
+    attachments: row.deletedAt ? [] : attachments,
     editedAt: row.editedAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
@@ -58,13 +70,13 @@ const selectMessages = (db: DbOrTx) =>
 export async function findMessagesByIds(db: DbOrTx, ids: readonly string[]): Promise<Message[]> {
   if (ids.length === 0) return [];
   const rows = await selectMessages(db).where(inArray(messages.id, [...ids]));
-  return rows.map(toMessage);
+  return withAttachments(db, rows);
 }
 
 export async function findMessage(db: DbOrTx, id: string): Promise<Message | null> {
   if (!isUuid(id)) return null;
   const [row] = await selectMessages(db).where(eq(messages.id, id));
-  return row ? toMessage(row) : null;
+  return row ? ((await withAttachments(db, [row]))[0] ?? null) : null;
 }
 
 export async function findMessageRow(
@@ -94,7 +106,7 @@ export async function listMessages(
     .orderBy(desc(messages.createdAt), desc(messages.id))
     .limit(page.limit + 1);
   const { items, nextCursor } = pageOf(rows, page.limit, (row) => ({ t: row.cursor, id: row.id }));
-  return { items: items.map(toMessage).reverse(), nextCursor };
+  return { items: (await withAttachments(db, items)).reverse(), nextCursor };
 }
 
 export async function insertMessage(
@@ -194,8 +206,9 @@ export async function searchMessages(
     .where(and(sql`${messages.search} @@ ${query}`, isNull(messages.deletedAt)))
     .orderBy(sql`ts_rank(${messages.search}, ${query}) desc`, desc(messages.createdAt))
     .limit(limit);
-  return rows.map((row) => ({
-    message: toMessage(row),
+  const withFiles = await withAttachments(db, rows);
+  return rows.map((row, index) => ({
+    message: withFiles[index]!,
     conversationType: row.conversationType,
     conversationSubject: row.conversationSubject,
     caseNumber: row.caseNumber,
