@@ -21,6 +21,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requireStaff, requireUser } from "../../plugins/authenticate.ts";
 import { errorResponses } from "../../plugins/error-responses.ts";
+import { attachmentsRoutes } from "./attachments.routes.ts";
 import {
   createConversation,
   getCaseConversation,
@@ -50,6 +51,7 @@ const success = <T>(data: T) => ({ status: "success" as const, data });
 export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
   await app.register(inboxRoutes);
+  await app.register(attachmentsRoutes);
 
   app.get(
     "/conversations",

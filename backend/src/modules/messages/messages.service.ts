@@ -18,6 +18,7 @@ import { DomainError, notFound } from "../../lib/domain-error.ts";
 import { type IdempotentResult, runIdempotent } from "../../lib/idempotency.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { getCasePeople } from "../cases/cases.service.ts";
+import { attachToMessage } from "./attachments.repository.ts";
 import { openConversation, openForWriting } from "./conversation-access.ts";
 import {
   addParticipants,
@@ -88,7 +89,6 @@ export async function sendMessage(
   input: SendInput,
   idempotencyKey: string | undefined,
 ): Promise<IdempotentResult<Message>> {
-  if (input.attachmentIds?.length) throw notFound("Attachment");
   const result = await runIdempotent<Message>(
     ctx.db,
     { userId: actor.id, scope: `messages.send:${conversationId}`, key: idempotencyKey, body: input },
@@ -115,6 +115,17 @@ async function postInTransaction(
     senderId: actor.id,
     body: input.body,
   });
+  const fileIds = [...new Set(input.attachmentIds ?? [])];
+  if (fileIds.length > 0) {
+    const tied = await attachToMessage(tx, {
+      fileIds,
+      conversationId: conversation.id,
+      uploadedBy: actor.id,
+      messageId: row.id,
+    });
+    // Someone else's upload, one for another conversation, or one already sent: as if it did not exist.
+    if (tied !== fileIds.length) throw notFound("Attachment");
+  }
   // The sender has read what they sent.
   await advanceReadReceipt(tx, { conversationId: conversation.id, userId: actor.id }, row.id);
   await updateConversationRow(tx, conversation.id, {

@@ -298,3 +298,12 @@ export const caseConversationSchema = z
   })
   .meta({ id: "CaseConversation" });
 export type CaseConversation = z.infer<typeof caseConversationSchema>;
+
+/** A short-lived signed link to an attachment (every link handed out is audited). */
+export const attachmentLinkSchema = z
+  .object({ url: z.string(), expiresAt: isoDateTimeSchema })
+  .meta({ id: "AttachmentLink" });
+export type AttachmentLink = z.infer<typeof attachmentLinkSchema>;
+
+/** How long an attachment link works. */
+export const ATTACHMENT_LINK_SECONDS = 5 * 60;
