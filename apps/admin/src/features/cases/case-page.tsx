@@ -11,6 +11,7 @@ import { ErrorState, QueryState } from "@referral-app/ui/query-state";
 import { SkeletonList } from "@referral-app/ui/skeleton";
 import { Link, useParams } from "react-router";
 import { strings } from "../../strings.ts";
+import { CaseMessagesCard } from "../messages/case-messages-card.tsx";
 import { AssignmentForm, OutcomeForm, ReopenDialog, StageForm } from "./case-actions.tsx";
 import { NoteForm, StaffTaskList, TaskForm } from "./case-notes-tasks.tsx";
 import { CaseStateBadge } from "./case-table.tsx";
@@ -116,6 +117,7 @@ function CaseBody({ visaCase }: { visaCase: VisaCase }) {
       <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
         <div className="space-y-6 lg:col-span-2">
           <Timeline caseId={visaCase.id} />
+          <CaseMessagesCard caseId={visaCase.id} />
           <Tasks visaCase={visaCase} />
           {visaCase.closed ? null : (
             <Card title={strings.case.notes}>
