@@ -12,6 +12,7 @@ import { userHandlers } from "./user-handlers.ts";
 
 export { fixtureUuid } from "./case-fixtures.ts";
 export { createFixtures, DEMO_PASSWORD, type Fixtures, fixtures } from "./fixtures.ts";
+export { mockConversations } from "./message-handlers.ts";
 export { createMockStore, type MockStore } from "./mock-store.ts";
 
 /** The development API address; handlers match it unless told otherwise. */

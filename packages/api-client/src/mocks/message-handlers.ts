@@ -10,10 +10,26 @@ import { newUuid } from "./case-handlers.ts";
 import type { MockStore } from "./mock-store.ts";
 import { fail, invalid, ok, readJson } from "./respond.ts";
 
+interface MessageState {
+  conversations: Conversation[];
+  messages: Map<string, Message[]>;
+}
+
+const states = new WeakMap<MockStore, MessageState>();
+
+/** The conversations behind a store's handlers, for tests to seed and inspect. */
+export function mockConversations(store: MockStore): MessageState {
+  let state = states.get(store);
+  if (!state) {
+    state = { conversations: [], messages: new Map() };
+    states.set(store, state);
+  }
+  return state;
+}
+
 /** Conversations in memory: open, send, read; enough for the apps' screens and their tests. */
 export function messageHandlers(store: MockStore, url: (path: string) => string) {
-  const conversations: Conversation[] = [];
-  const messages = new Map<string, Message[]>();
+  const { conversations, messages } = mockConversations(store);
   const find = (id: unknown) => conversations.find((entry) => entry.id === id);
   const page = (data: unknown[]) => ({ status: "success" as const, data, nextCursor: null });
   return [
