@@ -105,12 +105,10 @@ describe("messages", () => {
     const caseThread = staff.getByRole("region", { name: "Messages with the client" });
     await caseThread.getByText(/Here is my passport scan/).waitFor(WAIT);
     // The attachment opens through a short-lived signed link as a download of the client's file.
-    const signed = staff
-      .context()
-      .waitForEvent("response", {
-        predicate: (response) => response.url().includes("/api/storage/signed?token="),
-        ...WAIT,
-      });
+    const signed = staff.context().waitForEvent("response", {
+      predicate: (response) => response.url().includes("/api/storage/signed?token="),
+      ...WAIT,
+    });
     await caseThread.getByRole("button", { name: "Open passport.pdf" }).click();
     const response = await signed;
     assert.equal(response.status(), 200);
