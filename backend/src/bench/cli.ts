@@ -107,13 +107,17 @@ async function benchConversation(server: RunningServer, client: string, staff: s
   const call = (token: string, method: string, path: string, body?: unknown) =>
     fetch(`${server.url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   const opened = await call(client, "POST", "/api/conversations", { type: "consultation", caseId });
   if (!opened.ok) throw new Error(`opening the bench conversation failed: ${opened.status}`);
   const { id } = ((await opened.json()) as { data: { id: string } }).data;
-  await call(staff, "POST", `/api/conversations/${id}/join`);
+  const joined = await call(staff, "POST", `/api/conversations/${id}/join`);
+  if (!joined.ok) throw new Error(`staff joining the bench conversation failed: ${joined.status}`);
   for (let index = 0; index < THREAD_MESSAGES; index++) {
     const token = index % 2 === 0 ? client : staff;
     const sent = await call(token, "POST", `/api/conversations/${id}/messages`, {

@@ -54,7 +54,7 @@ export async function openForWriting(
   conversationId: string,
   db: DbOrTx,
 ): Promise<ConversationAccess & { participant: ParticipantRow }> {
-  const conversation = await findConversationRow(db, conversationId, { forUpdate: true });
+  const conversation = await findConversationRow(db, conversationId);
   if (!conversation) throw notFound("Conversation");
   const participant = await findParticipant(db, conversation.id, actor.id);
   if (!participant) throw notFound("Conversation");

@@ -128,10 +128,6 @@ async function postInTransaction(
   }
   // The sender has read what they sent.
   await advanceReadReceipt(tx, { conversationId: conversation.id, userId: actor.id }, row.id);
-  await updateConversationRow(tx, conversation.id, {
-    lastActivityAt: row.createdAt,
-    ...supportChanges(actor, conversation, row.createdAt),
-  });
   if (conversation.type === "consultation" && conversation.caseId) {
     // Applicants given an account and a new consultant since the thread opened join it now.
     const people = await getCasePeople(tx, conversation.caseId);
@@ -143,6 +139,12 @@ async function postInTransaction(
   }
   const message = await findMessage(tx, row.id);
   await queueMessagePushes(ctx, tx, conversation, message!);
+  // Last: the conversation row's lock is held only until the commit just after, so concurrent sends
+  // to one conversation queue behind each other for as short a time as possible.
+  await updateConversationRow(tx, conversation.id, {
+    lastActivityAt: row.createdAt,
+    ...supportChanges(actor, conversation, row.createdAt),
+  });
   return message!;
 }
 
