@@ -15,7 +15,7 @@ import { runSeed } from "../seed/run-seed.ts";
 import { type RunningServer, startServer } from "./server-process.ts";
 
 // `npm run bench [-- --embedded] [--duration 10] [--connections 16] [--users 1000]
-//   [--referrals-per-user 50] [--cases-per-user 2] [--reuse] [--no-build]` (100,000 cases for the staff
+//   [--referrals-per-user 50] [--cases-per-user 2] [--reuse] [--no-build] [--only a,b]` (100,000 cases for the staff
 //   list: `--users 50000 --cases-per-user 2`): the real server on a seeded database under
 // autocannon. Prints figures; fails only on errors, never on slow numbers.
 
@@ -33,6 +33,8 @@ const { values: args } = parseArgs({
     "cases-per-user": { type: "string", default: "2" },
     reuse: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
+    /** Comma-separated scenario names to run (all by default), e.g. `--only "messages page,send message"`. */
+    only: { type: "string" },
   },
 });
 const duration = Number(args.duration);
@@ -93,6 +95,37 @@ async function firstCaseId(server: RunningServer, token: string): Promise<string
   const body = (await response.json()) as { data: { id: string }[] };
   if (!response.ok || !body.data[0]) throw new Error(`no case for the bench client: ${response.status}`);
   return body.data[0].id;
+}
+
+const THREAD_MESSAGES = 200;
+
+/**
+ * The client's consultation on their case with THREAD_MESSAGES messages (both sides), for the
+ * message-page and send scenarios.
+ */
+async function benchConversation(server: RunningServer, client: string, staff: string, caseId: string) {
+  const call = (token: string, method: string, path: string, body?: unknown) =>
+    fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const opened = await call(client, "POST", "/api/conversations", { type: "consultation", caseId });
+  if (!opened.ok) throw new Error(`opening the bench conversation failed: ${opened.status}`);
+  const { id } = ((await opened.json()) as { data: { id: string } }).data;
+  const joined = await call(staff, "POST", `/api/conversations/${id}/join`);
+  if (!joined.ok) throw new Error(`staff joining the bench conversation failed: ${joined.status}`);
+  for (let index = 0; index < THREAD_MESSAGES; index++) {
+    const token = index % 2 === 0 ? client : staff;
+    const sent = await call(token, "POST", `/api/conversations/${id}/messages`, {
+      body: `Bench message ${index}: the documents for the next stage, and a link https://example.com/${index}`,
+    });
+    if (!sent.ok) throw new Error(`seeding the bench conversation failed: ${sent.status}`);
+  }
+  return id;
 }
 
 interface Scenario {
@@ -196,7 +229,10 @@ async function main(): Promise<number> {
     const caseId = await firstCaseId(server, client);
     const run_id = Date.now().toString(36);
     let sequence = 0;
-    const scenarios: Scenario[] = [
+    const only = args.only?.split(",").map((name) => name.trim());
+    const wantsMessages = !only || only.some((name) => name.includes("message"));
+    const conversationId = wantsMessages ? await benchConversation(server, client, staff, caseId) : "";
+    const allScenarios: Scenario[] = [
       { name: "profile", method: "GET", path: "/api/users/me/profile", token: client },
       { name: "referrals", method: "GET", path: "/api/users/me/referrals?page=1&limit=20", token: client },
       { name: "stats", method: "GET", path: "/api/users/me/referral-stats", token: client },
@@ -216,7 +252,25 @@ async function main(): Promise<number> {
       { name: "admin list", method: "GET", path: "/api/admin/referrals?limit=50", token: staff },
       { name: "case", method: "GET", path: `/api/cases/${caseId}`, token: client },
       { name: "staff cases", method: "GET", path: "/api/admin/cases?limit=50", token: staff },
+      {
+        name: "messages page",
+        method: "GET",
+        path: `/api/conversations/${conversationId}/messages?limit=50`,
+        token: client,
+      },
+      { name: "conversations list", method: "GET", path: "/api/conversations?limit=20", token: client },
+      {
+        name: "send message",
+        method: "POST",
+        path: `/api/conversations/${conversationId}/messages`,
+        token: client,
+        body: () => {
+          sequence += 1;
+          return JSON.stringify({ body: `Bench send ${run_id}-${sequence}: is there news on my case?` });
+        },
+      },
     ];
+    const scenarios = only ? allScenarios.filter((scenario) => only.includes(scenario.name)) : allScenarios;
     const rows: Row[] = [];
     for (const scenario of scenarios) {
       rows.push(await run(server, scenario));

@@ -211,6 +211,8 @@ export const consultancySettings = pgTable(
   {
     id: smallint("id").primaryKey().default(1),
     referralContactBusinessDays: integer("referral_contact_business_days").notNull().default(2),
+    /** Business hours staff have to answer a new support conversation. */
+    supportFirstResponseHours: integer("support_first_response_hours").notNull().default(4),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("consultancy_settings_single_row", sql`${t.id} = 1`)],

@@ -372,6 +372,8 @@ export const consultancySettingsSchema = z
   .object({
     /** Business days (Monday to Friday) staff have to contact a new referral. */
     referralContactBusinessDays: z.number().int().min(1).max(30),
+    /** Business hours (Monday to Friday, 09:00–17:00 UTC) staff have to answer a support question. */
+    supportFirstResponseHours: z.number().int().min(1).max(80),
   })
   .meta({ id: "ConsultancySettings" });
 export type ConsultancySettings = z.infer<typeof consultancySettingsSchema>;
