@@ -17,6 +17,7 @@ import { createRedis } from "./lib/redis.ts";
 import { serializeRequest } from "./lib/request-log.ts";
 import { SESSION_CACHE_CHANNEL, SessionCache } from "./lib/session-cache.ts";
 import { startQueue } from "./queue/queue.ts";
+import { createStorage } from "./storage/index.ts";
 import { instrumentPglite, startTracing } from "./telemetry.ts";
 
 export interface ContextOptions {
@@ -81,6 +82,8 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     }
   }
   closers.push(() => cache.close());
+  const storage = createStorage(config);
+  closers.push(async () => storage.close());
   const ctx: AppContext = {
     config,
     database,
@@ -92,6 +95,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     redis,
     logger,
     sessions,
+    storage,
   };
   extraClosers.set(ctx, closers);
   return ctx;

@@ -7,6 +7,7 @@ import type { LiveEvents } from "./lib/live-events.ts";
 import type { Mailer } from "./lib/mailer.ts";
 import type { SessionCache } from "./lib/session-cache.ts";
 import type { JobQueue } from "./queue/queue.ts";
+import type { FileStorage } from "./storage/index.ts";
 
 /** What services and job handlers receive: the process's shared resources. */
 export interface AppContext {
@@ -23,4 +24,6 @@ export interface AppContext {
   logger: FastifyBaseLogger;
   /** Who a credential proved, for a few seconds, dropped on revocation (lib/session-cache.ts); absent: read every time. */
   sessions?: SessionCache;
+  /** Uploaded files (documents, attachments, pictures): a folder or an S3 bucket. */
+  storage: FileStorage;
 }

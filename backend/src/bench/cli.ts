@@ -15,9 +15,9 @@ import { runSeed } from "../seed/run-seed.ts";
 import { formatGoals, formatRows, goalLines, type Measured, type Row } from "./goals.ts";
 import { type RunningServer, startReferenceServer, startServer } from "./server-process.ts";
 
-// `npm run bench [-- --only postgres,scale,embedded] [--duration 10] [--warmup 2] [--connections 16]
+// `npm run bench [-- --suites postgres,scale,embedded] [--only scenario,…] [--duration 10] [--warmup 2] [--connections 16]
 //   [--users 1000] [--referrals-per-user 50] [--cases-per-user 2] [--large-users 20000] [--reuse]
-//   [--no-build] [--cpu-prof DIR]`: the real server on a seeded database under autocannon, beside a bare
+//   [--no-build] [--cpu-prof DIR] [--idle 60]`: the real server on a seeded database under autocannon, beside a bare
 // Fastify + pg yardstick on the same database, then issue 19's goals as ratios (goals.ts).
 //   postgres  the yardstick's read and insert, the real routes, at users × referrals (50,000)
 //   scale     the reads again on a kept database of large-users × referrals (1,000,000), seeded once
@@ -30,7 +30,7 @@ const DEFAULT_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
 const { values: args } = parseArgs({
   options: {
-    only: { type: "string", default: "postgres,scale,embedded" },
+    suites: { type: "string", default: "postgres,scale,embedded" },
     embedded: { type: "boolean", default: false },
     duration: { type: "string", default: "10" },
     warmup: { type: "string", default: "2" },
@@ -42,7 +42,8 @@ const { values: args } = parseArgs({
     reuse: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
     "cpu-prof": { type: "string" },
-    scenarios: { type: "string" },
+    /** Comma-separated scenario names to run (all by default), e.g. `--only "messages page,send message"`. */
+    only: { type: "string" },
     idle: { type: "string", default: "60" },
   },
 });
@@ -53,8 +54,8 @@ const users = Number(args.users);
 const referralsPerUser = Number(args["referrals-per-user"]);
 const casesPerUser = Number(args["cases-per-user"]);
 const largeUsers = Number(args["large-users"]);
-// --embedded is the older spelling of --only embedded.
-const suites = new Set((args.embedded ? "embedded" : args.only).split(",").map((name) => name.trim()));
+// --embedded is the older spelling of --suites embedded.
+const suites = new Set((args.embedded ? "embedded" : args.suites).split(",").map((name) => name.trim()));
 
 async function adminClient(): Promise<pg.Client> {
   const admin = new pg.Client({ connectionString: DEFAULT_ADMIN_URL });
@@ -149,6 +150,37 @@ async function firstCaseId(server: RunningServer, token: string): Promise<string
   return body.data[0].id;
 }
 
+const THREAD_MESSAGES = 200;
+
+/**
+ * The client's consultation on their case with THREAD_MESSAGES messages (both sides), for the
+ * message-page and send scenarios.
+ */
+async function benchConversation(server: RunningServer, client: string, staff: string, caseId: string) {
+  const call = (token: string, method: string, path: string, body?: unknown) =>
+    fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const opened = await call(client, "POST", "/api/conversations", { type: "consultation", caseId });
+  if (!opened.ok) throw new Error(`opening the bench conversation failed: ${opened.status}`);
+  const { id } = ((await opened.json()) as { data: { id: string } }).data;
+  const joined = await call(staff, "POST", `/api/conversations/${id}/join`);
+  if (!joined.ok) throw new Error(`staff joining the bench conversation failed: ${joined.status}`);
+  for (let index = 0; index < THREAD_MESSAGES; index++) {
+    const token = index % 2 === 0 ? client : staff;
+    const sent = await call(token, "POST", `/api/conversations/${id}/messages`, {
+      body: `Bench message ${index}: the documents for the next stage, and a link https://example.com/${index}`,
+    });
+    if (!sent.ok) throw new Error(`seeding the bench conversation failed: ${sent.status}`);
+  }
+  return id;
+}
+
 interface Scenario {
   name: string;
   method: "GET" | "POST";
@@ -183,8 +215,8 @@ const YARDSTICK_FOR: Record<string, string[]> = {
   "reference read": ["profile", "referrals", "stats"],
   "reference insert": ["create"],
 };
-// --scenarios profile,create: only these (and their yardsticks), e.g. to profile one route.
-const picked = args.scenarios ? new Set(args.scenarios.split(",").map((name) => name.trim())) : undefined;
+// --only profile,create: only these (and their yardsticks), e.g. to profile one route.
+const picked = args.only ? new Set(args.only.split(",").map((name) => name.trim())) : undefined;
 
 async function run(server: RunningServer, scenario: Scenario): Promise<Row | undefined> {
   if (
@@ -330,6 +362,43 @@ async function measureAll(
     [server, { name: "case", method: "GET", path: `/api/cases/${caseId}`, token: tokens.client }],
     [server, { name: "staff cases", method: "GET", path: "/api/admin/cases?limit=50", token: tokens.staff }],
   ];
+  const wantsMessages = !picked || [...picked].some((name) => name.includes("message"));
+  if (wantsMessages) {
+    const conversationId = await benchConversation(server, tokens.client, tokens.staff, caseId);
+    order.push(
+      [
+        server,
+        {
+          name: "messages page",
+          method: "GET",
+          path: `/api/conversations/${conversationId}/messages?limit=50`,
+          token: tokens.client,
+        },
+      ],
+      [
+        server,
+        {
+          name: "conversations list",
+          method: "GET",
+          path: "/api/conversations?limit=20",
+          token: tokens.client,
+        },
+      ],
+      [
+        server,
+        {
+          name: "send message",
+          method: "POST",
+          path: `/api/conversations/${conversationId}/messages`,
+          token: tokens.client,
+          body: () => {
+            sequence += 1;
+            return JSON.stringify({ body: `Bench send ${runId}-${sequence}: is there news on my case?` });
+          },
+        },
+      ],
+    );
+  }
   for (const [target, scenario] of order) {
     const row = target ? await run(target, scenario) : undefined;
     if (row) rows.set(scenario.name, row);

@@ -1,4 +1,5 @@
 import { useSignOut, useUnreadCount } from "@referral-app/api-client/react";
+import { useMessagesUnreadTotal } from "@referral-app/api-client/react/message-hooks";
 import { Button } from "@referral-app/ui/button";
 import { cn } from "@referral-app/ui/cn";
 import { useTranslation } from "react-i18next";
@@ -16,6 +17,7 @@ function navClass({ isActive }: { isActive: boolean }) {
 export function AppHeader() {
   const { t } = useTranslation();
   const unread = useUnreadCount();
+  const unreadMessages = useMessagesUnreadTotal().data ?? 0;
   const signOut = useSignOut();
   const navigate = useNavigate();
   const count = unread.data ?? 0;
@@ -40,6 +42,20 @@ export function AppHeader() {
             <li>
               <NavLink to="/referrals" className={navClass}>
                 {t("nav.referrals")}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/messages" className={navClass}>
+                {t("nav.messages")}
+                {unreadMessages > 0 ? (
+                  <span
+                    data-testid="messages-badge"
+                    className="inline-flex min-w-5 items-center justify-center rounded-full bg-danger px-1.5 text-xs font-semibold text-danger-fg"
+                  >
+                    <span aria-hidden="true">{unreadMessages > 99 ? "99+" : unreadMessages}</span>
+                    <span className="sr-only">{t("nav.unreadMessages", { count: unreadMessages })}</span>
+                  </span>
+                ) : null}
               </NavLink>
             </li>
             <li>

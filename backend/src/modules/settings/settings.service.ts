@@ -2,7 +2,7 @@ import type { ConsultancySettings, UpdateConsultancySettingsData } from "@referr
 import type { AppContext } from "../../context.ts";
 import type { DbOrTx } from "../../db/client.ts";
 import type { Actor } from "../../lib/actor.ts";
-import { addBusinessDays } from "../../lib/business-days.ts";
+import { addBusinessDays, addBusinessHours } from "../../lib/business-days.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { findSettings, saveSettings } from "./settings.repository.ts";
 
@@ -45,4 +45,10 @@ export async function referralContactDeadline(ctx: AppContext, db: DbOrTx, from:
     findSettings(db),
   );
   return addBusinessDays(from, referralContactBusinessDays);
+}
+
+/** When staff should first answer a support question opened at `from`: the admin-set business hours. */
+export async function supportFirstResponseDue(db: DbOrTx, from: Date): Promise<Date> {
+  const { supportFirstResponseHours } = await findSettings(db);
+  return addBusinessHours(from, supportFirstResponseHours);
 }
