@@ -108,6 +108,22 @@ describe("PATCH /api/admin/referrals/:id/status", () => {
     }
   });
 
+  it("refuses a rejection without a reason (400 on notes) and changes nothing", async () => {
+    const id = await insertReferral({ status: "contacted" });
+    for (const body of [{ status: "rejected" }, { status: "rejected", notes: "   " }]) {
+      const response = await patch(id, body);
+      expect(response.statusCode).toBe(400);
+      const error = json<ErrorBody & { error: { details: { fields: Record<string, string> } } }>(
+        response,
+      ).error;
+      expect(error.code).toBe("VALIDATION_ERROR");
+      expect(Object.keys(error.details.fields)).toContain("notes");
+    }
+    const [row] = await t.ctx.db.select().from(referrals).where(eq(referrals.id, id));
+    expect(row!.status).toBe("contacted");
+    expect((await patch(id, { status: "rejected", internalNote: "Not eligible" })).statusCode).toBe(200);
+  });
+
   it("writes history, audit, an analytics event and notifies the referrer on each change", async () => {
     const id = await insertReferral({ fullName: "Nadia Stone" });
     for (const status of ["contacted", "qualified", "converted"]) {

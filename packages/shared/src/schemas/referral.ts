@@ -141,6 +141,20 @@ export type ReferralStats = z.infer<typeof referralStatsSchema>;
 
 const statusNoteSchema = z.string().trim().max(1000).optional();
 
+/** Rejecting is final, so it needs a reason on record: `notes` (or its new name `internalNote`). */
+export function requireRejectReason(
+  value: { status: string; internalNote?: string; notes?: string },
+  context: z.core.$RefinementCtx,
+): void {
+  if (value.status === "rejected" && !(value.internalNote || value.notes)) {
+    context.addIssue({
+      code: "custom",
+      path: ["notes"],
+      message: "Give a reason for rejecting (notes or internalNote)",
+    });
+  }
+}
+
 /**
  * Staff: `PATCH /api/admin/referrals/:id/status`. `internalNote` stays with staff;
  * `messageToReferrer` is shown to the referrer. `notes` (the field's old name) is still accepted
@@ -154,5 +168,6 @@ export const updateReferralStatusSchema = z
     /** Deprecated: read as `internalNote`. */
     notes: statusNoteSchema.meta({ deprecated: true }),
   })
+  .superRefine(requireRejectReason)
   .meta({ id: "UpdateReferralStatusData" });
 export type UpdateReferralStatusData = z.infer<typeof updateReferralStatusSchema>;

@@ -1,10 +1,12 @@
 import { useAdminReferral } from "@referral-app/api-client/react/admin-hooks";
+import type { ReferralStatus } from "@referral-app/shared/constants";
 import { formatCurrency, formatDate, formatDateTime } from "@referral-app/shared/formatting";
 import type { ReferralDetail } from "@referral-app/shared/schemas/referral";
 import { StatusBadge } from "@referral-app/ui/badge";
 import { Dialog } from "@referral-app/ui/dialog";
+import { FormMessage } from "@referral-app/ui/form";
 import { QueryState } from "@referral-app/ui/query-state";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { strings } from "../../strings.ts";
 import { StatusChangeForm } from "./status-change-form.tsx";
 
@@ -48,6 +50,7 @@ function History({ detail }: { detail: ReferralDetail }) {
 }
 
 function DetailBody({ detail }: { detail: ReferralDetail }) {
+  const [moved, setMoved] = useState<ReferralStatus | null>(null);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-2">
@@ -56,6 +59,22 @@ function DetailBody({ detail }: { detail: ReferralDetail }) {
           {strings.detail.created} {formatDate(detail.createdAt)}
         </span>
       </div>
+      {/* The status change comes first: its button stays in view on a 900 px high screen. */}
+      <section aria-labelledby="referral-change" className="border-b border-border pb-4">
+        <h3 id="referral-change" className="mb-2 font-semibold">
+          {strings.detail.changeStatus}
+        </h3>
+        {moved ? (
+          <FormMessage tone="success">{strings.detail.moved(strings.statuses[moved])}</FormMessage>
+        ) : null}
+        <StatusChangeForm
+          key={detail.status}
+          id={detail.id}
+          name={detail.fullName}
+          status={detail.status}
+          onMoved={setMoved}
+        />
+      </section>
       <dl className="divide-y divide-border">
         <Row label={strings.detail.contact}>{detail.email}</Row>
         <Row label={strings.detail.phone}>{detail.phone}</Row>
@@ -77,12 +96,6 @@ function DetailBody({ detail }: { detail: ReferralDetail }) {
           {strings.detail.history}
         </h3>
         <History detail={detail} />
-      </section>
-      <section aria-labelledby="referral-change" className="border-t border-border pt-4">
-        <h3 id="referral-change" className="mb-2 font-semibold">
-          {strings.detail.changeStatus}
-        </h3>
-        <StatusChangeForm key={detail.status} id={detail.id} status={detail.status} />
       </section>
     </div>
   );

@@ -7,6 +7,7 @@ import { EmptyState } from "@referral-app/ui/empty-state";
 import { Field, FormMessage, Select } from "@referral-app/ui/form";
 import { SkeletonList } from "@referral-app/ui/skeleton";
 import { Table, type TableColumn } from "@referral-app/ui/table";
+import { TruncatedText } from "@referral-app/ui/truncated-text";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FeatureToggle } from "../../components/feature-toggle.tsx";
@@ -27,8 +28,8 @@ function useColumns(): TableColumn<Referral>[] {
       rowHeader: true,
       cell: (row) => (
         <span className="flex flex-col">
-          <span>{row.fullName}</span>
-          <span className="text-xs font-normal text-muted">{row.email}</span>
+          <TruncatedText text={row.fullName} />
+          <TruncatedText text={row.email} lines={1} className="text-xs font-normal text-muted" />
         </span>
       ),
     },
@@ -55,6 +56,7 @@ function useColumns(): TableColumn<Referral>[] {
     },
     {
       key: "details",
+      cardLabel: false,
       header: <span className="sr-only">{t("referrals.list.details")}</span>,
       cell: (row) => <ReferralDetailDialog referral={row} />,
     },
