@@ -194,6 +194,10 @@ export const strings = {
     actions: "Actions",
     approve: "Approve",
     markPaid: "Mark paid",
+    markPaidTitle: (amount: string, name: string) => `Mark ${amount} to ${name} as paid?`,
+    markPaidBody:
+      "Only once the money has been sent: a paid reward is final and the referrer is told it was paid.",
+    markPaidConfirm: "Yes, it was paid",
     reverse: "Reverse",
     reverseTitle: "Reverse reward",
     reason: "Reason",
@@ -272,6 +276,20 @@ export const strings = {
     empty: "No broadcasts yet.",
     loading: "Loading broadcasts",
     delivering: "Delivering…",
+    review: "Preview and send",
+    previewTitle: "Send this broadcast?",
+    previewDescription: "This is how it will appear. Sending cannot be undone.",
+    counting: "Counting recipients…",
+    willReach: (count: number) =>
+      count === 1 ? "It will reach 1 person." : `It will reach ${count.toLocaleString("en")} people.`,
+    nobodyMatches: "Nobody matches this audience, so there is no one to send it to. Change the audience.",
+    promotionalReach: "Only those who opted in to promotional messages will see it.",
+    audienceSummary: "Audience",
+    anyCountry: "any country",
+    sendTo: (count: number) => `Send to ${count.toLocaleString("en")}`,
+    reachedNobody: "Reached nobody: no one matched this audience when it was sent.",
+    sentTo: (count: number) =>
+      `Queued for ${count.toLocaleString("en")} ${count === 1 ? "person" : "people"}`,
   },
   mailbox: {
     title: "Dev mailbox",
