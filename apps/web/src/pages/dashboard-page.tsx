@@ -4,6 +4,7 @@ import { PageTitle } from "../components/page-title.tsx";
 import { LatestNotificationsCard } from "../features/dashboard/latest-notifications-card.tsx";
 import { MyTasksCard, PrimaryCaseCard } from "../features/dashboard/primary-case-card.tsx";
 import { ReferralSummaryCard } from "../features/dashboard/referral-summary-card.tsx";
+import { RewardsCard } from "../features/dashboard/rewards-card.tsx";
 
 /** The primary case with my open tasks, then my referrals and notifications. */
 export function Component() {
@@ -23,9 +24,14 @@ export function Component() {
         </div>
         <MyTasksCard />
       </div>
-      <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
-        <ReferralSummaryCard />
-        <LatestNotificationsCard />
+      <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
+        <div className="lg:col-span-2">
+          <ReferralSummaryCard />
+        </div>
+        <div className="space-y-6">
+          <RewardsCard />
+          <LatestNotificationsCard />
+        </div>
       </div>
     </div>
   );

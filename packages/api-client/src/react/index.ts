@@ -34,6 +34,7 @@ export {
   refreshReferralLists,
   useCreateReferral,
   useReferral,
+  useReferralOffer,
   useReferralStats,
   useReferrals,
 } from "./referral-hooks.ts";

@@ -48,7 +48,13 @@ export type CreateReferralData = z.input<typeof createReferralSchema>;
 export type CreateReferralInput = z.output<typeof createReferralSchema>;
 
 export const referralRewardSchema = moneySchema
-  .extend({ status: rewardStatusSchema })
+  .extend({
+    status: rewardStatusSchema,
+    /** A pending reward is held until then; after it, staff can approve and pay it. */
+    availableAt: isoDateTimeSchema,
+    /** When its status last changed (approved, paid…). */
+    updatedAt: isoDateTimeSchema,
+  })
   .meta({ id: "ReferralReward" });
 export type ReferralReward = z.infer<typeof referralRewardSchema>;
 

@@ -15,6 +15,7 @@ import { apiErrorMessage } from "../../forms/api-error-message.ts";
 import { useFormat } from "../../i18n/use-format.ts";
 import { ContactDeadline } from "./contact-deadline.tsx";
 import { ReferralDetailDialog } from "./referral-detail-dialog.tsx";
+import { rewardStatusWords } from "./reward-words.ts";
 
 const PAGE_SIZES = [10, 20, 50] as const;
 
@@ -52,7 +53,14 @@ function useColumns(): TableColumn<Referral>[] {
       key: "reward",
       header: t("referrals.list.reward"),
       cell: (row) =>
-        row.reward ? format.money(row.reward.amountMinor, row.reward.currency) : t("referrals.list.noReward"),
+        row.reward ? (
+          <span className="flex flex-col">
+            <span>{format.money(row.reward.amountMinor, row.reward.currency)}</span>
+            <span className="text-xs text-muted">{rewardStatusWords(row.reward, t, format)}</span>
+          </span>
+        ) : (
+          t("referrals.list.noReward")
+        ),
     },
     {
       key: "details",
