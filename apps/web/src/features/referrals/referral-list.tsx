@@ -2,7 +2,7 @@ import { useReferrals } from "@referral-app/api-client/react";
 import { FEATURE_FLAGS, REFERRAL_STATUS_VALUES, type ReferralStatus } from "@referral-app/shared/constants";
 import type { Referral } from "@referral-app/shared/schemas/referral";
 import { StatusBadge } from "@referral-app/ui/badge";
-import { Button } from "@referral-app/ui/button";
+import { Button, buttonClasses } from "@referral-app/ui/button";
 import { EmptyState } from "@referral-app/ui/empty-state";
 import { Field, FormMessage, Select } from "@referral-app/ui/form";
 import { SkeletonList } from "@referral-app/ui/skeleton";
@@ -10,6 +10,7 @@ import { Table, type TableColumn } from "@referral-app/ui/table";
 import { TruncatedText } from "@referral-app/ui/truncated-text";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { FeatureToggle } from "../../components/feature-toggle.tsx";
 import { apiErrorMessage } from "../../forms/api-error-message.ts";
 import { useFormat } from "../../i18n/use-format.ts";
@@ -130,6 +131,13 @@ export function ReferralList() {
         <EmptyState
           title={t("referrals.list.emptyTitle")}
           description={status ? t("referrals.list.emptyFiltered") : t("referrals.list.emptyBody")}
+          action={
+            status ? null : (
+              <Link to="/referrals?tab=refer" className={buttonClasses({ size: "sm" })}>
+                {t("empty.referralsCta")}
+              </Link>
+            )
+          }
         />
       ) : (
         <Table

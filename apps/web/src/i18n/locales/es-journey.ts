@@ -60,7 +60,7 @@ export const esJourney: JourneyTranslation = {
     what: "Cree su cuenta y un consultor se pondrá en contacto con usted en un plazo de {{days}} días hábiles para hablar de su visado. Hablar con nosotros no le cuesta nada.",
   },
   welcome: {
-    title: "Bienvenido/a, {{name}}",
+    title: "Le damos la bienvenida, {{name}}",
     subtitle: "Su cuenta está lista. Tres pasos para empezar:",
     verify: "Verifique su correo electrónico",
     verifyDone: "Correo verificado",
