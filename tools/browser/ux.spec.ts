@@ -182,7 +182,13 @@ describe("how it feels to use", () => {
     await staff("PATCH", `/api/admin/referrals/${arjun?.id}/status`, { status: "contacted" });
     const page = await signIn("", "client@demo.test", PHONE);
     await page.goto("/notifications");
-    await page.getByRole("link", { name: "Referral contacted" }).first().click();
+    // Arjun's notification (it may arrive live, after the page opens).
+    await page
+      .getByTestId("notification-list")
+      .getByRole("listitem")
+      .filter({ hasText: "Arjun Mehta" })
+      .getByRole("link", { name: "Referral contacted" })
+      .click(WAIT);
     const dialog = page.getByRole("dialog", { name: "Arjun Mehta" });
     await dialog.getByText("Contacted").first().waitFor(WAIT);
     assert.match(page.url(), new RegExp(`/referrals\\?referral=${arjun?.id}$`));

@@ -49,8 +49,16 @@ function History({ detail }: { detail: ReferralDetail }) {
   );
 }
 
-function DetailBody({ detail }: { detail: ReferralDetail }) {
-  const [moved, setMoved] = useState<ReferralStatus | null>(null);
+function DetailBody({
+  detail,
+  moved,
+  onMoved,
+}: {
+  detail: ReferralDetail;
+  /** The move just made here, confirmed in words (kept above the body, which reloads after it). */
+  moved: ReferralStatus | null;
+  onMoved: (status: ReferralStatus) => void;
+}) {
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-2">
@@ -67,13 +75,8 @@ function DetailBody({ detail }: { detail: ReferralDetail }) {
         {moved ? (
           <FormMessage tone="success">{strings.detail.moved(strings.statuses[moved])}</FormMessage>
         ) : null}
-        <StatusChangeForm
-          key={detail.status}
-          id={detail.id}
-          name={detail.fullName}
-          status={detail.status}
-          onMoved={setMoved}
-        />
+        {/* Not keyed by status: a remount on the saved status would drop the submit's own callbacks. */}
+        <StatusChangeForm id={detail.id} name={detail.fullName} status={detail.status} onMoved={onMoved} />
       </section>
       <dl className="divide-y divide-border">
         <Row label={strings.detail.contact}>{detail.email}</Row>
@@ -104,6 +107,7 @@ function DetailBody({ detail }: { detail: ReferralDetail }) {
 /** One referral: contact details, notes, history and the allowed status changes. */
 export function ReferralDetailDialog({ id, onClose }: { id: string | null; onClose: () => void }) {
   const detail = useAdminReferral(id);
+  const [moved, setMoved] = useState<{ id: string; status: ReferralStatus } | null>(null);
   return (
     <Dialog
       open={Boolean(id)}
@@ -113,7 +117,13 @@ export function ReferralDetailDialog({ id, onClose }: { id: string | null; onClo
       className="max-w-2xl"
     >
       <QueryState query={detail} loadingLabel={strings.app.loading}>
-        {detail.data ? <DetailBody detail={detail.data} /> : null}
+        {detail.data ? (
+          <DetailBody
+            detail={detail.data}
+            moved={moved && moved.id === id ? moved.status : null}
+            onMoved={(status) => id && setMoved({ id, status })}
+          />
+        ) : null}
       </QueryState>
     </Dialog>
   );

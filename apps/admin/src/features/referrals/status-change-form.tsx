@@ -52,6 +52,9 @@ export function StatusChangeForm({
       {
         onSuccess: (detail) => {
           setConfirming(false);
+          setTarget("");
+          setInternalNote("");
+          setMessageToReferrer("");
           toast({ title: strings.detail.updated(strings.statuses[detail.status]), tone: "success" });
           onMoved?.(detail.status);
         },
