@@ -180,9 +180,18 @@ describe("how it feels to use", () => {
     const staff = await apiSession(server.baseURL, "staff@demo.test", PASSWORD);
     const [arjun] = (await staff("GET", "/api/admin/referrals?search=Arjun")) as { id: string }[];
     await staff("PATCH", `/api/admin/referrals/${arjun?.id}/status`, { status: "contacted" });
+    // The notification is delivered by the queue: wait until the client has it.
+    const client = await apiSession(server.baseURL, "client@demo.test", PASSWORD);
+    const delivered = async () =>
+      (
+        (await client("GET", "/api/notifications?limit=50")) as { data: Record<string, unknown> | null }[]
+      ).some((item) => item.data?.referralId === arjun?.id && item.data?.status === "contacted");
+    for (let tries = 0; !(await delivered()); tries += 1) {
+      assert.ok(tries < 80, "the contacted notification is delivered");
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     const page = await signIn("", "client@demo.test", PHONE);
     await page.goto("/notifications");
-    // Arjun's notification (it may arrive live, after the page opens).
     await page
       .getByTestId("notification-list")
       .getByRole("listitem")

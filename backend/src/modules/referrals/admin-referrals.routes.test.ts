@@ -157,7 +157,9 @@ describe("PATCH /api/admin/referrals/:id/status", () => {
       expect.arrayContaining([
         "Your referral of Nadia Stone is now contacted.",
         "Your referral of Nadia Stone is now qualified.",
-        "Your referral of Nadia Stone converted. You earned $100.00.",
+        expect.stringMatching(
+          /^Your referral of Nadia Stone converted\. Your reward of \$100\.00 is pending: held until [A-Z][a-z]+ \d{1,2}, \d{4}, then approved and paid\.$/,
+        ),
       ]),
     );
     expect(sent).toHaveLength(3);
@@ -173,6 +175,8 @@ describe("PATCH /api/admin/referrals/:id/status", () => {
       amountMinor: 10_000,
       currency: "USD",
       status: "pending",
+      availableAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
     const again = await patch(id, { status: "converted" });
     expect(again.statusCode).toBe(409);
