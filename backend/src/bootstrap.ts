@@ -94,8 +94,8 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     cache,
     redis,
     logger,
-    sessions,
     storage,
+    sessions,
   };
   extraClosers.set(ctx, closers);
   return ctx;

@@ -22,8 +22,8 @@ export interface AppContext {
   /** Set with REDIS_URL (rate-limit counters, cache). */
   redis?: Redis | undefined;
   logger: FastifyBaseLogger;
-  /** Who a credential proved, for a few seconds, dropped on revocation (lib/session-cache.ts); absent: read every time. */
-  sessions?: SessionCache;
   /** Uploaded files (documents, attachments, pictures): a folder or an S3 bucket. */
   storage: FileStorage;
+  /** Who a credential proved, for a few seconds, dropped on revocation (lib/session-cache.ts); absent: read every time. */
+  sessions?: SessionCache;
 }

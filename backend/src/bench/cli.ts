@@ -15,9 +15,9 @@ import { runSeed } from "../seed/run-seed.ts";
 import { formatGoals, formatRows, goalLines, type Measured, type Row } from "./goals.ts";
 import { type RunningServer, startReferenceServer, startServer } from "./server-process.ts";
 
-// `npm run bench [-- --suites postgres,scale,embedded] [--only scenario,…] [--duration 10] [--warmup 2] [--connections 16]
+// `npm run bench [-- --only postgres,scale,embedded] [--duration 10] [--warmup 2] [--connections 16]
 //   [--users 1000] [--referrals-per-user 50] [--cases-per-user 2] [--large-users 20000] [--reuse]
-//   [--no-build] [--cpu-prof DIR] [--idle 60]`: the real server on a seeded database under autocannon, beside a bare
+//   [--no-build] [--cpu-prof DIR]`: the real server on a seeded database under autocannon, beside a bare
 // Fastify + pg yardstick on the same database, then issue 19's goals as ratios (goals.ts).
 //   postgres  the yardstick's read and insert, the real routes, at users × referrals (50,000)
 //   scale     the reads again on a kept database of large-users × referrals (1,000,000), seeded once
@@ -30,7 +30,7 @@ const DEFAULT_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
 const { values: args } = parseArgs({
   options: {
-    suites: { type: "string", default: "postgres,scale,embedded" },
+    only: { type: "string", default: "postgres,scale,embedded" },
     embedded: { type: "boolean", default: false },
     duration: { type: "string", default: "10" },
     warmup: { type: "string", default: "2" },
@@ -42,8 +42,7 @@ const { values: args } = parseArgs({
     reuse: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
     "cpu-prof": { type: "string" },
-    /** Comma-separated scenario names to run (all by default), e.g. `--only "messages page,send message"`. */
-    only: { type: "string" },
+    scenarios: { type: "string" },
     idle: { type: "string", default: "60" },
   },
 });
@@ -54,8 +53,8 @@ const users = Number(args.users);
 const referralsPerUser = Number(args["referrals-per-user"]);
 const casesPerUser = Number(args["cases-per-user"]);
 const largeUsers = Number(args["large-users"]);
-// --embedded is the older spelling of --suites embedded.
-const suites = new Set((args.embedded ? "embedded" : args.suites).split(",").map((name) => name.trim()));
+// --embedded is the older spelling of --only embedded.
+const suites = new Set((args.embedded ? "embedded" : args.only).split(",").map((name) => name.trim()));
 
 async function adminClient(): Promise<pg.Client> {
   const admin = new pg.Client({ connectionString: DEFAULT_ADMIN_URL });
@@ -215,8 +214,8 @@ const YARDSTICK_FOR: Record<string, string[]> = {
   "reference read": ["profile", "referrals", "stats"],
   "reference insert": ["create"],
 };
-// --only profile,create: only these (and their yardsticks), e.g. to profile one route.
-const picked = args.only ? new Set(args.only.split(",").map((name) => name.trim())) : undefined;
+// --scenarios profile,create: only these (and their yardsticks), e.g. to profile one route.
+const picked = args.scenarios ? new Set(args.scenarios.split(",").map((name) => name.trim())) : undefined;
 
 async function run(server: RunningServer, scenario: Scenario): Promise<Row | undefined> {
   if (
@@ -361,49 +360,50 @@ async function measureAll(
     [server, adminList!],
     [server, { name: "case", method: "GET", path: `/api/cases/${caseId}`, token: tokens.client }],
     [server, { name: "staff cases", method: "GET", path: "/api/admin/cases?limit=50", token: tokens.staff }],
+    ...(await messageScenarios(server, tokens, caseId)),
   ];
-  const wantsMessages = !picked || [...picked].some((name) => name.includes("message"));
-  if (wantsMessages) {
-    const conversationId = await benchConversation(server, tokens.client, tokens.staff, caseId);
-    order.push(
-      [
-        server,
-        {
-          name: "messages page",
-          method: "GET",
-          path: `/api/conversations/${conversationId}/messages?limit=50`,
-          token: tokens.client,
-        },
-      ],
-      [
-        server,
-        {
-          name: "conversations list",
-          method: "GET",
-          path: "/api/conversations?limit=20",
-          token: tokens.client,
-        },
-      ],
-      [
-        server,
-        {
-          name: "send message",
-          method: "POST",
-          path: `/api/conversations/${conversationId}/messages`,
-          token: tokens.client,
-          body: () => {
-            sequence += 1;
-            return JSON.stringify({ body: `Bench send ${runId}-${sequence}: is there news on my case?` });
-          },
-        },
-      ],
-    );
-  }
   for (const [target, scenario] of order) {
     const row = target ? await run(target, scenario) : undefined;
     if (row) rows.set(scenario.name, row);
   }
   return rows;
+}
+
+/** The messages page, the conversation list and a send, on a seeded thread (skipped unless picked). */
+async function messageScenarios(
+  server: RunningServer,
+  tokens: Tokens,
+  caseId: string,
+): Promise<[RunningServer, Scenario][]> {
+  const names = ["messages page", "conversations list", "send message"];
+  if (picked && !names.some((name) => picked.has(name))) return [];
+  const conversationId = await benchConversation(server, tokens.client, tokens.staff, caseId);
+  const page = `/api/conversations/${conversationId}/messages?limit=50`;
+  return [
+    [server, { name: "messages page", method: "GET", path: page, token: tokens.client }],
+    [
+      server,
+      {
+        name: "conversations list",
+        method: "GET",
+        path: "/api/conversations?limit=20",
+        token: tokens.client,
+      },
+    ],
+    [
+      server,
+      {
+        name: "send message",
+        method: "POST",
+        path: `/api/conversations/${conversationId}/messages`,
+        token: tokens.client,
+        body: () => {
+          sequence += 1;
+          return JSON.stringify({ body: `Bench send ${runId}-${sequence}: is there news on my case?` });
+        },
+      },
+    ],
+  ];
 }
 
 async function postgresSuite(measured: Measured): Promise<void> {

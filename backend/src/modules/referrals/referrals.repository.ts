@@ -19,7 +19,20 @@ export function isContactOverdue(row: { status: ReferralStatus; contactBy: Date 
   return row.status === "pending" && now.getTime() > row.contactBy.getTime();
 }
 
-export function toReferral(row: ReferralRow, reward: ReferralReward | null): Referral {
+/** The reward columns as selected (`rewardColumns`), dates still dates. */
+export type RewardColumns = Omit<ReferralReward, "availableAt" | "updatedAt"> & {
+  availableAt: Date;
+  updatedAt: Date;
+};
+
+export function toReferral(row: ReferralRow, rewardRow: RewardColumns | null): Referral {
+  const reward = rewardRow
+    ? {
+        ...rewardRow,
+        availableAt: rewardRow.availableAt.toISOString(),
+        updatedAt: rewardRow.updatedAt.toISOString(),
+      }
+    : null;
   return {
     id: row.id,
     referrerId: row.referrerId,
@@ -53,6 +66,8 @@ export const rewardColumns = {
   amountMinor: rewardLedger.amountMinor,
   currency: rewardLedger.currency,
   status: rewardLedger.status,
+  availableAt: rewardLedger.availableAt,
+  updatedAt: rewardLedger.updatedAt,
 };
 
 // The list indexes are (…, created_at DESC, id DESC) with PostgreSQL's default NULLS FIRST, so a plain

@@ -41,6 +41,7 @@ export const queryKeys = {
     detail: (id: string) => ["referrals", "detail", id] as const,
     allStats: () => ["referrals", "stats"] as const,
     stats: (userId: string) => ["referrals", "stats", userId] as const,
+    offer: (code: string) => ["referrals", "offer", code] as const,
   },
   notifications: {
     all: ["notifications"] as const,

@@ -1,8 +1,10 @@
+import { enJourney } from "./en-journey.ts";
 import { enSignedOut, type Strings } from "./en-signed-out.ts";
 
 // The English strings; es.ts must provide every key (its type is derived from this object).
 export const en = {
   ...enSignedOut,
+  ...enJourney,
   nav: {
     main: "Main",
     dashboard: "Dashboard",

@@ -1,9 +1,11 @@
 import type { Translation } from "./en.ts";
+import { esJourney } from "./es-journey.ts";
 import { esSignedOut } from "./es-signed-out.ts";
 
 // Loaded on demand (its own chunk) when the user picks Spanish.
 export const es: Translation = {
   ...esSignedOut,
+  ...esJourney,
   nav: {
     main: "Principal",
     dashboard: "Inicio",
