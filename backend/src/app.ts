@@ -10,6 +10,7 @@ import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { type Auth, createAuth } from "./modules/auth/auth.service.ts";
 import { casesRoutes } from "./modules/cases/cases.routes.ts";
 import { clientsRoutes } from "./modules/clients/clients.routes.ts";
+import { documentsRoutes } from "./modules/documents/documents.routes.ts";
 import { featuresRoutes } from "./modules/features/features.routes.ts";
 import { filesRoutes } from "./modules/files/files.routes.ts";
 import { messagesRoutes } from "./modules/messages/messages.routes.ts";
@@ -96,6 +97,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(settingsRoutes);
       await api.register(messagesRoutes);
       await api.register(storageRoutes);
+      await api.register(documentsRoutes);
     },
     { prefix: "/api" },
   );

@@ -5,6 +5,7 @@ import type { FastifyBaseLogger } from "fastify";
 import pg from "pg";
 import type { MemoryCache } from "./cache.ts";
 import type { LiveEvents } from "./live-events.ts";
+import { SESSION_CACHE_CHANNEL, type SessionCache } from "./session-cache.ts";
 
 /** The NOTIFY channels: live notifications, ended sessions and cache deletions. */
 export const LIVE_CHANNEL = "live_events";
@@ -256,4 +257,11 @@ export function attachCacheInvalidation(bus: PgNotifyBus, cache: MemoryCache): v
     }
     await bus.publish(CACHE_CHANNEL, payload);
   });
+}
+
+/** Sessions remembered by this instance are dropped as the database reports them ended (migration 0017). */
+export function attachSessionInvalidation(bus: PgNotifyBus, sessions: SessionCache): void {
+  bus.on(SESSION_CACHE_CHANNEL, (payload) => sessions.invalidate(payload));
+  // Revocations notified while this listener was away were missed.
+  bus.onReconnect(() => sessions.clear());
 }

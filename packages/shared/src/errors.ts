@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   /** A decided case is read-only until it is reopened. */
   CASE_CLOSED: 409,
   IDEMPOTENCY_IN_PROGRESS: 409,
+  /** The stage cannot advance: required documents are missing or rejected (staff may override). */
+  DOCUMENTS_MISSING: 409,
   /** A message may be edited for 10 minutes after it was sent. */
   MESSAGE_EDIT_WINDOW_CLOSED: 409,
   /** The conversation does not take new messages from this participant. */

@@ -90,7 +90,7 @@ export async function storeUpload(
   const id = randomUUID();
   const key = storageKeyFor(options.purpose, id);
   const inspected = inspector(options.maxBytes);
-  whole.once("error", (error) => inspected.stream.destroy(error));
+  whole.on("error", (error) => inspected.stream.destroy(error));
   whole.pipe(inspected.stream);
   const clamd = ctx.config.clamd;
   const [toStore, toScan] = tee(inspected.stream, clamd ? 2 : 1);

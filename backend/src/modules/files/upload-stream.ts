@@ -22,7 +22,7 @@ export function readHead(source: Readable, bytes = SNIFF_BYTES): Promise<{ head:
       whole.write(head);
       if (ended) whole.end();
       else {
-        source.once("error", (error) => whole.destroy(error));
+        source.on("error", (error) => whole.destroy(error));
         source.pipe(whole);
       }
       resolve({ head, whole });
@@ -71,8 +71,15 @@ export function inspector(maxBytes: number) {
 
 /** One readable into several, each at the pace of the slowest (pipe's backpressure), errors to all. */
 export function tee(source: Readable, count: number): PassThrough[] {
-  const outputs = Array.from({ length: count }, () => new PassThrough());
-  source.once("error", (error) => {
+  const outputs = Array.from({ length: count }, () => {
+    // Each reader reports a failure through its own promise (storage.put, the scan); pipe() re-emits
+    // a destroyed output's error after that reader let go, which must not crash the process.
+    const output = new PassThrough();
+    output.on("error", () => {});
+    return output;
+  });
+  // `on`, not `once`: a stream may report more than one error, and an unheard one would crash the process.
+  source.on("error", (error) => {
     for (const output of outputs) output.destroy(error);
   });
   for (const output of outputs) source.pipe(output);

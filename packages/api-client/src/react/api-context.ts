@@ -3,6 +3,7 @@ import type { ApiClient } from "../api-client.ts";
 import { AnalyticsService } from "../services/analytics-service.ts";
 import { AuthService } from "../services/auth-service.ts";
 import { CaseService } from "../services/case-service.ts";
+import { DocumentService } from "../services/document-service.ts";
 import { FeatureService } from "../services/feature-service.ts";
 import { MessageService } from "../services/message-service.ts";
 import { NotificationService } from "../services/notification-service.ts";
@@ -19,6 +20,7 @@ export interface ApiServices {
   features: FeatureService;
   analytics: AnalyticsService;
   cases: CaseService;
+  documents: DocumentService;
   visaTypes: VisaTypeService;
   staff: StaffService;
   messages: MessageService;
@@ -40,6 +42,7 @@ export function createApiServices(client: ApiClient): ApiServices {
     features: new FeatureService(client),
     analytics: new AnalyticsService(client),
     cases: new CaseService(client),
+    documents: new DocumentService(client),
     visaTypes: new VisaTypeService(client),
     staff: new StaffService(client),
     messages: new MessageService(client),

@@ -1,8 +1,10 @@
+import { enJourney } from "./en-journey.ts";
 import { enSignedOut, type Strings } from "./en-signed-out.ts";
 
 // The English strings; es.ts must provide every key (its type is derived from this object).
 export const en = {
   ...enSignedOut,
+  ...enJourney,
   nav: {
     main: "Main",
     dashboard: "Dashboard",
@@ -106,6 +108,30 @@ export const en = {
       open: "Open your case",
       seeAll_one: "See your case",
       seeAll_other: "See all {{count}} cases",
+    },
+  },
+  documents: {
+    title: "Documents",
+    empty: "Your consultant has not listed any documents for this case yet.",
+    dropHint: "Drop files on a line or choose them. PDF, JPEG, PNG, HEIC or WebP, up to {{max}} MB each.",
+    neededNow: "Needed now",
+    later: "Needed later",
+    upload: "Upload",
+    uploadNew: "Upload a new version",
+    uploadFor: "Upload {{name}}",
+    uploading: "Uploading {{name}}",
+    uploadFailed: "The upload did not finish. Check your connection and try again.",
+    tooLarge: "“{{name}}” is larger than {{max}} MB. Choose a smaller file or scan it at a lower resolution.",
+    rejectedBecause: "Please upload it again: {{reason}}",
+    validUntil: "Valid enough until {{date}}. Please upload a renewed one before then.",
+    current: "{{name}}, version {{version}}",
+    states: {
+      missing: "Needed",
+      rejected: "Needs a new upload",
+      expired: "No longer valid",
+      expiring: "Expiring soon",
+      uploaded: "Being checked",
+      accepted: "Accepted",
     },
   },
   dashboard: {

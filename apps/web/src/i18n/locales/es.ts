@@ -1,9 +1,11 @@
 import type { Translation } from "./en.ts";
+import { esJourney } from "./es-journey.ts";
 import { esSignedOut } from "./es-signed-out.ts";
 
 // Loaded on demand (its own chunk) when the user picks Spanish.
 export const es: Translation = {
   ...esSignedOut,
+  ...esJourney,
   nav: {
     main: "Principal",
     dashboard: "Inicio",
@@ -107,6 +109,32 @@ export const es: Translation = {
       open: "Abrir tu caso",
       seeAll_one: "Ver tu caso",
       seeAll_other: "Ver los {{count}} casos",
+    },
+  },
+  documents: {
+    title: "Documentos",
+    empty: "Su asesor aún no ha indicado documentos para este caso.",
+    dropHint:
+      "Arrastre los archivos a una línea o selecciónelos. PDF, JPEG, PNG, HEIC o WebP, de hasta {{max}} MB cada uno.",
+    neededNow: "Necesarios ahora",
+    later: "Necesarios más adelante",
+    upload: "Subir",
+    uploadNew: "Subir una nueva versión",
+    uploadFor: "Subir {{name}}",
+    uploading: "Subiendo {{name}}",
+    uploadFailed: "La subida no terminó. Compruebe su conexión e inténtelo de nuevo.",
+    tooLarge:
+      "«{{name}}» pesa más de {{max}} MB. Elija un archivo más pequeño o escanéelo con menos resolución.",
+    rejectedBecause: "Vuelva a subirlo, por favor: {{reason}}",
+    validUntil: "Válido hasta el {{date}}. Suba uno renovado antes de esa fecha, por favor.",
+    current: "{{name}}, versión {{version}}",
+    states: {
+      missing: "Pendiente",
+      rejected: "Hay que volver a subirlo",
+      expired: "Ya no es válido",
+      expiring: "Caduca pronto",
+      uploaded: "En revisión",
+      accepted: "Aceptado",
     },
   },
   dashboard: {
