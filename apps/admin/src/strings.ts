@@ -1,13 +1,10 @@
-import type {
-  CaseOutcomeId,
-  ReferralStatus,
-  RewardStatus,
-  VisaStageId,
-} from "@referral-app/shared/constants";
-import type { DependantRelationship } from "@referral-app/shared/schemas/case";
+import { en as shared } from "@referral-app/i18n/en";
+import { interpolate, plural } from "@referral-app/i18n/format";
+import type { Translation } from "@referral-app/i18n/types";
 
-// Every word the staff dashboard shows, in one place (English only; staff tools are not translated).
-export const strings = {
+// Every word the staff dashboard shows, in one place: English here, Spanish in locales/es.ts (same
+// shape, checked by the compiler). Words every app shares come from @referral-app/i18n.
+const en = {
   app: {
     name: "Staff dashboard",
     skipToContent: "Skip to content",
@@ -30,24 +27,12 @@ export const strings = {
     staff: "Staff",
     visaTypes: "Visa types",
   },
+  language: shared.language,
   common: {
-    dismiss: "Dismiss",
-    toasts: "Notifications",
-    retry: "Try again",
-    loadMore: "Load more",
-    loadingMore: "Loading more…",
-    genericError: "Something went wrong.",
-    networkError: "Could not reach the server. Check your connection.",
-    originNotAllowed: "This address is not allowed to sign in here. Open the app at its usual address.",
-    rateLimited: (seconds: number) => `Too many attempts, try again in ${seconds} s.`,
-    cancel: "Cancel",
-    save: "Save",
-    close: "Close",
-    all: "All",
-    none: "None",
-    signOut: "Sign out",
-    theme: "Theme",
-    themes: { light: "Light", dark: "Dark", auto: "System" },
+    ...shared.common,
+    rateLimited: (seconds: number) => interpolate(shared.common.rateLimited, { seconds }),
+    theme: shared.theme.label,
+    themes: shared.theme,
     goHome: "Back to the dashboard",
     notFound: "This page does not exist.",
     end: "That's everything.",
@@ -62,13 +47,11 @@ export const strings = {
     deniedTitle: "Staff only",
     denied: "This dashboard is for staff. Your account does not have access.",
   },
-  statuses: {
-    pending: "Pending",
-    contacted: "Contacted",
-    qualified: "Qualified",
-    converted: "Converted",
-    rejected: "Rejected",
-  } satisfies Record<ReferralStatus, string>,
+  statuses: shared.referralStatus,
+  visaInterests: shared.visaInterest,
+  referralRelationships: shared.relationship,
+  sources: shared.referralSource,
+  country: shared.country,
   pipeline: {
     title: "Referral pipeline",
     views: "Pipeline views",
@@ -187,14 +170,10 @@ export const strings = {
     empty: "No ledger entries.",
     loading: "Loading the ledger",
     done: "Reward updated",
-    count: (count: number) => `${count} entries`,
+    count: (count: number) =>
+      plural("en", count, { one: shared.counts.entries_one, other: shared.counts.entries_other }),
   },
-  rewardStatuses: {
-    pending: "Pending",
-    approved: "Approved",
-    paid: "Paid",
-    reversed: "Reversed",
-  } satisfies Record<RewardStatus, string>,
+  rewardStatuses: shared.rewardStatus,
   analytics: {
     title: "Analytics",
     from: "From",
@@ -323,26 +302,9 @@ export const strings = {
       return words.charAt(0).toUpperCase() + words.slice(1);
     },
   },
-  stages: {
-    enquiry: "Enquiry",
-    detailed_enquiry: "Detailed enquiry",
-    assessment: "Assessment",
-    application: "Application",
-    payment: "Payment",
-  } satisfies Record<VisaStageId, string>,
-  outcomes: {
-    granted: "Granted",
-    refused: "Refused",
-    withdrawn: "Withdrawn",
-  } satisfies Record<CaseOutcomeId, string>,
-  relationships: {
-    spouse: "Spouse",
-    partner: "Partner",
-    child: "Child",
-    parent: "Parent",
-    sibling: "Sibling",
-    other: "Other family",
-  } satisfies Record<DependantRelationship, string>,
+  stages: shared.stages,
+  outcomes: shared.caseOutcome,
+  relationships: shared.dependantRelationship,
   visibilities: { client: "Shown to the client", internal: "Staff only" },
   cases: {
     title: "Cases",
@@ -478,7 +440,7 @@ export const strings = {
     name: "Name",
     email: "Email",
     role: "Role",
-    roles: { staff: "Consultant", admin: "Admin" },
+    roles: { staff: shared.role.staff, admin: shared.role.admin },
     status: "Status",
     active: "Active",
     inactive: "Deactivated",
@@ -522,7 +484,8 @@ export const strings = {
     documents: "Documents per stage",
     documentsHint: "One document per line.",
     documentsFor: (stage: string) => `Documents for ${stage}`,
-    documentCount: (count: number) => (count === 1 ? "1 document" : `${count} documents`),
+    documentCount: (count: number) =>
+      plural("en", count, { one: shared.counts.documents_one, other: shared.counts.documents_other }),
     active: "Offered for new cases",
     retired: "Retired",
     status: "Status",
@@ -550,3 +513,16 @@ export const strings = {
     noData: "No cases yet.",
   },
 };
+
+export type AdminStrings = Translation<typeof en>;
+export const englishStrings: AdminStrings = en;
+
+/**
+ * The words in the page's language. Chosen once at boot, before any page module runs (see
+ * language.ts); a language switch reloads the page, so module-level column headers read them too.
+ */
+export let strings: AdminStrings = en;
+
+export function setStrings(next: AdminStrings): void {
+  strings = next;
+}

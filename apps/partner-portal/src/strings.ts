@@ -1,7 +1,10 @@
-import type { ReferralStatus, RewardStatus } from "@referral-app/shared/constants";
+import { en as shared } from "@referral-app/i18n/en";
+import { interpolate } from "@referral-app/i18n/format";
+import type { Translation } from "@referral-app/i18n/types";
 
-// Every word the partner portal shows, in one place (English).
-export const strings = {
+// Every word the partner portal shows, in one place: English here, Spanish in locales/es.ts (same
+// shape, checked by the compiler). Words every app shares come from @referral-app/i18n.
+const en = {
   app: {
     name: "Partner portal",
     skipToContent: "Skip to content",
@@ -17,23 +20,13 @@ export const strings = {
     commissions: "Commissions",
     members: "Members",
   },
+  language: shared.language,
+  country: shared.country,
   common: {
-    dismiss: "Dismiss",
-    toasts: "Notifications",
-    retry: "Try again",
-    loadMore: "Load more",
-    loadingMore: "Loading more…",
-    genericError: "Something went wrong.",
-    networkError: "Could not reach the server. Check your connection.",
-    originNotAllowed: "This address is not allowed to sign in here. Open the app at its usual address.",
-    rateLimited: (seconds: number) => `Too many attempts, try again in ${seconds} s.`,
-    cancel: "Cancel",
-    close: "Close",
-    all: "All",
-    none: "None",
-    signOut: "Sign out",
-    theme: "Theme",
-    themes: { light: "Light", dark: "Dark", auto: "System" },
+    ...shared.common,
+    rateLimited: (seconds: number) => interpolate(shared.common.rateLimited, { seconds }),
+    theme: shared.theme.label,
+    themes: shared.theme,
     goHome: "Back to the portal",
     notFound: "This page does not exist.",
     end: "That's everything.",
@@ -48,19 +41,9 @@ export const strings = {
     deniedTitle: "Partners only",
     denied: "This portal is for partner organisations. Your account is not a partner account.",
   },
-  statuses: {
-    pending: "Pending",
-    contacted: "Contacted",
-    qualified: "Qualified",
-    converted: "Converted",
-    rejected: "Rejected",
-  } satisfies Record<ReferralStatus, string>,
-  rewardStatuses: {
-    pending: "Pending",
-    approved: "Approved",
-    paid: "Paid",
-    reversed: "Reversed",
-  } satisfies Record<RewardStatus, string>,
+  statuses: shared.referralStatus,
+  rewardStatuses: shared.rewardStatus,
+  sources: shared.referralSource,
   referrals: {
     title: "Referrals",
     total: "Total referrals",
@@ -85,7 +68,7 @@ export const strings = {
     fullName: "Full Name",
     email: "Email",
     phone: "Phone",
-    country: "Country (ISO code)",
+    country: "Country",
     relationship: "Relationship",
     visaInterest: "Visa interest",
     notes: "Notes",
@@ -98,16 +81,8 @@ export const strings = {
     network:
       "Could not reach the server, so it is not known yet whether the referral arrived. Retry: it will not be sent twice.",
     retry: "Retry",
-    relationships: { friend: "Friend", family: "Family", colleague: "Colleague", other: "Other" },
-    visaInterests: {
-      student: "Student",
-      work: "Work",
-      skilled: "Skilled",
-      family: "Family",
-      visitor: "Visitor",
-      business: "Business",
-      other: "Other",
-    },
+    relationships: shared.relationship,
+    visaInterests: shared.visaInterest,
   },
   import: {
     title: "Import referrals from CSV",
@@ -172,3 +147,16 @@ export const strings = {
     empty: "No members.",
   },
 };
+
+export type PartnerStrings = Translation<typeof en>;
+export const englishStrings: PartnerStrings = en;
+
+/**
+ * The words in the page's language. Chosen once at boot, before any page module runs (see
+ * language.ts); a language switch reloads the page, so module-level column headers read them too.
+ */
+export let strings: PartnerStrings = en;
+
+export function setStrings(next: PartnerStrings): void {
+  strings = next;
+}

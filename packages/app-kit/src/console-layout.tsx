@@ -5,6 +5,7 @@ import { Button } from "@referral-app/ui/button";
 import { SkeletonList } from "@referral-app/ui/skeleton";
 import { ThemeSelect } from "@referral-app/ui/theme-select";
 import { Navigate, NavLink, Outlet, useLocation, useNavigation } from "react-router";
+import { ConsoleLanguageSelect, useConsoleLanguageSync } from "./console-language-select.tsx";
 import { useConsole } from "./console-providers.tsx";
 import { signInPath } from "./sign-in-redirect.ts";
 
@@ -29,7 +30,6 @@ export function ConsoleLayout({ navItems, allows }: ConsoleLayoutProps) {
   const { strings } = useConsole();
   const session = useSession();
   const location = useLocation();
-  const navigation = useNavigation();
   if (session.isPending) {
     return (
       <div className="mx-auto max-w-md p-10">
@@ -49,6 +49,13 @@ export function ConsoleLayout({ navItems, allows }: ConsoleLayoutProps) {
       />
     );
   }
+  return <SignedInShell navItems={navItems} name={user.name} />;
+}
+
+function SignedInShell({ navItems, name }: { navItems: AppShellProps["navItems"]; name: string }) {
+  const { strings } = useConsole();
+  const navigation = useNavigation();
+  useConsoleLanguageSync();
   return (
     <AppShell
       title={strings.app.name}
@@ -58,8 +65,9 @@ export function ConsoleLayout({ navItems, allows }: ConsoleLayoutProps) {
       busy={navigation.state === "loading"}
       user={
         <>
-          <p className="truncate text-sm text-muted">{user.name}</p>
+          <p className="truncate text-sm text-muted">{name}</p>
           <ThemeSelect strings={strings.common} />
+          <ConsoleLanguageSelect />
           <SignOutButton size="sm" />
         </>
       }

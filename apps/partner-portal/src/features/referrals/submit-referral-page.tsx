@@ -1,5 +1,7 @@
 import { queryKeys } from "@referral-app/api-client/react";
+import { consoleLanguage } from "@referral-app/app-kit/console-language";
 import { ReferralForm } from "@referral-app/app-kit/referral-form";
+import { interpolate } from "@referral-app/i18n/format";
 import { Card } from "@referral-app/ui/card";
 import { PageHeader } from "@referral-app/ui/page-header";
 import { useQueryClient } from "@tanstack/react-query";
@@ -16,6 +18,11 @@ export function Component() {
         <ReferralForm
           strings={strings.form}
           errorMessage={errorMessage}
+          countryLabels={{
+            language: consoleLanguage(),
+            placeholder: strings.country.choose,
+            unknownLabel: (code) => interpolate(strings.country.unknown, { code }),
+          }}
           onCreated={() => queryClient.invalidateQueries({ queryKey: queryKeys.partner.all })}
         />
       </Card>
