@@ -48,13 +48,3 @@ describe("plural groups", () => {
     expect(lonely).toEqual([]);
   });
 });
-
-describe("the Spanish register", () => {
-  // Usted everywhere: the informal imperatives and possessives that slipped in before must not return.
-  const informal =
-    /\b(tú|tu|tus|te|ti|contigo|inténtalo|revisa|elige|introduce|usa|abre|vuelve|escribe|comprueba)\b/i;
-
-  it("addresses the reader as usted", () => {
-    expect(leaves(sharedStrings.es as Tree).filter(([, text]) => informal.test(text))).toEqual([]);
-  });
-});
