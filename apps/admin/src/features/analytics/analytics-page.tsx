@@ -1,6 +1,6 @@
 import { useAdminService } from "@referral-app/api-client/react/admin-hooks";
 import { useAnalytics } from "@referral-app/api-client/react/admin-ops-hooks";
-import { formatCurrency, formatPercent } from "@referral-app/shared/formatting";
+import { formatCurrency, formatPercent } from "@referral-app/app-kit/console-format";
 import type { TopReferrer } from "@referral-app/shared/schemas/analytics";
 import type { TopPartner } from "@referral-app/shared/schemas/analytics-partners";
 import { Button, buttonClasses } from "@referral-app/ui/button";

@@ -1,5 +1,5 @@
 import { useAdminClient } from "@referral-app/api-client/react/admin-hooks";
-import { formatCurrency, formatDate, formatDateTime } from "@referral-app/shared/formatting";
+import { formatCurrency, formatDate, formatDateTime } from "@referral-app/app-kit/console-format";
 import type { AdminClientDetail } from "@referral-app/shared/schemas/admin";
 import { Badge, StatusBadge } from "@referral-app/ui/badge";
 import { Card } from "@referral-app/ui/card";

@@ -1,6 +1,6 @@
 import { useAdminClients } from "@referral-app/api-client/react/admin-hooks";
+import { formatDate } from "@referral-app/app-kit/console-format";
 import { VISA_STAGES, type VisaStageId } from "@referral-app/shared/constants";
-import { formatDate } from "@referral-app/shared/formatting";
 import type { AdminClient } from "@referral-app/shared/schemas/admin";
 import { Button } from "@referral-app/ui/button";
 import { Field, Input, Select } from "@referral-app/ui/form";

@@ -1,6 +1,6 @@
 import { useFeatureFlags, useUpdateFeatureFlag } from "@referral-app/api-client/react/admin-ops-hooks";
+import { formatDateTime } from "@referral-app/app-kit/console-format";
 import { USER_ROLES, type UserRole } from "@referral-app/shared/constants";
-import { formatDateTime } from "@referral-app/shared/formatting";
 import type { FeatureFlag, UpdateFeatureFlagData } from "@referral-app/shared/schemas/features";
 import { Card } from "@referral-app/ui/card";
 import { Checkbox, FormMessage } from "@referral-app/ui/form";

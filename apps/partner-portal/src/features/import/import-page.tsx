@@ -1,5 +1,5 @@
 import { useImportReferrals, usePartnerImports } from "@referral-app/api-client/react/partner-hooks";
-import { formatDateTime } from "@referral-app/shared/formatting";
+import { formatDateTime } from "@referral-app/app-kit/console-format";
 import { PARTNER_IMPORT_LIMITS } from "@referral-app/shared/schemas/partners";
 import { Button } from "@referral-app/ui/button";
 import { Card } from "@referral-app/ui/card";
