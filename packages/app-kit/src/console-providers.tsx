@@ -17,6 +17,8 @@ import { createContext, type ReactNode, useContext, useMemo } from "react";
 export interface ConsoleStrings {
   app: AppShellStrings & { name: string; loading: string };
   language: { label: string } & Record<Language, string>;
+  /** The country pickers' empty choice and the label of a stored code outside the ISO list (`{{code}}`). */
+  country: { choose: string; unknown: string };
   common: QueryStateStrings & ThemeSelectStrings & { dismiss: string; toasts: string; signOut: string };
   auth: SignInFormStrings & {
     invalid: string;

@@ -142,6 +142,7 @@ export const es: AdminStrings = {
     stageChanged: "Etapa actualizada; se ha avisado al cliente.",
     lastStage: "Este expediente está en la última etapa.",
     history: "Historial de etapas",
+    openedAt: (stage: string) => `Expediente abierto en ${stage}`,
     theirReferrals: "Sus referidos",
     noReferrals: "Todavía no hay referidos.",
     rewards: "Recompensas",

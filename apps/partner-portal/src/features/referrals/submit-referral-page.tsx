@@ -1,7 +1,6 @@
 import { queryKeys } from "@referral-app/api-client/react";
-import { consoleLanguage } from "@referral-app/app-kit/console-language";
+import { useConsoleCountryLabels } from "@referral-app/app-kit/console-country-select";
 import { ReferralForm } from "@referral-app/app-kit/referral-form";
-import { interpolate } from "@referral-app/i18n/format";
 import { Card } from "@referral-app/ui/card";
 import { PageHeader } from "@referral-app/ui/page-header";
 import { useQueryClient } from "@tanstack/react-query";
@@ -11,6 +10,7 @@ import { strings } from "../../strings.ts";
 /** The client's referral form; the server attributes the referral to the organisation. */
 export function Component() {
   const queryClient = useQueryClient();
+  const countryLabels = useConsoleCountryLabels();
   return (
     <>
       <PageHeader title={strings.form.title} description={strings.form.description} />
@@ -18,11 +18,7 @@ export function Component() {
         <ReferralForm
           strings={strings.form}
           errorMessage={errorMessage}
-          countryLabels={{
-            language: consoleLanguage(),
-            placeholder: strings.country.choose,
-            unknownLabel: (code) => interpolate(strings.country.unknown, { code }),
-          }}
+          countryLabels={countryLabels}
           onCreated={() => queryClient.invalidateQueries({ queryKey: queryKeys.partner.all })}
         />
       </Card>
