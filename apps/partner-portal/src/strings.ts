@@ -1,5 +1,5 @@
 import { en as shared } from "@referral-app/i18n/en";
-import { interpolate } from "@referral-app/i18n/format";
+import { interpolate, plural } from "@referral-app/i18n/format";
 import type { Translation } from "@referral-app/i18n/types";
 
 // Every word the partner portal shows, in one place: English here, Spanish in locales/es.ts (same
@@ -22,6 +22,7 @@ const en = {
   },
   language: shared.language,
   country: shared.country,
+  validation: shared.validation,
   common: {
     ...shared.common,
     rateLimited: (seconds: number) => interpolate(shared.common.rateLimited, { seconds }),
@@ -87,7 +88,32 @@ const en = {
   import: {
     title: "Import referrals from CSV",
     description:
-      "Columns: fullName (or Full Name), email, phone, country, visaInterest, relationship, notes. Valid rows are imported; invalid rows are listed with the reason.",
+      "One referral per row; full name and email are required. Start from the template. Valid rows are imported, and each invalid row is listed with the reason.",
+    template: "Download the template (CSV)",
+    columns: {
+      fullName: "Full name",
+      email: "Email",
+      phone: "Phone",
+      country: "Country",
+      visaInterest: "Visa interest",
+      relationship: "Relationship",
+      notes: "Notes",
+    },
+    ignoredColumn: (header: string) => `${header} (not imported)`,
+    problemsColumn: "Check",
+    ready: "Ready",
+    badRows: (bad: number, total: number) =>
+      bad === 0
+        ? "Every row looks ready to import."
+        : `${plural("en", bad, { one: "{{count}} row", other: "{{count}} rows" })} of ${total} will not be imported as they are; they are marked below.`,
+    problems: {
+      missing: "missing",
+      oneOf: (values: string) => `use one of: ${values}`,
+      repeats: (row: number) => `repeats row ${row}`,
+      self: "is your own address",
+      country: "use the two-letter country code, e.g. AU",
+      missingColumns: (names: string) => `The file needs the columns ${names}.`,
+    },
     drop: "Drop a CSV file here, or choose one",
     choose: "Choose CSV file",
     fileLabel: "CSV file",

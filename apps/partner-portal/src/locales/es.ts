@@ -1,5 +1,5 @@
 import { es as shared } from "@referral-app/i18n/es";
-import { interpolate } from "@referral-app/i18n/format";
+import { interpolate, plural } from "@referral-app/i18n/format";
 import type { PartnerStrings } from "../strings.ts";
 
 // The partner portal in Spanish (usted), loaded only when chosen.
@@ -21,6 +21,7 @@ export const es: PartnerStrings = {
   },
   language: shared.language,
   country: shared.country,
+  validation: shared.validation,
   common: {
     ...shared.common,
     rateLimited: (seconds: number) => interpolate(shared.common.rateLimited, { seconds }),
@@ -84,7 +85,32 @@ export const es: PartnerStrings = {
   import: {
     title: "Importar referidos desde un CSV",
     description:
-      "Columnas: fullName (o Full Name), email, phone, country, visaInterest, relationship, notes. Las filas válidas se importan; las no válidas se muestran con el motivo.",
+      "Un referido por fila; el nombre completo y el correo electrónico son obligatorios. Parta de la plantilla. Las filas válidas se importan y cada fila no válida aparece con el motivo.",
+    template: "Descargar la plantilla (CSV)",
+    columns: {
+      fullName: "Nombre completo",
+      email: "Correo electrónico",
+      phone: "Teléfono",
+      country: "País",
+      visaInterest: "Visado de interés",
+      relationship: "Relación",
+      notes: "Notas",
+    },
+    ignoredColumn: (header: string) => `${header} (no se importa)`,
+    problemsColumn: "Revisión",
+    ready: "Lista",
+    badRows: (bad: number, total: number) =>
+      bad === 0
+        ? "Todas las filas parecen listas para importarse."
+        : `${plural("es", bad, { one: "{{count}} fila", other: "{{count}} filas" })} de ${total} no se importarán tal como están; aparecen marcadas abajo.`,
+    problems: {
+      missing: "falta",
+      oneOf: (values: string) => `use uno de estos valores: ${values}`,
+      repeats: (row: number) => `repite la fila ${row}`,
+      self: "es su propia dirección",
+      country: "use el código de país de dos letras, p. ej., ES",
+      missingColumns: (names: string) => `Al archivo le faltan las columnas ${names}.`,
+    },
     drop: "Suelte aquí un archivo CSV o elija uno",
     choose: "Elegir un archivo CSV",
     fileLabel: "Archivo CSV",
