@@ -148,7 +148,8 @@ const en = {
     noReferrals: "No referrals yet.",
     rewards: "Rewards",
     noRewards: "No rewards yet.",
-    stats: (total: number, converted: number) => `${total} referrals, ${converted} converted`,
+    stats: (total: number, converted: number) =>
+      `${plural("en", total, { one: shared.counts.referrals_one, other: shared.counts.referrals_other })}, ${converted} converted`,
   },
   rewards: {
     title: "Rewards",
@@ -181,6 +182,8 @@ const en = {
     from: "From",
     to: "To",
     apply: "Show",
+    range: "Date range",
+    between: (from: string, to: string) => `${from} to ${to}`,
     export: "Export CSV",
     total: "Referrals",
     conversionRate: "Conversion rate",
@@ -206,6 +209,7 @@ const en = {
     description: "Flags are evaluated per user by role. Every change is audited.",
     roles: "Enabled for",
     everyone: "Every role",
+    offHint: "Off for everyone. Switch the feature on to choose who gets it.",
     saved: "Feature updated",
     empty: "No feature flags.",
     loading: "Loading feature flags",

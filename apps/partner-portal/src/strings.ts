@@ -117,7 +117,8 @@ const en = {
     drop: "Drop a CSV file here, or choose one",
     choose: "Choose CSV file",
     fileLabel: "CSV file",
-    preview: (shown: number, total: number) => `Preview: first ${shown} of ${total} rows`,
+    preview: (shown: number, total: number) =>
+      total === 1 ? "Preview: the file's only row" : `Preview: first ${shown} of ${total} rows`,
     previewCaption: "The first rows of the chosen file",
     notCsv: "Choose a .csv file.",
     tooBig: (mb: number) => `The file is larger than ${mb} MB.`,

@@ -114,7 +114,10 @@ export const es: PartnerStrings = {
     drop: "Suelte aquí un archivo CSV o elija uno",
     choose: "Elegir un archivo CSV",
     fileLabel: "Archivo CSV",
-    preview: (shown: number, total: number) => `Vista previa: primeras ${shown} de ${total} filas`,
+    preview: (shown: number, total: number) =>
+      total === 1
+        ? "Vista previa: la única fila del archivo"
+        : `Vista previa: primeras ${shown} de ${total} filas`,
     previewCaption: "Las primeras filas del archivo elegido",
     notCsv: "Elija un archivo .csv.",
     tooBig: (mb: number) => `El archivo supera los ${mb} MB.`,
