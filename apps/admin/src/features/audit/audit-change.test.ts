@@ -58,7 +58,10 @@ describe("audit changes in words", () => {
   it("names staff by their id and leaves unknown ids out", () => {
     expect(
       describeChanges(
-        entry({ before: { consultantId: null }, after: { consultantId: CONSULTANT, clientId: STRANGER } }),
+        entry({
+          before: { consultantId: null },
+          after: { consultantId: CONSULTANT, clientId: "MrhiYqTHdmmWEX2FFMVwis1rVp6CEbxD" },
+        }),
         names,
       ),
     ).toEqual(["Consultant: Maya Consultant"]);

@@ -57,7 +57,8 @@ export function valueWords(
       .join(", ");
   }
   const text = String(value);
-  if (UUID.test(text)) return nameOf(text);
+  // Ids (UUIDs, or the auth library's random user ids under an "…Id" key) name a person or nothing.
+  if (UUID.test(text) || /Id$/.test(key)) return nameOf(text);
   if (key === "country" || key === "destinationCountry") return formatCountry(text);
   if (DATE_ONLY.test(text)) return formatDate(text);
   if (DATE_TIME.test(text)) return formatDateTime(text);
