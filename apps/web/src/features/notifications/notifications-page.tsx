@@ -4,6 +4,8 @@ import {
   useNotifications,
   useUnreadCount,
 } from "@referral-app/api-client/react";
+import { notificationTitle } from "@referral-app/i18n/notifications";
+import type { Notification } from "@referral-app/shared/schemas/notification";
 import { Badge } from "@referral-app/ui/badge";
 import { Button } from "@referral-app/ui/button";
 import { Card } from "@referral-app/ui/card";
@@ -20,8 +22,10 @@ const PAGE_SIZE = 20;
 
 /** The lazy notifications module; new ones arrive live through the layout's SSE subscription. */
 export function Component() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
+  // Titles are said again in the language on screen, so switching language changes the list too.
+  const titleOf = (item: Notification) => notificationTitle(item, i18n.resolvedLanguage ?? i18n.language);
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [page, setPage] = useState(1);
   const list = useNotifications({ page, limit: PAGE_SIZE, unread: unreadOnly || undefined });
@@ -73,7 +77,7 @@ export function Component() {
               <li key={item.id} className="flex flex-wrap items-start gap-3 py-4" data-unread={!item.readAt}>
                 <div className="min-w-0 flex-1">
                   <p className="flex flex-wrap items-center gap-2">
-                    <span className={item.readAt ? "" : "font-semibold"}>{item.title}</span>
+                    <span className={item.readAt ? "" : "font-semibold"}>{titleOf(item)}</span>
                     {item.readAt ? null : <Badge tone="info">{t("notifications.unread")}</Badge>}
                   </p>
                   <p className="mt-1 text-sm text-muted">{item.body}</p>
@@ -84,7 +88,7 @@ export function Component() {
                 {item.readAt ? null : (
                   <Button variant="ghost" size="sm" onClick={() => markRead.mutate(item.id)}>
                     {t("notifications.markRead")}
-                    <span className="sr-only">: {item.title}</span>
+                    <span className="sr-only">: {titleOf(item)}</span>
                   </Button>
                 )}
               </li>
