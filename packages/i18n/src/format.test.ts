@@ -38,3 +38,13 @@ describe("plural", () => {
     expect(() => pluralKey("en", en.counts, "nothing", 1)).toThrow(/nothing/);
   });
 });
+
+describe("validationKey", () => {
+  it("maps the shared schemas' messages, and zod's own, to validation keys", async () => {
+    const { validationKey } = await import("./validation.ts");
+    expect(validationKey("Enter a valid email address")).toBe("email");
+    expect(validationKey("Invalid input: expected string, received undefined")).toBe("required");
+    expect(validationKey("Too big: expected string to have <=120 characters")).toBe("tooLong");
+    expect(validationKey("Something else")).toBeUndefined();
+  });
+});

@@ -1,17 +1,10 @@
+import { validationKey } from "@referral-app/i18n/validation";
 import { RELATIONSHIPS, VISA_INTERESTS } from "@referral-app/shared/constants";
 import { type PartnerImportColumn, partnerImportColumn } from "@referral-app/shared/schemas/partners";
 import { strings } from "../../strings.ts";
 
 // The import's codes in words: CSV headers as column names, and the shared schema's (English, zod)
 // messages as short reasons a partner can act on.
-
-type ValidationKey = keyof typeof strings.validation;
-
-const KEYS_BY_MESSAGE: Record<string, ValidationKey> = {
-  "Enter a valid email address": "email",
-  "Enter a name": "name",
-  "Enter a valid phone number, e.g. +61 400 123 456": "phone",
-};
 
 const CHOICES: Partial<Record<PartnerImportColumn, readonly string[]>> = {
   visaInterest: VISA_INTERESTS,
@@ -31,16 +24,16 @@ export function fieldWords(field: string): string {
 
 /** One reason in words: never a zod sentence like "Invalid input: expected string, received undefined". */
 export function messageWords(field: string, message: string): string {
-  if (/received undefined|required/i.test(message)) return strings.import.problems.missing;
-  const key = KEYS_BY_MESSAGE[message];
-  if (key) return strings.validation[key];
   if (/two-letter country/i.test(message)) return strings.import.problems.country;
+  const key = validationKey(message);
+  if (key === "required") return strings.import.problems.missing;
+  if (key === "email" || key === "name" || key === "phone" || key === "tooLong")
+    return strings.validation[key];
   if (/refer yourself/i.test(message)) return strings.import.problems.self;
   const repeats = /^Repeats row (\d+)/.exec(message);
   if (repeats) return strings.import.problems.repeats(Number(repeats[1]));
   const choices = CHOICES[field as PartnerImportColumn];
   if (choices) return strings.import.problems.oneOf(choices.join(", "));
-  if (/too big|at most|too long/i.test(message)) return strings.validation.tooLong;
   return strings.validation.invalid;
 }
 
