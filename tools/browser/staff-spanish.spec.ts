@@ -112,9 +112,46 @@ describe("the staff dashboard in Spanish", () => {
     await spanishNav(page).getByRole("link", { name: "Funciones activables" }).click();
     await page.getByText("Todos los roles").first().waitFor(WAIT);
 
+    // Analytics: the heading's range in words, the same range in the From/To inputs.
+    await spanishNav(page).getByRole("link", { name: "Analítica" }).click();
+    await page.getByRole("heading", { level: 1, name: "Analítica" }).waitFor(WAIT);
+    // The range arrives with the figures; the inputs are filled with it then.
+    await page.locator("h1 + p").waitFor(WAIT);
+    await page.waitForFunction(
+      () => (document.querySelector("input[type=date]") as HTMLInputElement)?.value !== "",
+      null,
+      WAIT,
+    );
+    const from = await page.getByLabel("Desde").inputValue();
+    const to = await page.getByLabel("Hasta").inputValue();
+    assert.match(from, /^\d{4}-\d{2}-\d{2}$/, "the From input shows the range");
+    assert.match(to, /^\d{4}-\d{2}-\d{2}$/, "the To input shows the range");
+    const heading = await page.locator("h1 + p").first().textContent();
+    assert.match(heading ?? "", /^Del \d{1,2} de [a-z]+ de \d{4} al \d{1,2} de [a-z]+ de \d{4}$/);
+
+    // The pipeline: a long page whose sidebar background reaches the bottom; the board's last column fits.
+    await spanishNav(page).getByRole("link", { name: "Embudo de referidos" }).click();
+    await page.getByRole("table", { name: "Referidos que cumplen los filtros" }).waitFor(WAIT);
+    const sidebar = await page.evaluate(() => {
+      const column = document.querySelector("aside")?.parentElement?.getBoundingClientRect();
+      return { column: column?.height ?? 0, page: document.documentElement.scrollHeight };
+    });
+    assert.ok(sidebar.page > 900, "the pipeline is longer than the window");
+    assert.ok(sidebar.column >= sidebar.page - 1, `sidebar ${sidebar.column}px of a ${sidebar.page}px page`);
+    await page.getByRole("tab", { name: "Tablero" }).click();
+    const board = page.getByRole("region", { name: "Tablero" });
+    await board.getByRole("heading", { name: /^Rechazado/ }).waitFor(WAIT);
+    const fit = await board.evaluate((element) => {
+      element.scrollLeft = element.scrollWidth;
+      const last = element.lastElementChild?.getBoundingClientRect();
+      return { right: last?.right ?? Infinity, edge: element.getBoundingClientRect().right };
+    });
+    assert.ok(fit.right <= fit.edge + 1, `the last column ends at ${fit.right}px, inside ${fit.edge}px`);
+    await screenshot(page, "admin-es-board", "light");
+
     await page.reload();
     await spanishNav(page).waitFor(WAIT);
-    await page.getByRole("heading", { level: 1, name: "Funciones activables" }).waitFor(WAIT);
+    await page.getByRole("heading", { level: 1, name: "Embudo de referidos" }).waitFor(WAIT);
     await page.context().close();
 
     // Another browser (nothing stored): the saved preference brings Spanish back after signing in.

@@ -66,7 +66,7 @@ export function valueWords(
 }
 
 export function fieldWords(key: string): string {
-  return strings.audit.fields[key] ?? strings.audit.humanize(key);
+  return strings.audit.fields[key] ?? strings.audit.humanize(key.replace(/Id$/, ""));
 }
 
 /** The changed fields of an entry, each a sentence; fields equal before and after are not changes. */

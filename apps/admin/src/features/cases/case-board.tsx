@@ -60,13 +60,13 @@ function BoardColumn({ stage, filters }: { stage: VisaStageId; filters: CaseFilt
 export function CaseBoard({ filters }: { filters: CaseFilters }) {
   const stages = filters.stage ? [filters.stage] : VISA_STAGE_IDS;
   return (
-    // Columns share the width (all five fit at 1440 px) and never shrink below 13rem: narrower screens
+    // Columns share the width (all five fit at 1280 px) and never shrink below 11rem: narrower screens
     // scroll the board sideways (a focusable region, so keys scroll it too), the last column never cut off.
     <section
       // biome-ignore lint/a11y/noNoninteractiveTabindex: axe requires a scrollable region to be focusable
       tabIndex={0}
       aria-label={strings.cases.board}
-      className="grid auto-cols-[minmax(13rem,1fr)] grid-flow-col gap-4 overflow-x-auto pe-1 pb-4 focus-visible:outline-2 focus-visible:outline-ring"
+      className="grid auto-cols-[minmax(11rem,1fr)] grid-flow-col gap-4 overflow-x-auto pe-1 pb-4 focus-visible:outline-2 focus-visible:outline-ring"
     >
       {stages.map((stage) => (
         <BoardColumn key={stage} stage={stage} filters={filters} />
