@@ -5,10 +5,12 @@ import { SkeletonList } from "@referral-app/ui/skeleton";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/use-format.ts";
+import { useNotificationTitle } from "../../i18n/use-notification-title.ts";
 
 export function LatestNotificationsCard() {
   const { t } = useTranslation();
   const format = useFormat();
+  const titleOf = useNotificationTitle();
   const notifications = useNotifications({ page: 1, limit: 5 });
   const items = notifications.data?.data;
   return (
@@ -29,7 +31,7 @@ export function LatestNotificationsCard() {
               />
               <div className="min-w-0 flex-1">
                 <p className={item.readAt ? "text-sm" : "text-sm font-semibold"}>
-                  {item.title}
+                  {titleOf(item)}
                   {item.readAt ? null : <span className="sr-only"> ({t("notifications.unread")})</span>}
                 </p>
                 <p className="truncate text-sm text-muted">{item.body}</p>

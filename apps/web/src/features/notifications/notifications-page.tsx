@@ -4,8 +4,6 @@ import {
   useNotifications,
   useUnreadCount,
 } from "@referral-app/api-client/react";
-import { notificationTitle } from "@referral-app/i18n/notifications";
-import type { Notification } from "@referral-app/shared/schemas/notification";
 import { Badge } from "@referral-app/ui/badge";
 import { Button } from "@referral-app/ui/button";
 import { Card } from "@referral-app/ui/card";
@@ -17,15 +15,16 @@ import { useTranslation } from "react-i18next";
 import { PageTitle } from "../../components/page-title.tsx";
 import { apiErrorMessage } from "../../forms/api-error-message.ts";
 import { useFormat } from "../../i18n/use-format.ts";
+import { useNotificationTitle } from "../../i18n/use-notification-title.ts";
 
 const PAGE_SIZE = 20;
 
 /** The lazy notifications module; new ones arrive live through the layout's SSE subscription. */
 export function Component() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   // Titles are said again in the language on screen, so switching language changes the list too.
-  const titleOf = (item: Notification) => notificationTitle(item, i18n.resolvedLanguage ?? i18n.language);
+  const titleOf = useNotificationTitle();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [page, setPage] = useState(1);
   const list = useNotifications({ page, limit: PAGE_SIZE, unread: unreadOnly || undefined });
