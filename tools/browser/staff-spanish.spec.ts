@@ -16,6 +16,7 @@ import {
 import { type RunningServer, startServer } from "./server.ts";
 
 const STAFF = { email: "staff@demo.test", password: "demo-password-1" };
+const PARTNER = { email: "partner@demo.test", password: "demo-password-1" };
 const WAIT = { timeout: 20_000 };
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const DOTTED_CODE = /\b[a-z]+(_[a-z]+)*\.[a-z]+(_[a-z]+)+\b/;
@@ -33,12 +34,12 @@ after(async () => {
   await server?.stop();
 });
 
-async function signIn(): Promise<Page> {
+async function signIn(app = "/admin", account = STAFF): Promise<Page> {
   const context = await newVisitor(browser, server.baseURL);
   const page = await context.newPage();
-  await page.goto("/admin/sign-in");
-  await page.getByLabel(/^(Email|Correo electrónico)$/).fill(STAFF.email);
-  await page.getByLabel(/^(Password|Contraseña)$/).fill(STAFF.password);
+  await page.goto(`${app}/sign-in`);
+  await page.getByLabel(/^(Email|Correo electrónico)$/).fill(account.email);
+  await page.getByLabel(/^(Password|Contraseña)$/).fill(account.password);
   await page.getByRole("button", { name: /^(Sign in|Iniciar sesión)$/ }).click();
   return page;
 }
@@ -165,5 +166,54 @@ describe("the staff dashboard in Spanish", () => {
     await elsewhere.getByLabel("Idioma").selectOption("en");
     await elsewhere.getByRole("navigation", { name: "Main navigation" }).waitFor(WAIT);
     await elsewhere.context().close();
+  });
+
+  it("the partner portal in Spanish: the CSV import names columns and problems in words, with a template", async () => {
+    const page = await signIn("/partners", PARTNER);
+    await page.getByRole("navigation", { name: "Main navigation" }).waitFor(WAIT);
+    await page.getByLabel("Language").selectOption("es");
+    await spanishNav(page).getByRole("link", { name: "Importar CSV" }).click();
+    await page.getByRole("heading", { level: 1, name: "Importar referidos desde un CSV" }).waitFor(WAIT);
+    const template = page.getByRole("link", { name: "Descargar la plantilla (CSV)" });
+    assert.equal(await template.getAttribute("download"), "referrals-template.csv");
+
+    const csv = [
+      "FULLNAME,email,visa_interest",
+      ",nadie@example.com,student",
+      "Bea Import,no-es-un-correo,astronaut",
+    ];
+    await page
+      .getByLabel("Archivo CSV")
+      .setInputFiles({ name: "leads.csv", mimeType: "text/csv", buffer: Buffer.from(csv.join("\n")) });
+    const preview = page.getByRole("table", { name: "Las primeras filas del archivo elegido" });
+    await preview.waitFor(WAIT);
+    const headers = await preview.getByRole("columnheader").allTextContents();
+    assert.deepEqual(headers, [
+      "Fila",
+      "Nombre completo",
+      "Correo electrónico",
+      "Visado de interés",
+      "Revisión",
+    ]);
+    const rows = await preview.locator("tbody tr").allTextContents();
+    assert.match(rows[0] ?? "", /Nombre completo: falta/);
+    assert.match(rows[1] ?? "", /Correo electrónico: Introduzca un correo electrónico válido/);
+    assert.match(rows[1] ?? "", /Visado de interés: use uno de estos valores: student, work/);
+    for (const row of rows) assert.doesNotMatch(row, /Invalid input|expected string|received undefined/);
+    await page
+      .getByText("2 filas de 2 no se importarán tal como están; aparecen marcadas abajo.")
+      .waitFor(WAIT);
+    await screenshot(page, "partners-es-import", "light");
+
+    // The server's reasons after the upload read the same way.
+    await page.getByRole("button", { name: "Importar" }).click();
+    const errors = page.getByRole("table", { name: "Filas que no se importaron" });
+    await errors.waitFor(WAIT);
+    const reasons = (await errors.locator("tbody tr").allTextContents()).join("\n");
+    assert.match(reasons, /Nombre completo: falta/);
+    assert.doesNotMatch(reasons, /Invalid input|expected string|fullName|FULLNAME/);
+    await page.getByLabel("Idioma").selectOption("en");
+    await page.getByRole("navigation", { name: "Main navigation" }).waitFor(WAIT);
+    await page.context().close();
   });
 });
