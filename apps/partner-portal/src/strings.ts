@@ -44,7 +44,6 @@ const en = {
   },
   statuses: shared.referralStatus,
   rewardStatuses: shared.rewardStatus,
-  sources: shared.referralSource,
   referrals: {
     title: "Referrals",
     total: "Total referrals",

@@ -41,7 +41,6 @@ export const es: PartnerStrings = {
   },
   statuses: shared.referralStatus,
   rewardStatuses: shared.rewardStatus,
-  sources: shared.referralSource,
   referrals: {
     title: "Referidos",
     total: "Referidos en total",

@@ -11,7 +11,6 @@ export const enSignedOut = {
   theme: shared.theme,
   language: shared.language,
   country: shared.country,
-  counts: shared.counts,
   common: {
     ...shared.common,
     save: shared.common.saveChanges,

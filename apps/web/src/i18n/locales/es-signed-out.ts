@@ -11,7 +11,6 @@ export const esSignedOut: SignedOutTranslation = {
   theme: shared.theme,
   language: shared.language,
   country: shared.country,
-  counts: shared.counts,
   common: {
     ...shared.common,
     save: shared.common.saveChanges,
