@@ -168,20 +168,32 @@ export const en = {
     passwordContainsEmail: "Your password must not contain your email address",
     passwordRepetitive: "Use more than two different characters",
   },
-  /** Notification titles rebuilt from their data, so they follow the reader's language switch. */
+  /**
+   * Notification titles rebuilt from their data, so they follow the reader's language switch. The English
+   * is word for word what the server sends today (the list reads the same until the language changes).
+   */
   notificationTitle: {
-    referral: "Referral update: {{status}}",
-    reward: "Reward update: {{status}}",
+    referral: {
+      pending: "Referral pending",
+      contacted: "Referral contacted",
+      qualified: "Referral qualified",
+      converted: "Referral converted",
+      rejected: "Referral closed",
+    },
+    reward: {
+      pending: "Reward pending",
+      approved: "Reward approved",
+      paid: "Reward paid",
+      reversed: "Reward reversed",
+    },
     referral_pending: "Referral not contacted in time",
     case_task_overdue: "Task overdue",
     case_opened: "New case {{number}}",
-    case_stage_changed: "Case {{number}} moved to a new stage",
     case_outcome_decided: "Decision on case {{number}}",
     case_reopened: "Case {{number}} reopened",
     case_consultant_assigned: "Case {{number}} reassigned",
-    case_details_changed: "Case {{number}} updated",
     case_note_added: "New note on case {{number}}",
-    case_task_created: "New task on case {{number}}",
+    case_task_created: "New task",
     case_task_completed: "Task done on case {{number}}",
   },
   counts: {

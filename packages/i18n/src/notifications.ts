@@ -18,6 +18,16 @@ const isReferralStatus = (value: unknown): value is ReferralStatus =>
 const isRewardStatus = (value: unknown): value is RewardStatus =>
   (REWARD_STATUSES as readonly unknown[]).includes(value);
 
+const CASE_TITLES: Record<string, (titles: Titles) => string> = {
+  opened: (titles) => titles.case_opened,
+  outcome_decided: (titles) => titles.case_outcome_decided,
+  reopened: (titles) => titles.case_reopened,
+  consultant_assigned: (titles) => titles.case_consultant_assigned,
+  note_added: (titles) => titles.case_note_added,
+  task_created: (titles) => titles.case_task_created,
+  task_completed: (titles) => titles.case_task_completed,
+};
+
 /** The title in `language` when the data says enough; otherwise the title as it was sent. */
 export function notificationTitle(
   notification: { title: string; data: Record<string, unknown> | null },
@@ -28,21 +38,22 @@ export function notificationTitle(
   const titles: Titles = words.notificationTitle;
   switch (data.kind) {
     case "referral":
-      return isReferralStatus(data.status)
-        ? interpolate(titles.referral, { status: words.referralStatus[data.status] })
+      // A status change carries where it came from; "received" and "joined" notices do not, and stay as sent.
+      return isReferralStatus(data.status) && isReferralStatus(data.fromStatus)
+        ? titles.referral[data.status]
         : notification.title;
     case "reward":
-      return isRewardStatus(data.status)
-        ? interpolate(titles.reward, { status: words.rewardStatus[data.status] })
-        : notification.title;
+      return isRewardStatus(data.status) ? titles.reward[data.status] : notification.title;
     case "referral_pending":
       return titles.referral_pending;
     case "case_task_overdue":
       return titles.case_task_overdue;
     case "case": {
-      const key = `case_${String(data.change)}` as keyof Titles;
-      const template = typeof data.caseNumber === "string" ? titles[key] : undefined;
-      return template ? interpolate(template, { number: data.caseNumber as string }) : notification.title;
+      // A stage change's title names the new stage, which its data does not carry: it stays as sent.
+      const template = CASE_TITLES[String(data.change)]?.(titles);
+      return template && typeof data.caseNumber === "string"
+        ? interpolate(template, { number: data.caseNumber })
+        : notification.title;
     }
     default:
       return notification.title;

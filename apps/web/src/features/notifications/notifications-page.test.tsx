@@ -14,7 +14,7 @@ describe("notifications page", () => {
       {
         ...first,
         title: "Referral converted",
-        data: { kind: "referral", referralId: "r1", status: "converted" },
+        data: { kind: "referral", referralId: "r1", fromStatus: "qualified", status: "converted" },
       },
     ];
     const app = createTestApp();
@@ -23,8 +23,8 @@ describe("notifications page", () => {
         <NotificationsPage />
       </MockProviders>,
     );
-    expect(await screen.findByText("Referral update: Converted")).toBeInTheDocument();
+    expect(await screen.findByText("Referral converted")).toBeInTheDocument();
     await act(() => app.i18n.changeLanguage("es"));
-    expect(await screen.findByText("Novedad de su referido: Convertido")).toBeInTheDocument();
+    expect(await screen.findByText("Referido convertido")).toBeInTheDocument();
   });
 });
