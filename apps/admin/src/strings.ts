@@ -31,6 +31,8 @@ const en = {
   common: {
     ...shared.common,
     rateLimited: (seconds: number) => interpolate(shared.common.rateLimited, { seconds }),
+    signOutFailed:
+      "Sign-out did not reach the server; you are still signed in. Check your connection and try again.",
     theme: shared.theme.label,
     themes: shared.theme,
     goHome: "Back to the dashboard",
@@ -108,6 +110,17 @@ const en = {
     submit: "Update status",
     final: "This referral is final: converted and rejected referrals never move again.",
     updated: (status: string) => `Moved to ${status}`,
+    moved: (status: string) => `Done: this referral is now ${status}. The referrer has been notified.`,
+    rejectReason: "Reason for rejecting",
+    rejectReasonHint: "Required, kept with the referral for staff. Seen by staff only.",
+    rejectReasonMissing: "Give a reason for rejecting this referral.",
+    confirmTitle: (status: string, name: string) => `Mark ${name} as ${status}?`,
+    confirmBody: {
+      converted:
+        "This is final: the referral can never move again, and the referrer's reward is credited now.",
+      rejected: "This is final: the referral can never move again. The referrer is told it was closed.",
+    },
+    confirm: (status: string) => `Yes, mark as ${status}`,
     invalidTransition: "That move is not allowed from the current status.",
     by: (who: string) => `by ${who}`,
     created: "Created",
@@ -119,6 +132,8 @@ const en = {
     clear: "Clear selection",
     result: (updated: number, skipped: number) => `${updated} updated, ${skipped} skipped`,
     skippedHint: "Skipped referrals could not make that move from their current status.",
+    confirmTitle: (status: string, count: number) =>
+      `Mark ${count} ${count === 1 ? "referral" : "referrals"} as ${status}?`,
   },
   clients: {
     title: "Clients",
@@ -165,6 +180,10 @@ const en = {
     actions: "Actions",
     approve: "Approve",
     markPaid: "Mark paid",
+    markPaidTitle: (amount: string, name: string) => `Mark ${amount} to ${name} as paid?`,
+    markPaidBody:
+      "Only once the money has been sent: a paid reward is final and the referrer is told it was paid.",
+    markPaidConfirm: "Yes, it was paid",
     reverse: "Reverse",
     reverseTitle: "Reverse reward",
     reason: "Reason",
@@ -242,6 +261,20 @@ const en = {
     empty: "No broadcasts yet.",
     loading: "Loading broadcasts",
     delivering: "Delivering…",
+    review: "Preview and send",
+    previewTitle: "Send this broadcast?",
+    previewDescription: "This is how it will appear. Sending cannot be undone.",
+    counting: "Counting recipients…",
+    willReach: (count: number) =>
+      count === 1 ? "It will reach 1 person." : `It will reach ${count.toLocaleString("en")} people.`,
+    nobodyMatches: "Nobody matches this audience, so there is no one to send it to. Change the audience.",
+    promotionalReach: "Only those who opted in to promotional messages will see it.",
+    audienceSummary: "Audience",
+    anyCountry: "any country",
+    sendTo: (count: number) => `Send to ${count.toLocaleString("en")}`,
+    reachedNobody: "Reached nobody: no one matched this audience when it was sent.",
+    sentTo: (count: number) =>
+      `Queued for ${count.toLocaleString("en")} ${count === 1 ? "person" : "people"}`,
   },
   mailbox: {
     title: "Dev mailbox",
@@ -450,6 +483,27 @@ const en = {
     submit: "Open case",
     created: (number: string) => `Case ${number} opened`,
     required: "Choose a client and a visa type.",
+  },
+  documents: {
+    title: "Documents to review",
+    empty: "Nothing to review: no document is waiting.",
+    none: "This case's visa type lists no documents.",
+    preview: "Preview",
+    hidePreview: "Hide preview",
+    accept: "Accept",
+    reject: "Reject",
+    reason: "Why it is rejected (the client reads this)",
+    reasonRequired: "Say why, so the client knows what to fix.",
+    version: (name: string, version: number) => `${name}, version ${version}`,
+    previewOf: (name: string) => `Preview of ${name}`,
+    states: {
+      missing: "Missing",
+      rejected: "Rejected",
+      expired: "Expired",
+      expiring: "Expiring soon",
+      uploaded: "To review",
+      accepted: "Accepted",
+    } as Record<string, string>,
   },
   case: {
     back: "All cases",

@@ -26,6 +26,8 @@ const en = {
   common: {
     ...shared.common,
     rateLimited: (seconds: number) => interpolate(shared.common.rateLimited, { seconds }),
+    signOutFailed:
+      "Sign-out did not reach the server; you are still signed in. Check your connection and try again.",
     theme: shared.theme.label,
     themes: shared.theme,
     goHome: "Back to the portal",

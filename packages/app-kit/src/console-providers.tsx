@@ -19,7 +19,14 @@ export interface ConsoleStrings {
   language: { label: string } & Record<Language, string>;
   /** The country pickers' empty choice and the label of a stored code outside the ISO list (`{{code}}`). */
   country: { choose: string; unknown: string };
-  common: QueryStateStrings & ThemeSelectStrings & { dismiss: string; toasts: string; signOut: string };
+  common: QueryStateStrings &
+    ThemeSelectStrings & {
+      dismiss: string;
+      toasts: string;
+      signOut: string;
+      /** The server did not end the session: the user is still signed in. */
+      signOutFailed: string;
+    };
   auth: SignInFormStrings & {
     invalid: string;
     /** Shown to a signed-in account the console is not for. */

@@ -15,7 +15,7 @@ import { Button } from "@referral-app/ui/button";
 import { CountrySelect, type CountrySelectProps } from "@referral-app/ui/country-select";
 import { Checkbox, Field, Form, FormMessage, Input, Select, Textarea } from "@referral-app/ui/form";
 import { schemaResolver } from "@referral-app/ui/schema-resolver";
-import { type ComponentProps, useState } from "react";
+import { type ComponentProps, type ReactNode, useState } from "react";
 import { useForm } from "react-hook-form";
 
 export interface ReferralFormStrings {
@@ -53,6 +53,13 @@ export interface ReferralFormProps {
   onCreated?: (referral: Referral) => unknown;
   /** The country picker's language and words. */
   countryLabels: Pick<CountrySelectProps, "language" | "placeholder" | "unknownLabel">;
+  /** What follows a submit (the app's own next steps); `strings.success` alone without it. */
+  renderSuccess?: (referral: Referral, referAnother: () => void) => ReactNode;
+  /**
+   * Shown while the device is offline and the submit waits for the network (the query client pauses
+   * it and sends it, with the same Idempotency-Key, once back online).
+   */
+  offlineMessage?: string;
 }
 
 type FieldName = keyof CreateReferralData;
@@ -115,6 +122,8 @@ export function ReferralForm({
   validationMessage = (m) => m,
   onCreated,
   countryLabels,
+  renderSuccess,
+  offlineMessage,
 }: ReferralFormProps) {
   const create = useCreateReferral();
   const [lastSubmitted, setLastSubmitted] = useState<CreateReferralData | null>(null);
@@ -150,6 +159,7 @@ export function ReferralForm({
     });
   };
 
+  if (create.isSuccess && renderSuccess) return renderSuccess(create.data, () => create.reset());
   if (create.isSuccess) {
     return (
       <div className="space-y-4">
@@ -205,6 +215,7 @@ export function ReferralForm({
         <Textarea maxLength={1000} {...form.register("notes")} />
       </Field>
       {strings.consent ? <Checkbox label={strings.consent} {...form.register("consent")} /> : null}
+      {create.isPaused && offlineMessage ? <FormMessage tone="info">{offlineMessage}</FormMessage> : null}
       <Button type="submit" loading={create.isPending}>
         {strings.submit}
       </Button>

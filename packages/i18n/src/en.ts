@@ -55,6 +55,7 @@ const notificationType = {
   referral: "Referrals",
   system: "Account and security",
   promotional: "News and offers",
+  message: "Messages",
 } satisfies Record<NotificationType, string>;
 
 const notificationChannel = {

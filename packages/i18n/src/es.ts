@@ -38,6 +38,7 @@ export const es: Strings<SharedStrings> = {
     referral: "Recomendaciones",
     system: "Cuenta y seguridad",
     promotional: "Noticias y ofertas",
+    message: "Mensajes",
   },
   notificationChannel: {
     inApp: "En la aplicación",

@@ -35,6 +35,8 @@ export const es: AdminStrings = {
     theme: shared.theme.label,
     themes: shared.theme,
     goHome: "Volver al panel",
+    signOutFailed:
+      "No se ha podido cerrar la sesión en el servidor; sigue con la sesión iniciada. Compruebe su conexión y vuelva a intentarlo.",
   },
   auth: {
     title: "Acceso del personal",
@@ -107,6 +109,19 @@ export const es: AdminStrings = {
     submit: "Actualizar el estado",
     final: "Este referido es definitivo: los referidos convertidos o rechazados ya no cambian de estado.",
     updated: (status: string) => `Pasado a ${status}`,
+    moved: (status: string) =>
+      `Hecho: este referido está ahora en «${status}». Se ha avisado a quien lo recomendó.`,
+    rejectReason: "Motivo del rechazo",
+    rejectReasonHint: "Obligatorio; se guarda con el referido y solo lo ve el personal.",
+    rejectReasonMissing: "Indique un motivo para rechazar este referido.",
+    confirmTitle: (status: string, name: string) => `¿Marcar a ${name} como «${status}»?`,
+    confirmBody: {
+      converted:
+        "Es definitivo: el referido ya no podrá cambiar de estado y la recompensa de quien lo recomendó se abona ahora.",
+      rejected:
+        "Es definitivo: el referido ya no podrá cambiar de estado. Se avisará a quien lo recomendó de que se ha cerrado.",
+    },
+    confirm: (status: string) => `Sí, marcar como «${status}»`,
     invalidTransition: "Ese cambio no está permitido desde el estado actual.",
     by: (who: string) => `por ${who}`,
     created: "Creado",
@@ -118,6 +133,8 @@ export const es: AdminStrings = {
     clear: "Quitar la selección",
     result: (updated: number, skipped: number) => `${updated} actualizados, ${skipped} omitidos`,
     skippedHint: "Los referidos omitidos no pueden hacer ese cambio desde su estado actual.",
+    confirmTitle: (status: string, total: number) =>
+      `¿Marcar ${count(total, shared.counts.referrals_one, shared.counts.referrals_other)} como «${status}»?`,
   },
   clients: {
     title: "Clientes",
@@ -172,6 +189,10 @@ export const es: AdminStrings = {
     empty: "No hay movimientos.",
     loading: "Cargando el libro",
     done: "Recompensa actualizada",
+    markPaidTitle: (amount: string, name: string) => `¿Marcar como pagados ${amount} a ${name}?`,
+    markPaidBody:
+      "Solo cuando el dinero se haya enviado: una recompensa pagada es definitiva y se avisa a quien la recibe.",
+    markPaidConfirm: "Sí, está pagada",
     count: (total: number) => count(total, shared.counts.entries_one, shared.counts.entries_other),
   },
   rewardStatuses: shared.rewardStatus,
@@ -243,6 +264,20 @@ export const es: AdminStrings = {
     empty: "Todavía no hay comunicados.",
     loading: "Cargando comunicados",
     delivering: "Enviando…",
+    review: "Revisar y enviar",
+    previewTitle: "¿Enviar este comunicado?",
+    previewDescription: "Así es como se verá. El envío no se puede deshacer.",
+    counting: "Contando destinatarios…",
+    willReach: (total: number) =>
+      total === 1 ? "Llegará a 1 persona." : `Llegará a ${total.toLocaleString("es-ES")} personas.`,
+    nobodyMatches: "Nadie cumple estos criterios, así que no hay a quién enviarlo. Cambie los destinatarios.",
+    promotionalReach: "Solo lo verán quienes hayan aceptado recibir mensajes promocionales.",
+    audienceSummary: "Destinatarios",
+    anyCountry: "cualquier país",
+    sendTo: (total: number) => `Enviar a ${total.toLocaleString("es-ES")}`,
+    reachedNobody: "No llegó a nadie: ninguna persona cumplía los criterios cuando se envió.",
+    sentTo: (total: number) =>
+      `En cola para ${total.toLocaleString("es-ES")} ${total === 1 ? "persona" : "personas"}`,
   },
   mailbox: {
     title: "Buzón de desarrollo",
@@ -399,6 +434,27 @@ export const es: AdminStrings = {
   outcomes: shared.caseOutcome,
   relationships: shared.dependantRelationship,
   visibilities: { client: "Visible para el cliente", internal: "Solo el personal" },
+  documents: {
+    title: "Documentos por revisar",
+    empty: "No hay nada que revisar: ningún documento está pendiente.",
+    none: "El tipo de visado de este expediente no pide documentos.",
+    preview: "Vista previa",
+    hidePreview: "Ocultar la vista previa",
+    accept: "Aceptar",
+    reject: "Rechazar",
+    reason: "Motivo del rechazo (el cliente lo leerá)",
+    reasonRequired: "Indique el motivo para que el cliente sepa qué corregir.",
+    version: (name: string, version: number) => `${name}, versión ${version}`,
+    previewOf: (name: string) => `Vista previa de ${name}`,
+    states: {
+      missing: "Falta",
+      rejected: "Rechazado",
+      expired: "Caducado",
+      expiring: "Caduca pronto",
+      uploaded: "Por revisar",
+      accepted: "Aceptado",
+    },
+  },
   cases: {
     title: "Expedientes",
     myTitle: "Mis expedientes",

@@ -28,6 +28,8 @@ export const es: PartnerStrings = {
     theme: shared.theme.label,
     themes: shared.theme,
     goHome: "Volver al portal",
+    signOutFailed:
+      "No se ha podido cerrar la sesión en el servidor; sigue con la sesión iniciada. Compruebe su conexión y vuelva a intentarlo.",
   },
   auth: {
     title: "Acceso de socios",

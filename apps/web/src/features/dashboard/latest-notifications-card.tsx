@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/use-format.ts";
 import { useNotificationTitle } from "../../i18n/use-notification-title.ts";
+import { notificationLink } from "../notifications/notification-link.ts";
 
 export function LatestNotificationsCard() {
   const { t } = useTranslation();
@@ -31,7 +32,13 @@ export function LatestNotificationsCard() {
               />
               <div className="min-w-0 flex-1">
                 <p className={item.readAt ? "text-sm" : "text-sm font-semibold"}>
-                  {titleOf(item)}
+                  {notificationLink(item) ? (
+                    <Link to={notificationLink(item) ?? "/"} className="hover:underline">
+                      {titleOf(item)}
+                    </Link>
+                  ) : (
+                    titleOf(item)
+                  )}
                   {item.readAt ? null : <span className="sr-only"> ({t("notifications.unread")})</span>}
                 </p>
                 <p className="truncate text-sm text-muted">{item.body}</p>

@@ -4,6 +4,7 @@ import { apiErrorMessage } from "../../forms/api-error-message.ts";
 import { useCountryLabels } from "../../i18n/use-country-labels.ts";
 import { useValidationMessage } from "../../i18n/use-validation-message.ts";
 import { useMonitor } from "../../monitoring/monitor-context.tsx";
+import { ReferralSuccess } from "./referral-success.tsx";
 
 /** The shared referral form in the client's language; a created referral is counted by the monitor. */
 export function ReferralForm() {
@@ -23,6 +24,8 @@ export function ReferralForm() {
       validationMessage={validationMessage}
       countryLabels={countryLabels}
       onCreated={(referral) => monitor?.trackEvent("referral_created", { referralId: referral.id })}
+      renderSuccess={(referral, another) => <ReferralSuccess referral={referral} onAnother={another} />}
+      offlineMessage={t("success.offline")}
     />
   );
 }
