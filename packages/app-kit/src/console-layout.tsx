@@ -34,7 +34,6 @@ export function ConsoleLayout({ navItems, allows }: ConsoleLayoutProps) {
   const { strings } = useConsole();
   const session = useSession();
   const location = useLocation();
-  const navigation = useNavigation();
   // One live stream per signed-in console: new messages, edits and read receipts land in the cache.
   useNotificationStream({ enabled: Boolean(session.data && allows(session.data.user.role)) });
   if (session.isPending) {
