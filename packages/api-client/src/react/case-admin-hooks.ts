@@ -46,6 +46,15 @@ function useCaseMutation<Variables>(caseId: string, run: (variables: Variables) 
   });
 }
 
+/** Staff: what is expiring across all cases. */
+export function useExpiringDocuments(withinDays: number) {
+  const { services } = useApi();
+  return useQuery({
+    queryKey: [...queryKeys.cases.all, "expiring-documents", withinDays] as const,
+    queryFn: ({ signal }) => services.documents.listExpiring(withinDays, signal),
+  });
+}
+
 /** Staff review of a case document; the checklist (and every case query) refreshes after it. */
 export function useReviewDocument(caseId: string) {
   const { services } = useApi();
