@@ -13,6 +13,7 @@ import { clientsRoutes } from "./modules/clients/clients.routes.ts";
 import { documentsRoutes } from "./modules/documents/documents.routes.ts";
 import { featuresRoutes } from "./modules/features/features.routes.ts";
 import { filesRoutes } from "./modules/files/files.routes.ts";
+import { messagesRoutes } from "./modules/messages/messages.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { partnersRoutes } from "./modules/partners/partners.routes.ts";
 import { referralsRoutes } from "./modules/referrals/referrals.routes.ts";
@@ -94,6 +95,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(casesRoutes);
       await api.register(staffRoutes);
       await api.register(settingsRoutes);
+      await api.register(messagesRoutes);
       await api.register(storageRoutes);
       await api.register(documentsRoutes);
     },

@@ -42,7 +42,7 @@ export const visaTypes = pgTable(
   (t) => [uniqueIndex("visa_types_name_unique").on(sql`lower(${t.name})`)],
 );
 
-/** One visa case: a client has any number; closed once `outcome` is set. */
+/** One visa case: a client may hold several; closed once `outcome` is set. */
 export const cases = pgTable(
   "cases",
   {
@@ -211,6 +211,8 @@ export const consultancySettings = pgTable(
   {
     id: smallint("id").primaryKey().default(1),
     referralContactBusinessDays: integer("referral_contact_business_days").notNull().default(2),
+    /** Business hours staff have to answer a new support conversation. */
+    supportFirstResponseHours: integer("support_first_response_hours").notNull().default(4),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("consultancy_settings_single_row", sql`${t.id} = 1`)],

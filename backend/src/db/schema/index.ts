@@ -7,6 +7,7 @@ export * from "./cases.ts";
 export * from "./documents.ts";
 export * from "./features.ts";
 export * from "./files.ts";
+export * from "./messages.ts";
 export * from "./notifications.ts";
 export * from "./partners.ts";
 export * from "./referrals.ts";

@@ -5,6 +5,7 @@ import { AuthService } from "../services/auth-service.ts";
 import { CaseService } from "../services/case-service.ts";
 import { DocumentService } from "../services/document-service.ts";
 import { FeatureService } from "../services/feature-service.ts";
+import { MessageService } from "../services/message-service.ts";
 import { NotificationService } from "../services/notification-service.ts";
 import { ReferralService } from "../services/referral-service.ts";
 import { StaffService } from "../services/staff-service.ts";
@@ -22,6 +23,7 @@ export interface ApiServices {
   documents: DocumentService;
   visaTypes: VisaTypeService;
   staff: StaffService;
+  messages: MessageService;
 }
 
 export interface ApiContextValue {
@@ -43,6 +45,7 @@ export function createApiServices(client: ApiClient): ApiServices {
     documents: new DocumentService(client),
     visaTypes: new VisaTypeService(client),
     staff: new StaffService(client),
+    messages: new MessageService(client),
   };
 }
 

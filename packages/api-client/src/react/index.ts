@@ -35,6 +35,7 @@ export {
   refreshReferralLists,
   useCreateReferral,
   useReferral,
+  useReferralOffer,
   useReferralStats,
   useReferrals,
 } from "./referral-hooks.ts";

@@ -6,7 +6,7 @@ import { documentRequirementSchema, documentRequirementsSchema } from "./documen
 import { visaStageIdSchema } from "./user.ts";
 import { visaStageSchema } from "./visa.ts";
 
-// The visa case: the consultancy's CRM core. A client has any number of cases; each has a visa
+// The visa case: the consultancy's CRM core. A client may hold several cases; each has a visa
 // type from the staff-kept catalogue, a consultant, applicants, stages, notes, tasks and an outcome.
 
 export const caseOutcomeSchema = z.enum(CASE_OUTCOMES);
@@ -372,6 +372,8 @@ export const consultancySettingsSchema = z
   .object({
     /** Business days (Monday to Friday) staff have to contact a new referral. */
     referralContactBusinessDays: z.number().int().min(1).max(30),
+    /** Business hours (Monday to Friday, 09:00–17:00 UTC) staff have to answer a support question. */
+    supportFirstResponseHours: z.number().int().min(1).max(80),
   })
   .meta({ id: "ConsultancySettings" });
 export type ConsultancySettings = z.infer<typeof consultancySettingsSchema>;

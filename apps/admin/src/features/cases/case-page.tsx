@@ -11,6 +11,7 @@ import { ErrorState, QueryState } from "@referral-app/ui/query-state";
 import { SkeletonList } from "@referral-app/ui/skeleton";
 import { Link, useParams } from "react-router";
 import { strings } from "../../strings.ts";
+import { CaseMessagesCard } from "../messages/case-messages-card.tsx";
 import { AssignmentForm, OutcomeForm, ReopenDialog, StageForm } from "./case-actions.tsx";
 import { CaseDocumentsReview } from "./case-documents-review.tsx";
 import { NoteForm, StaffTaskList, TaskForm } from "./case-notes-tasks.tsx";
@@ -118,6 +119,7 @@ function CaseBody({ visaCase }: { visaCase: VisaCase }) {
         <div className="space-y-6 lg:col-span-2">
           <CaseDocumentsReview caseId={visaCase.id} />
           <Timeline caseId={visaCase.id} />
+          <CaseMessagesCard caseId={visaCase.id} />
           <Tasks visaCase={visaCase} />
           {visaCase.closed ? null : (
             <Card title={strings.case.notes}>
