@@ -9,6 +9,7 @@ export const pageRoutes: RouteObject[] = [
   { path: "cases", lazy: () => import("./features/cases/cases-page.tsx") },
   { path: "cases/:id", lazy: () => import("./features/cases/case-page.tsx") },
   { path: "my-cases", lazy: () => import("./features/cases/my-cases-page.tsx") },
+  { path: "documents/expiring", lazy: () => import("./features/cases/expiring-documents-page.tsx") },
   { path: "messages", lazy: () => import("./features/messages/inbox-page.tsx") },
   { path: "messages/:id", lazy: () => import("./features/messages/conversation-page.tsx") },
   { path: "staff", lazy: () => import("./features/staff/staff-page.tsx") },

@@ -8,6 +8,7 @@ const NAV_ITEMS = [
   { to: "/", label: strings.nav.pipeline, end: true },
   { to: "/my-cases", label: strings.nav.myCases },
   { to: "/cases", label: strings.nav.cases },
+  { to: "/documents/expiring", label: strings.nav.expiring },
   { to: "/messages", label: messageStrings.nav },
   { to: "/clients", label: strings.nav.clients },
   { to: "/rewards", label: strings.nav.rewards },

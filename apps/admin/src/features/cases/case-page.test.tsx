@@ -39,7 +39,10 @@ describe("staff case page", () => {
     const timeline = screen.getByRole("region", { name: "Timeline" });
     expect(await within(timeline).findByText("Moved from Assessment to Application")).toBeInTheDocument();
     expect(within(timeline).getByText("We are lodging it today.")).toBeInTheDocument();
-    expect(await screen.findByText("Moved to Application; the client is notified.")).toBeInTheDocument();
+    // The toast follows the refetch of every case query (and the page now also loads its documents).
+    expect(
+      await screen.findByText("Moved to Application; the client is notified.", {}, { timeout: 5_000 }),
+    ).toBeInTheDocument();
   });
 
   it("adds a client note and a client task", async () => {
