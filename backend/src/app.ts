@@ -14,6 +14,7 @@ import { featuresRoutes } from "./modules/features/features.routes.ts";
 import { filesRoutes } from "./modules/files/files.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { partnersRoutes } from "./modules/partners/partners.routes.ts";
+import { privacyRoutes } from "./modules/privacy/privacy.routes.ts";
 import { referralsRoutes } from "./modules/referrals/referrals.routes.ts";
 import { rewardsRoutes } from "./modules/rewards/rewards.routes.ts";
 import { settingsRoutes } from "./modules/settings/settings.routes.ts";
@@ -92,6 +93,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(casesRoutes);
       await api.register(staffRoutes);
       await api.register(settingsRoutes);
+      await api.register(privacyRoutes);
     },
     { prefix: "/api" },
   );

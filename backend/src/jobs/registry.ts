@@ -7,6 +7,11 @@ import {
   sendEmailJob,
 } from "../modules/notifications/notifications.jobs.ts";
 import { sendRemindersJob } from "../modules/notifications/reminders.jobs.ts";
+import {
+  applyRetentionJob,
+  buildDataExportJob,
+  eraseDueAccountsJob,
+} from "../modules/privacy/privacy.jobs.ts";
 import { purgeIdempotencyKeysJob } from "../modules/referrals/referrals.jobs.ts";
 import type { AnyJob } from "../queue/job.ts";
 
@@ -20,4 +25,7 @@ export const JOBS: readonly AnyJob[] = [
   remindOverdueTasksJob,
   purgeDevMailboxJob,
   purgeAnalyticsEventsJob,
+  buildDataExportJob,
+  eraseDueAccountsJob,
+  applyRetentionJob,
 ];

@@ -18,7 +18,7 @@ export const storedFiles = pgTable(
     ownerId: text("owner_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    purpose: text("purpose").$type<"profile_picture">().notNull(),
+    purpose: text("purpose").$type<"profile_picture" | "data_export">().notNull(),
     contentType: text("content_type").notNull(),
     sizeBytes: integer("size_bytes").notNull(),
     sha256: text("sha256").notNull(),

@@ -8,4 +8,5 @@ export * from "./features.ts";
 export * from "./files.ts";
 export * from "./notifications.ts";
 export * from "./partners.ts";
+export * from "./privacy.ts";
 export * from "./referrals.ts";

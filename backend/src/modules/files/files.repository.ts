@@ -22,3 +22,11 @@ export async function findStoredFile(db: DbOrTx, id: string): Promise<StoredFile
 export async function deleteStoredFilesOf(db: DbOrTx, ownerId: string, purpose: FilePurpose): Promise<void> {
   await db.delete(storedFiles).where(and(eq(storedFiles.ownerId, ownerId), eq(storedFiles.purpose, purpose)));
 }
+
+export function listStoredFilesOf(db: DbOrTx, ownerId: string): Promise<StoredFile[]> {
+  return db.select().from(storedFiles).where(eq(storedFiles.ownerId, ownerId));
+}
+
+export async function deleteStoredFile(db: DbOrTx, id: string): Promise<void> {
+  await db.delete(storedFiles).where(eq(storedFiles.id, id));
+}

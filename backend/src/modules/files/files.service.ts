@@ -7,10 +7,12 @@ import type { Actor } from "../../lib/actor.ts";
 import { notFound } from "../../lib/domain-error.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import {
+  deleteStoredFile,
   deleteStoredFilesOf,
   type FilePurpose,
   findStoredFile,
   insertStoredFile,
+  listStoredFilesOf,
   type StoredFile,
 } from "./files.repository.ts";
 
@@ -47,15 +49,31 @@ export async function storeFile(
   return filePath(stored.id);
 }
 
+/** The user's stored files (metadata and bytes), for their data export. */
+export function listFilesOf(db: DbOrTx, ownerId: string): Promise<StoredFile[]> {
+  return listStoredFilesOf(db, ownerId);
+}
+
+export function deleteFileById(db: DbOrTx, id: string): Promise<void> {
+  return deleteStoredFile(db, id);
+}
+
 /** Removes a user's files kept for one purpose (the previous profile picture). */
 export function deleteFilesOf(db: DbOrTx, ownerId: string, purpose: FilePurpose): Promise<void> {
   return deleteStoredFilesOf(db, ownerId, purpose);
 }
 
 /** A stored file for its owner or staff (audited); anyone else is told it does not exist. */
-export async function readStoredFile(ctx: AppContext, actor: Actor, id: string): Promise<StoredFile> {
+export async function readStoredFile(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  purpose: FilePurpose = "profile_picture",
+): Promise<StoredFile> {
   const file = await findStoredFile(ctx.db, id);
-  if (!file || (file.ownerId !== actor.id && !isStaffRole(actor.role))) throw notFound("File");
+  // Each purpose has its own route and rules (a data export expires): another route's id is unknown here.
+  if (!file || file.purpose !== purpose) throw notFound("File");
+  if (file.ownerId !== actor.id && !isStaffRole(actor.role)) throw notFound("File");
   if (file.ownerId !== actor.id) {
     await writeAudit(ctx.db, {
       actorId: actor.id,

@@ -63,8 +63,9 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const userId = resolveUserId(await requireUser(request), request.params.id);
-      return pageResponse(await listReferralsOf(ctx, userId, request.query), request.query);
+      const actor = await requireUser(request);
+      const userId = resolveUserId(actor, request.params.id);
+      return pageResponse(await listReferralsOf(ctx, actor, userId, request.query), request.query);
     },
   );
 
