@@ -5,7 +5,7 @@ import type { Actor } from "../../lib/actor.ts";
 import { DomainError } from "../../lib/domain-error.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { enqueueNotification } from "../notifications/notifications.service.ts";
-import { getSettings } from "../settings/settings.service.ts";
+import { readSettings } from "../settings/settings.service.ts";
 import {
   anonymiseUser,
   cancelScheduledDeletion,
@@ -47,7 +47,7 @@ export async function legalHoldsOf(ctx: AppContext, db: DbOrTx, userId: string):
   }
   const invoiceAt = await latestInvoiceDate(db, userId);
   if (invoiceAt) {
-    const { invoiceRetentionYears } = await getSettings(ctx);
+    const { invoiceRetentionYears } = await readSettings(db);
     const until = new Date(invoiceAt);
     until.setUTCFullYear(until.getUTCFullYear() + invoiceRetentionYears);
     if (until > new Date()) {

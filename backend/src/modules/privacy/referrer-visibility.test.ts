@@ -153,10 +153,18 @@ describe("referrer visibility: each level × referrer / partner / staff", () => 
     const made = await refer(referrer, "Default Friend", "default-friend@example.org");
     const friend = await friendSignsUp(made.email);
     const visibility = json<{ data: ReferrerVisibility }>(
-      await t.app.inject({ method: "GET", url: "/api/users/me/referrer-visibility", headers: friend.headers }),
+      await t.app.inject({
+        method: "GET",
+        url: "/api/users/me/referrer-visibility",
+        headers: friend.headers,
+      }),
     ).data;
     expect(visibility).toMatchObject({ level: "signed_up", referred: true });
-    expect((await referrerSees(referrer, made.id)).friend).toEqual({ signedUp: true, stage: null, outcome: null });
+    expect((await referrerSees(referrer, made.id)).friend).toEqual({
+      signedUp: true,
+      stage: null,
+      outcome: null,
+    });
   });
 
   it("a partner sees more only where the client agreed to more for that partner", async () => {
@@ -188,9 +196,9 @@ describe("referrer visibility: each level × referrer / partner / staff", () => 
       payload: { level: "signed_up", partners: [{ organizationId: other, level: "current_stage" }] },
     });
     expect(response.statusCode).toBe(400);
-    expect(json<{ error: { details: { fields: Record<string, string[]> } } }>(response).error.details.fields).toHaveProperty(
-      "partners.0.organizationId",
-    );
+    expect(
+      json<{ error: { details: { fields: Record<string, string[]> } } }>(response).error.details.fields,
+    ).toHaveProperty("partners.0.organizationId");
   });
 });
 

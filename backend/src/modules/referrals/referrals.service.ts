@@ -25,6 +25,7 @@ import {
   type ReferralViewer,
   signUpIsShared,
 } from "../privacy/privacy.service.ts";
+import { screenNewReferral } from "../referral-reviews/referral-reviews.service.ts";
 import { referralContactDeadline } from "../settings/settings.service.ts";
 import { listAdminReferrals } from "./admin-referrals.repository.ts";
 import {
@@ -102,9 +103,16 @@ export async function createReferral(
         actor.id,
         `We received your referral of ${referral.fullName}.`,
       );
+      const reasons = await screenNewReferral(ctx, tx, {
+        ...referral,
+        dateOfBirth: input.dateOfBirth ?? null,
+      });
+      const review = reasons[0]
+        ? { state: "open" as const, reason: reasons[0], resolutionReason: null }
+        : null;
       return {
         statusCode: 201,
-        body: referral,
+        body: { ...referral, review },
       };
     },
   );

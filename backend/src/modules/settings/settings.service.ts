@@ -40,3 +40,8 @@ export async function referralContactDeadline(db: DbOrTx, from: Date): Promise<D
   const { referralContactBusinessDays } = await findSettings(db);
   return addBusinessDays(from, referralContactBusinessDays);
 }
+
+/** The settings inside a transaction (PGlite has one connection: a query outside it would wait on it). */
+export function readSettings(db: DbOrTx): Promise<ConsultancySettings> {
+  return findSettings(db);
+}
