@@ -34,7 +34,7 @@ function toDeletion(row: DeletionRow | null): AccountDeletion {
 }
 
 /** What the law makes us keep after the deletion, in words the person can read. */
-export async function legalHoldsOf(ctx: AppContext, db: DbOrTx, userId: string): Promise<LegalHold[]> {
+export async function legalHoldsOf(db: DbOrTx, userId: string): Promise<LegalHold[]> {
   const holds: LegalHold[] = [];
   if ((await countOpenCases(db, userId)) > 0) {
     holds.push({
@@ -65,8 +65,7 @@ export async function legalHoldsOf(ctx: AppContext, db: DbOrTx, userId: string):
 export async function deletionStatus(ctx: AppContext, userId: string): Promise<AccountDeletion> {
   const row = await findLatestDeletion(ctx.db, userId);
   // Holds change (a case is decided): a scheduled deletion shows today's.
-  if (row?.state === "scheduled")
-    return { ...toDeletion(row), holds: await legalHoldsOf(ctx, ctx.db, userId) };
+  if (row?.state === "scheduled") return { ...toDeletion(row), holds: await legalHoldsOf(ctx.db, userId) };
   return toDeletion(row);
 }
 
@@ -77,7 +76,7 @@ export async function requestDeletion(
   userId: string,
 ): Promise<AccountDeletion> {
   const row = await ctx.db.transaction(async (tx) => {
-    const holds = await legalHoldsOf(ctx, tx, userId);
+    const holds = await legalHoldsOf(tx, userId);
     const scheduledFor = new Date(Date.now() + DELETION_GRACE_DAYS * DAY_MS);
     const created = await insertDeletion(tx, { userId, requestedBy: actor.id, scheduledFor, holds });
     if (!created) return findLatestDeletion(tx, userId);
@@ -141,7 +140,7 @@ export async function eraseDueAccounts(ctx: AppContext, now: Date): Promise<numb
   const due = await listDueDeletions(ctx.db, now);
   for (const deletion of due) {
     await ctx.db.transaction(async (tx) => {
-      const holds = await legalHoldsOf(ctx, tx, deletion.userId);
+      const holds = await legalHoldsOf(tx, deletion.userId);
       // The audit row outlives the user (its actor link is cut when the account goes).
       await writeAudit(tx, {
         actorId: null,

@@ -143,15 +143,13 @@ describe("fraud rules: household signals, self-referral, disposable e-mail, dail
     const referrer = await signUp(t);
     await t.ctx.db.update(users).set({ phone: "+61 400 777 666" }).where(eq(users.id, referrer.id));
     const [own] = await t.ctx.db.select({ id: cases.id }).from(cases).where(eq(cases.clientId, referrer.id));
-    await t.ctx.db
-      .insert(caseApplicants)
-      .values({
-        caseId: own!.id,
-        kind: "dependant",
-        fullName: "Kid Dependant",
-        relationship: "child",
-        position: 1,
-      });
+    await t.ctx.db.insert(caseApplicants).values({
+      caseId: own!.id,
+      kind: "dependant",
+      fullName: "Kid Dependant",
+      relationship: "child",
+      position: 1,
+    });
     const child = await refer(referrer, {
       fullName: "Kid Dependant",
       email: "kid@example.org",
