@@ -26,9 +26,14 @@ export class PrivacyService extends BaseService {
     return this.get(`users/${pathId(userId)}/referrer-visibility`, referrerVisibilitySchema, { signal });
   }
 
-  async updateReferrerVisibility(userId: string, data: UpdateReferrerVisibilityData): Promise<ReferrerVisibility> {
+  async updateReferrerVisibility(
+    userId: string,
+    data: UpdateReferrerVisibilityData,
+  ): Promise<ReferrerVisibility> {
     const path = `users/${pathId(userId)}/referrer-visibility`;
-    return (await this.client.request("PUT", path, apiResponseSchema(referrerVisibilitySchema), { json: data })).data;
+    return (
+      await this.client.request("PUT", path, apiResponseSchema(referrerVisibilitySchema), { json: data })
+    ).data;
   }
 
   requestDataExport(userId = "me"): Promise<DataExport> {
@@ -57,7 +62,8 @@ export class PrivacyService extends BaseService {
 
   async updateMarketingConsent(userId: string, data: UpdateMarketingConsentData): Promise<MarketingConsent> {
     const path = `users/${pathId(userId)}/marketing-consent`;
-    return (await this.client.request("PUT", path, apiResponseSchema(marketingConsentSchema), { json: data })).data;
+    return (await this.client.request("PUT", path, apiResponseSchema(marketingConsentSchema), { json: data }))
+      .data;
   }
 
   listActivity(
@@ -71,7 +77,10 @@ export class PrivacyService extends BaseService {
     });
   }
 
-  listReferralReviews(query: ReferralReviewListQuery, signal?: AbortSignal): Promise<PaginatedResponse<ReferralReview>> {
+  listReferralReviews(
+    query: ReferralReviewListQuery,
+    signal?: AbortSignal,
+  ): Promise<PaginatedResponse<ReferralReview>> {
     return this.getPage("admin/referral-reviews", referralReviewSchema, {
       searchParams: { ...query } as Record<string, string | number | undefined>,
       signal,

@@ -28,7 +28,10 @@ const columns: TableColumn<ReferralReview>[] = [
         <div className="text-xs text-muted">{s.referredBy(row.referral.referrerName)}</div>
         {row.conflictingReferral ? (
           <div className="text-xs text-muted">
-            {s.firstReferral(row.conflictingReferral.referrerName, formatDate(row.conflictingReferral.createdAt))}
+            {s.firstReferral(
+              row.conflictingReferral.referrerName,
+              formatDate(row.conflictingReferral.createdAt),
+            )}
           </div>
         ) : null}
       </div>
@@ -49,7 +52,9 @@ const columns: TableColumn<ReferralReview>[] = [
       ) : (
         <div>
           <div>{s.states[row.state]}</div>
-          {row.resolutionReason ? <div className="text-xs text-muted">{s.resolution(row.resolutionReason)}</div> : null}
+          {row.resolutionReason ? (
+            <div className="text-xs text-muted">{s.resolution(row.resolutionReason)}</div>
+          ) : null}
         </div>
       ),
   },

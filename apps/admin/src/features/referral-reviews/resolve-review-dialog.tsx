@@ -22,7 +22,11 @@ export function ResolveReviewDialog({ review }: { review: ReferralReview }) {
       return;
     }
     try {
-      await resolve.mutateAsync({ id: review.id, decision, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      await resolve.mutateAsync({
+        id: review.id,
+        decision,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      });
       toast({ title: s.done, tone: "success" });
       setOpen(false);
     } catch (failure) {

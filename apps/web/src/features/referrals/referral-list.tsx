@@ -13,6 +13,7 @@ import { FeatureToggle } from "../../components/feature-toggle.tsx";
 import { apiErrorMessage } from "../../forms/api-error-message.ts";
 import { useFormat } from "../../i18n/use-format.ts";
 import { ContactDeadline } from "./contact-deadline.tsx";
+import { FriendProgress } from "./friend-progress.tsx";
 import { ReferralDetailDialog } from "./referral-detail-dialog.tsx";
 
 const PAGE_SIZES = [10, 20, 50] as const;
@@ -39,6 +40,7 @@ function useColumns(): TableColumn<Referral>[] {
         <span className="flex flex-col items-start gap-1">
           <StatusBadge status={row.status} label={t(`referrals.status.${row.status}`)} />
           <ContactDeadline referral={row} />
+          <FriendProgress referral={row} />
         </span>
       ),
     },
