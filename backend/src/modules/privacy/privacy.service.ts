@@ -156,7 +156,6 @@ export async function applyFriendVisibility(
     if (level === "nothing") return { ...item, referredUserId: null, caseId: null, friend: null, review };
     return {
       ...item,
-      caseId: staff || atLeast(level, "current_stage") ? item.caseId : null,
       friend: {
         signedUp: true,
         stage: atLeast(level, "current_stage") ? view.stage : null,
