@@ -1,13 +1,13 @@
-import { createRequire } from "node:module";
+import { createRequire as moduleRequire } from "node:module";
 
 // The bundled list (disposable-email-domains, ~120,000 names), read once on first use.
 let domains: Set<string> | null = null;
 let wildcards: string[] | null = null;
 
 function load(): void {
-  const require = createRequire(import.meta.url);
-  domains = new Set(require("disposable-email-domains") as string[]);
-  wildcards = require("disposable-email-domains/wildcard.json") as string[];
+  const read = moduleRequire(import.meta.url);
+  domains = new Set(read("disposable-email-domains") as string[]);
+  wildcards = read("disposable-email-domains/wildcard.json") as string[];
 }
 
 /** True when the address is at a throw-away mail service (or a subdomain of one). */

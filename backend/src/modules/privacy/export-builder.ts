@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import { createRequire as moduleRequire } from "node:module";
 import type { Archiver } from "archiver";
 import { sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
@@ -10,7 +10,7 @@ import { EXPORTED_ROWS } from "./export-tables.ts";
 
 // archiver 7 is CommonJS exporting one factory; the installed @types describe v8's classes, so the
 // factory is typed here by what it returns.
-const archiver = createRequire(import.meta.url)("archiver") as (
+const archiver = moduleRequire(import.meta.url)("archiver") as (
   format: "zip",
   options: { zlib: { level: number } },
 ) => Archiver;
