@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineJob } from "../../queue/job.ts";
 import { eraseDueAccounts } from "./account-deletion.service.ts";
-import { buildDataExport } from "./data-export.service.ts";
+import { buildDataExport } from "./data-export-run.ts";
 import { applyRetention } from "./retention.service.ts";
 
 /** Builds one "Download my data" zip. */

@@ -23,15 +23,11 @@ import { notFound } from "../../lib/domain-error.ts";
 import { pageResponse } from "../../lib/envelope.ts";
 import { requireUser, resolveUserId } from "../../plugins/authenticate.ts";
 import { listUserActivity } from "../audit/audit.service.ts";
-import { downloadDataExport } from "./data-export.service.ts";
+import { cancelDeletion, deletionStatus, requestDeletion } from "./account-deletion.service.ts";
+import { downloadDataExport, listDataExports, requestDataExport } from "./data-export.service.ts";
 import {
-  cancelDeletion,
-  deletionStatus,
   getMarketingConsent,
   getReferrerVisibility,
-  listDataExports,
-  requestDataExport,
-  requestDeletion,
   setMarketingConsent,
   updateReferrerVisibility,
 } from "./privacy.service.ts";

@@ -32,8 +32,6 @@ import {
   wasReferred,
 } from "./visibility.repository.ts";
 
-export { cancelDeletion, deletionStatus, requestDeletion } from "./account-deletion.service.ts";
-export { listDataExports, requestDataExport } from "./data-export.service.ts";
 
 const rank = (level: ReferrerVisibilityLevel) => REFERRER_VISIBILITY_LEVELS.indexOf(level);
 const atLeast = (level: ReferrerVisibilityLevel, floor: ReferrerVisibilityLevel) =>

@@ -4,7 +4,7 @@ import { aggregateAndDropEventsBefore } from "../analytics/analytics.service.ts"
 import { writeAudit } from "../audit/audit.service.ts";
 import { purgeNotificationsBefore } from "../notifications/notifications.service.ts";
 import { getSettings } from "../settings/settings.service.ts";
-import { purgeExpiredExports } from "./data-export.service.ts";
+import { purgeExpiredExports } from "./data-export-run.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
