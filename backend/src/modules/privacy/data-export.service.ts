@@ -4,19 +4,15 @@ import type { Actor } from "../../lib/actor.ts";
 import { notFound } from "../../lib/domain-error.ts";
 import { isUuid } from "../../lib/ids.ts";
 import { writeAudit } from "../audit/audit.service.ts";
-import { deleteFileById, readStoredFile, storeFile } from "../files/files.service.ts";
-import { enqueueNotification } from "../notifications/notifications.service.ts";
+import { readStoredFile } from "../files/files.service.ts";
 import {
   findExport,
   findPendingExport,
   insertExport,
-  listExpiredExports,
   listExports,
   setExportJob,
   toDataExport,
-  updateExport,
 } from "./data-export.repository.ts";
-import { buildExportZip } from "./export-builder.ts";
 import { buildDataExportJob } from "./privacy.jobs.ts";
 
 /**

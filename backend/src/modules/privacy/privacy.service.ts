@@ -32,7 +32,6 @@ import {
   wasReferred,
 } from "./visibility.repository.ts";
 
-
 const rank = (level: ReferrerVisibilityLevel) => REFERRER_VISIBILITY_LEVELS.indexOf(level);
 const atLeast = (level: ReferrerVisibilityLevel, floor: ReferrerVisibilityLevel) =>
   rank(level) >= rank(floor);
