@@ -39,7 +39,7 @@ export const visaTypes = pgTable(
   (t) => [uniqueIndex("visa_types_name_unique").on(sql`lower(${t.name})`)],
 );
 
-/** One visa case: a client has any number; closed once `outcome` is set. */
+/** One visa case: a client may hold several; closed once `outcome` is set. */
 export const cases = pgTable(
   "cases",
   {

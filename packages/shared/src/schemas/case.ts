@@ -5,7 +5,7 @@ import { idSchema, isoDateTimeSchema, uuidSchema } from "./common.ts";
 import { visaStageIdSchema } from "./user.ts";
 import { visaStageSchema } from "./visa.ts";
 
-// The visa case: the consultancy's CRM core. A client has any number of cases; each has a visa
+// The visa case: the consultancy's CRM core. A client may hold several cases; each has a visa
 // type from the staff-kept catalogue, a consultant, applicants, stages, notes, tasks and an outcome.
 
 export const caseOutcomeSchema = z.enum(CASE_OUTCOMES);
