@@ -1,3 +1,4 @@
+import { useSession } from "@referral-app/api-client/react";
 import { useReferralReviews } from "@referral-app/api-client/react/privacy-hooks";
 import {
   REFERRAL_REVIEW_REASONS,
@@ -13,6 +14,7 @@ import { PageHeader } from "@referral-app/ui/page-header";
 import { QueryState } from "@referral-app/ui/query-state";
 import { Table, type TableColumn } from "@referral-app/ui/table";
 import { useSearchParams } from "react-router";
+import { PrivacySettingsForm } from "./privacy-settings-form.tsx";
 import { ResolveReviewDialog } from "./resolve-review-dialog.tsx";
 import { reviewStrings as s } from "./review-strings.ts";
 
@@ -66,6 +68,7 @@ export function Component() {
   const state = (params.get("state") as ReferralReviewState | null) ?? "open";
   const reason = (params.get("reason") as ReferralReviewReason | null) ?? undefined;
   const reviews = useReferralReviews({ state, reason, limit: 50 });
+  const isAdmin = useSession().data?.user.role === "admin";
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -104,6 +107,11 @@ export function Component() {
       >
         <Table columns={columns} rows={reviews.data?.data ?? []} rowKey={(row) => row.id} caption={s.title} />
       </QueryState>
+      {isAdmin ? (
+        <div className="mt-8">
+          <PrivacySettingsForm />
+        </div>
+      ) : null}
     </>
   );
 }

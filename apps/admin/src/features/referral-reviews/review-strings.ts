@@ -39,4 +39,15 @@ export const reviewStrings = {
   close: "Close",
   done: "Review resolved",
   resolution: (reason: string) => `Reason: ${reason}`,
+  settingsTitle: "Fraud limit and retention",
+  settingsDescription: "Admins only. The retention job applies these every night and logs what it removed.",
+  settings: {
+    maxReferralsPerDay: "Referrals per referrer per day before review",
+    caseDocumentRetentionMonths: "Delete a decided case's documents after (months)",
+    notificationRetentionDays: "Delete notifications after (days)",
+    analyticsRetentionMonths: "Aggregate and drop analytics events after (months)",
+    invoiceRetentionYears: "Keep invoices for (years)",
+  },
+  saveSettings: "Save settings",
+  settingsSaved: "Settings saved",
 };
