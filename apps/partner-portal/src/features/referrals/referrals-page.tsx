@@ -11,6 +11,7 @@ import { Table, type TableColumn } from "@referral-app/ui/table";
 import { type FormEvent, useState } from "react";
 import { useSearchParams } from "react-router";
 import { strings } from "../../strings.ts";
+import { FriendProgress } from "./friend-progress.tsx";
 import { ReferralDetailDialog } from "./referral-detail-dialog.tsx";
 
 function Overview() {
@@ -74,7 +75,12 @@ export function Component() {
     {
       key: "status",
       header: strings.referrals.status,
-      cell: (row) => <StatusBadge status={row.status} label={strings.statuses[row.status]} />,
+      cell: (row) => (
+        <span className="flex flex-col items-start gap-1">
+          <StatusBadge status={row.status} label={strings.statuses[row.status]} />
+          <FriendProgress referral={row} />
+        </span>
+      ),
     },
     { key: "created", header: strings.referrals.created, cell: (row) => formatDate(row.createdAt) },
   ];
