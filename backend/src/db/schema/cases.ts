@@ -6,6 +6,7 @@ import type {
   NoteVisibility,
   StageDocuments,
 } from "@referral-app/shared/schemas/case";
+import type { DocumentRequirement } from "@referral-app/shared/schemas/document";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -32,6 +33,8 @@ export const visaTypes = pgTable(
     destinationCountry: text("destination_country"),
     description: text("description").notNull().default(""),
     stageDocuments: jsonb("stage_documents").$type<StageDocuments>().notNull().default({}),
+    /** The checklist in detail (documents module); stage_documents holds their names by stage. */
+    documentRequirements: jsonb("document_requirements").$type<DocumentRequirement[]>().notNull().default([]),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -217,6 +220,8 @@ export const consultancySettings = pgTable(
     notificationRetentionDays: integer("notification_retention_days").notNull().default(365),
     /** Analytics events are aggregated into daily counts, then dropped, after this many months. */
     analyticsRetentionMonths: integer("analytics_retention_months").notNull().default(13),
+    /** Business hours staff have to answer a new support conversation. */
+    supportFirstResponseHours: integer("support_first_response_hours").notNull().default(4),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("consultancy_settings_single_row", sql`${t.id} = 1`)],

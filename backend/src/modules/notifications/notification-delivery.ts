@@ -46,6 +46,7 @@ export async function deliverNotification(queued: NotificationPayload, ctx: AppC
     : queued;
   const errors: unknown[] = [];
   for (const [channel, deliver] of CHANNELS) {
+    if (payload.channels && !payload.channels.includes(channel)) continue;
     try {
       if (wants(recipient.preferences, payload.type, channel)) await deliver(ctx, payload, recipient);
       else await recordDelivery(ctx.db, deliveryKey(payload, channel), "skipped", "turned off");
@@ -134,7 +135,7 @@ async function deliverEmail(ctx: AppContext, payload: NotificationPayload, recip
         name: recipient.name,
         title: payload.title,
         body: payload.body,
-        link: `${ctx.config.publicUrl}/notifications`,
+        link: `${ctx.config.publicUrl}${payload.linkPath ?? "/notifications"}`,
         language: languageOf(recipient.preferences),
       }),
     );

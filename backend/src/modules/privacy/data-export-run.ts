@@ -1,5 +1,6 @@
+import { Readable } from "node:stream";
 import type { AppContext } from "../../context.ts";
-import { deleteFileById, storeFile } from "../files/files.service.ts";
+import { removeStoredFile, storeUpload } from "../files/files.service.ts";
 import { enqueueNotification } from "../notifications/notifications.service.ts";
 import { findExport, listExpiredExports, updateExport } from "./data-export.repository.ts";
 import { buildExportZip } from "./export-builder.ts";
@@ -18,16 +19,18 @@ export async function buildDataExport(ctx: AppContext, exportId: string): Promis
   try {
     const zip = await buildExportZip(ctx, ctx.db, row.userId);
     const now = new Date();
+    // Kept like any upload (type checked by its bytes, scanned, in the file storage), then linked.
+    const stored = await storeUpload(ctx, Readable.from([zip]), {
+      ownerId: row.userId,
+      purpose: "data_export",
+      fileName: `my-data-${now.toISOString().slice(0, 10)}.zip`,
+      accept: ["application/zip"],
+      maxBytes: 4 * 1024 * 1024 * 1024,
+    });
     await ctx.db.transaction(async (tx) => {
-      const path = await storeFile(tx, {
-        ownerId: row.userId,
-        purpose: "data_export",
-        contentType: "application/zip",
-        content: zip,
-      });
       await updateExport(tx, exportId, {
         state: "ready",
-        fileId: path.split("/").pop()!,
+        fileId: stored.id,
         sizeBytes: zip.length,
         completedAt: now,
         expiresAt: new Date(now.getTime() + EXPORT_LINK_DAYS * DAY_MS),
@@ -56,10 +59,8 @@ export async function buildDataExport(ctx: AppContext, exportId: string): Promis
 export async function purgeExpiredExports(ctx: AppContext, now: Date): Promise<number> {
   const expired = await listExpiredExports(ctx.db, now);
   for (const row of expired) {
-    await ctx.db.transaction(async (tx) => {
-      await updateExport(tx, row.id, { state: "expired", fileId: null });
-      if (row.fileId) await deleteFileById(tx, row.fileId);
-    });
+    await updateExport(ctx.db, row.id, { state: "expired", fileId: null });
+    if (row.fileId) await removeStoredFile(ctx, row.fileId);
   }
   return expired.length;
 }

@@ -4,7 +4,7 @@ import type { Actor } from "../../lib/actor.ts";
 import { notFound } from "../../lib/domain-error.ts";
 import { isUuid } from "../../lib/ids.ts";
 import { writeAudit } from "../audit/audit.service.ts";
-import { readStoredFile } from "../files/files.service.ts";
+import { openStoredFile, readStoredFile } from "../files/files.service.ts";
 import {
   findExport,
   findPendingExport,
@@ -47,7 +47,7 @@ export async function downloadDataExport(ctx: AppContext, actor: Actor, userId: 
   if (!row || row.userId !== userId) throw notFound("Export");
   const shown = toDataExport(row);
   if (shown.state !== "ready" || !row.fileId) throw notFound("Export");
-  const file = await readStoredFile(ctx, actor, row.fileId, "data_export");
+  const file = await readStoredFile(ctx, actor, row.fileId, { dataExport: true });
   await writeAudit(ctx.db, {
     actorId: actor.id,
     action: "privacy.export_downloaded",
@@ -55,5 +55,5 @@ export async function downloadDataExport(ctx: AppContext, actor: Actor, userId: 
     entityId: userId,
     after: { exportId },
   });
-  return file;
+  return { file, stream: await openStoredFile(ctx, file) };
 }

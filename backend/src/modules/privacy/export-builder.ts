@@ -3,7 +3,7 @@ import type { Archiver } from "archiver";
 import { sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import type { DbOrTx } from "../../db/client.ts";
-import { listFilesOf } from "../files/files.service.ts";
+import { listFilesOf, openStoredFile } from "../files/files.service.ts";
 import { listReferralsOf } from "../referrals/referrals.service.ts";
 import { exportCases, exportProfile, exportReceivedReferrals } from "./data-export.repository.ts";
 import { EXPORTED_ROWS } from "./export-tables.ts";
@@ -96,7 +96,10 @@ export async function buildExportZip(ctx: AppContext, db: DbOrTx, userId: string
     { name: "README.txt" },
   );
   for (const file of files) {
-    zip.append(file.data, { name: `files/${file.id}.${EXTENSIONS[file.contentType] ?? "bin"}` });
+    // Streamed from the file storage into the zip, one at a time.
+    zip.append(await openStoredFile(ctx, file), {
+      name: `files/${file.id}.${EXTENSIONS[file.contentType] ?? "bin"}`,
+    });
   }
   await zip.finalize();
   await done;

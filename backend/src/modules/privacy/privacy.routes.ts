@@ -135,7 +135,7 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { actor, userId } = await ownerOrAdmin(request, request.params.id);
-      const file = await downloadDataExport(ctx, actor, userId, request.params.exportId);
+      const { file, stream } = await downloadDataExport(ctx, actor, userId, request.params.exportId);
       return reply
         .type("application/zip")
         .header("cache-control", "private, no-store")
@@ -143,7 +143,7 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
           "content-disposition",
           `attachment; filename="my-data-${file.createdAt.toISOString().slice(0, 10)}.zip"`,
         )
-        .send(file.data);
+        .send(stream);
     },
   );
 

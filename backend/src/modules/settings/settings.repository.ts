@@ -4,6 +4,7 @@ import { consultancySettings } from "../../db/schema/index.ts";
 
 const DEFAULTS: ConsultancySettings = {
   referralContactBusinessDays: 2,
+  supportFirstResponseHours: 4,
   maxReferralsPerDay: 10,
   caseDocumentRetentionMonths: 24,
   invoiceRetentionYears: 7,
@@ -11,16 +12,15 @@ const DEFAULTS: ConsultancySettings = {
   analyticsRetentionMonths: 13,
 };
 
-function toSettings(row: typeof consultancySettings.$inferSelect): ConsultancySettings {
-  return {
-    referralContactBusinessDays: row.referralContactBusinessDays,
-    maxReferralsPerDay: row.maxReferralsPerDay,
-    caseDocumentRetentionMonths: row.caseDocumentRetentionMonths,
-    invoiceRetentionYears: row.invoiceRetentionYears,
-    notificationRetentionDays: row.notificationRetentionDays,
-    analyticsRetentionMonths: row.analyticsRetentionMonths,
-  };
-}
+const toSettings = (row: typeof consultancySettings.$inferSelect): ConsultancySettings => ({
+  referralContactBusinessDays: row.referralContactBusinessDays,
+  supportFirstResponseHours: row.supportFirstResponseHours,
+  maxReferralsPerDay: row.maxReferralsPerDay,
+  caseDocumentRetentionMonths: row.caseDocumentRetentionMonths,
+  invoiceRetentionYears: row.invoiceRetentionYears,
+  notificationRetentionDays: row.notificationRetentionDays,
+  analyticsRetentionMonths: row.analyticsRetentionMonths,
+});
 
 export async function findSettings(db: DbOrTx): Promise<ConsultancySettings> {
   const [row] = await db.select().from(consultancySettings);

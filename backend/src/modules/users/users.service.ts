@@ -16,7 +16,7 @@ import {
   getPrimaryCaseProgress,
   openFirstCase,
 } from "../cases/cases.service.ts";
-import { deleteFilesOf } from "../files/files.service.ts";
+import { deleteFilesOf, discardObjects } from "../files/files.service.ts";
 import { setMarketingConsentIn } from "../privacy/privacy.service.ts";
 import { findUserProfile, findUserRow, updateUser } from "./users.repository.ts";
 
@@ -38,6 +38,7 @@ export async function updateProfile(
   userId: string,
   data: UpdateProfileData,
 ): Promise<UserProfile> {
+  let replacedPicture: string[] = [];
   await ctx.db.transaction(async (tx) => {
     const row = await findUserRow(tx, userId);
     if (!row) throw notFound("User");
@@ -59,7 +60,8 @@ export async function updateProfile(
       });
     }
     // A picture given as a link (or none) replaces an uploaded one, which nothing points at any more.
-    if (data.profilePicture !== undefined) await deleteFilesOf(tx, userId, "profile_picture");
+    if (data.profilePicture !== undefined)
+      replacedPicture = await deleteFilesOf(tx, userId, "profile_picture");
     const current = row.preferences ?? defaultUserPreferences();
     const preferences = data.preferences ? mergePreferences(current, data.preferences) : null;
     await updateUser(tx, userId, {
@@ -82,6 +84,7 @@ export async function updateProfile(
       );
     }
   });
+  await discardObjects(ctx, replacedPicture);
   return getProfile(ctx, userId);
 }
 
@@ -102,7 +105,7 @@ export function changeVisaStage(
   ctx: AppContext,
   actor: Actor,
   userId: string,
-  input: { to?: VisaStageId; note?: string | undefined },
+  input: { to?: VisaStageId; note?: string | undefined; overrideDocuments?: boolean | undefined },
 ): Promise<VisaProgress> {
   return changePrimaryCaseStage(ctx, actor, userId, input);
 }

@@ -72,6 +72,7 @@ function caseAnalytics(store: MockStore): CaseAnalytics {
 export function caseAdminHandlers(store: MockStore, url: (path: string) => string) {
   let settings: ConsultancySettings = {
     referralContactBusinessDays: 2,
+    supportFirstResponseHours: 4,
     maxReferralsPerDay: 10,
     caseDocumentRetentionMonths: 24,
     invoiceRetentionYears: 7,
@@ -317,6 +318,7 @@ export function caseAdminHandlers(store: MockStore, url: (path: string) => strin
         id: newUuid(),
         ...parsed.data,
         destinationCountry: parsed.data.destinationCountry ?? null,
+        documentRequirements: parsed.data.documentRequirements ?? [],
         active: true,
         createdAt: at,
         updatedAt: at,

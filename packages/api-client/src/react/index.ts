@@ -10,6 +10,7 @@ export {
 export { useSession, useSignIn, useSignOut, useSignUp } from "./auth-hooks.ts";
 export {
   useCase,
+  useCaseDocuments,
   useCaseNotes,
   useCases,
   useCaseTasks,
@@ -34,6 +35,7 @@ export {
   refreshReferralLists,
   useCreateReferral,
   useReferral,
+  useReferralOffer,
   useReferralStats,
   useReferrals,
 } from "./referral-hooks.ts";

@@ -11,7 +11,7 @@ import { type FormEvent, useState } from "react";
 import { errorMessage } from "../../error-message.ts";
 import { reviewStrings as s } from "./review-strings.ts";
 
-type Key = Exclude<keyof ConsultancySettings, "referralContactBusinessDays">;
+type Key = Exclude<keyof ConsultancySettings, "referralContactBusinessDays" | "supportFirstResponseHours">;
 const FIELDS: { key: Key; min: number; max: number }[] = [
   { key: "maxReferralsPerDay", min: 1, max: 1000 },
   { key: "caseDocumentRetentionMonths", min: 1, max: 240 },
