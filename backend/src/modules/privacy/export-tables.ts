@@ -50,6 +50,17 @@ export const EXPORTED_ROWS: ExportedRows[] = [
   { table: "account_deletions", column: "user_id", section: "accountDeletions" },
   { table: "account_deletions", column: "requested_by", section: "accountDeletionsYouRequested" },
   { table: "consent_records", column: "user_id", section: "consents" },
+  // Messages (docs/messages.md): the conversations the user is in and what they sent.
+  { table: "conversation_participants", column: "user_id", section: "conversationsYouAreIn" },
+  { table: "conversations", column: "created_by", section: "conversationsYouStarted" },
+  { table: "conversations", column: "assignee_id", section: "conversationsAssignedToYou" },
+  { table: "messages", column: "sender_id", section: "messagesYouSent" },
+  { table: "message_attachments", column: "uploaded_by", section: "attachmentsYouSent" },
+  { table: "saved_replies", column: "created_by", section: "savedReplies" },
+  // Documents (docs/documents.md): what the user uploaded, reviewed or agreed to share.
+  { table: "document_versions", column: "uploaded_by", section: "documentsYouUploaded" },
+  { table: "document_versions", column: "reviewed_by", section: "documentsYouReviewed" },
+  { table: "document_share_consents", column: "consented_by", section: "documentSharingYouAgreed" },
 ];
 
 /** Columns exported by their own section of the builder (shaped, not raw rows). */
