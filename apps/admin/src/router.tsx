@@ -20,6 +20,7 @@ export const pageRoutes: RouteObject[] = [
   { path: "notifications", lazy: () => import("./features/notifications/broadcasts-page.tsx") },
   { path: "mailbox", lazy: () => import("./features/notifications/mailbox-page.tsx") },
   { path: "audit", lazy: () => import("./features/audit/audit-page.tsx") },
+  { path: "referral-reviews", lazy: () => import("./features/referral-reviews/referral-reviews-page.tsx") },
 ];
 
 export const adminRoutes: RouteObject[] = [

@@ -10,6 +10,11 @@ import {
   sendEmailJob,
 } from "../modules/notifications/notifications.jobs.ts";
 import { sendRemindersJob } from "../modules/notifications/reminders.jobs.ts";
+import {
+  applyRetentionJob,
+  buildDataExportJob,
+  eraseDueAccountsJob,
+} from "../modules/privacy/privacy.jobs.ts";
 import { purgeIdempotencyKeysJob } from "../modules/referrals/referrals.jobs.ts";
 import type { AnyJob } from "../queue/job.ts";
 
@@ -23,6 +28,9 @@ export const JOBS: readonly AnyJob[] = [
   remindOverdueTasksJob,
   purgeDevMailboxJob,
   purgeAnalyticsEventsJob,
+  buildDataExportJob,
+  eraseDueAccountsJob,
+  applyRetentionJob,
   documentExpiryRemindersJob,
   moveFilesToStorageJob,
   unreadDigestsJob,

@@ -2,10 +2,12 @@ import { useSession } from "@referral-app/api-client/react";
 import { ConsoleLayout } from "@referral-app/app-kit/console-layout";
 import { STAFF_ROLES, type UserRole } from "@referral-app/shared/constants";
 import { messageStrings } from "../features/messages/message-strings.ts";
+import { reviewStrings } from "../features/referral-reviews/review-strings.ts";
 import { strings } from "../strings.ts";
 
 const NAV_ITEMS = [
   { to: "/", label: strings.nav.pipeline, end: true },
+  { to: "/referral-reviews", label: reviewStrings.nav },
   { to: "/my-cases", label: strings.nav.myCases },
   { to: "/cases", label: strings.nav.cases },
   { to: "/documents/expiring", label: strings.nav.expiring },

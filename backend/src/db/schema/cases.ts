@@ -211,6 +211,15 @@ export const consultancySettings = pgTable(
   {
     id: smallint("id").primaryKey().default(1),
     referralContactBusinessDays: integer("referral_contact_business_days").notNull().default(2),
+    /** More referrals than this from one referrer in a day go to the review queue. */
+    maxReferralsPerDay: integer("max_referrals_per_day").notNull().default(10),
+    /** A decided case's documents are deleted this many months after the decision. */
+    caseDocumentRetentionMonths: integer("case_document_retention_months").notNull().default(24),
+    /** Invoices are kept this many years (accounting law): a legal hold on account deletion. */
+    invoiceRetentionYears: integer("invoice_retention_years").notNull().default(7),
+    notificationRetentionDays: integer("notification_retention_days").notNull().default(365),
+    /** Analytics events are aggregated into daily counts, then dropped, after this many months. */
+    analyticsRetentionMonths: integer("analytics_retention_months").notNull().default(13),
     /** Business hours staff have to answer a new support conversation. */
     supportFirstResponseHours: integer("support_first_response_hours").notNull().default(4),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -10,4 +10,5 @@ export * from "./files.ts";
 export * from "./messages.ts";
 export * from "./notifications.ts";
 export * from "./partners.ts";
+export * from "./privacy.ts";
 export * from "./referrals.ts";

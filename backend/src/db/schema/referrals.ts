@@ -1,6 +1,6 @@
 import type { ReferralSource, ReferralStatus, RewardStatus } from "@referral-app/shared/constants";
 import { sql } from "drizzle-orm";
-import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
 import { cases } from "./cases.ts";
 import { partnerOrganizations } from "./partners.ts";
@@ -17,6 +17,8 @@ export const referrals = pgTable(
     phone: text("phone"),
     country: text("country"),
     relationship: text("relationship"),
+    /** With the name, identifies a person referred twice without e-mail or phone in common. */
+    dateOfBirth: date("date_of_birth", { mode: "string" }),
     visaInterest: text("visa_interest"),
     notes: text("notes"),
     consent: text("consent"),
@@ -62,6 +64,7 @@ export const referrals = pgTable(
       t.id.desc().nullsFirst(),
     ),
     index("referrals_email_idx").on(sql`lower(${t.email})`),
+    index("referrals_phone_idx").on(t.phone).where(sql`${t.phone} is not null`),
     // Staff search names and emails by any fragment (ILIKE '%…%'): trigram indexes keep it fast at scale.
     index("referrals_full_name_trgm_idx").using("gin", t.fullName.op("gin_trgm_ops")),
     index("referrals_email_trgm_idx").using("gin", t.email.op("gin_trgm_ops")),

@@ -15,6 +15,7 @@ import type { Tx } from "../../db/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
 import { checkStageDocuments } from "../documents/documents.service.ts";
+import { notifyReferrersOfProgress } from "../privacy/privacy.service.ts";
 import {
   completeTaskRow,
   findTaskRow,
@@ -99,9 +100,19 @@ export async function moveCaseStage(
       body: note
         ? `Case ${row.number} is now at ${stageName(to)}. ${note}`
         : `Case ${row.number} is now at ${stageName(to)}.`,
+      message: {
+        key: "case.stage_changed",
+        params: { number: row.number, stage: to, ...(note ? { note } : {}) },
+      },
       key: `stage:${now.getTime()}:${to}`,
     },
     at: now,
+  });
+  await notifyReferrersOfProgress(ctx, tx, {
+    friendId: row.clientId,
+    caseId: row.id,
+    stage: to,
+    key: `stage:${now.getTime()}:${to}`,
   });
 }
 
@@ -138,6 +149,7 @@ export async function setCaseOutcome(
     const note = input.note?.trim() || null;
     await updateCaseRow(tx, row.id, { outcome: input.outcome, decidedAt: input.decidedAt });
     const word = OUTCOME_WORDS[input.outcome];
+    const decidedKey = Date.now();
     await recordCaseChange(ctx, tx, {
       case: row,
       actorId: actor.id,
@@ -154,8 +166,18 @@ export async function setCaseOutcome(
         to: "case",
         title: `Decision on case ${row.number}`,
         body: note ? `Your application was ${word}. ${note}` : `Your application was ${word}.`,
-        key: `outcome:${input.outcome}:${Date.now()}`,
+        message: {
+          key: "case.decided",
+          params: { number: row.number, outcome: input.outcome, ...(note ? { note } : {}) },
+        },
+        key: `outcome:${input.outcome}:${decidedKey}`,
       },
+    });
+    await notifyReferrersOfProgress(ctx, tx, {
+      friendId: row.clientId,
+      caseId: row.id,
+      outcome: input.outcome,
+      key: `outcome:${input.outcome}:${decidedKey}`,
     });
   });
   return getCase(ctx, actor, caseId);

@@ -10,6 +10,7 @@ import { decodeCursor } from "../../lib/cursor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { enqueueNotification } from "../notifications/notifications.service.ts";
+import { isRewardHeld } from "../referral-reviews/referral-reviews.service.ts";
 import {
   creditLedger,
   findPartnerCommission,
@@ -164,7 +165,11 @@ export async function changeRewardStatus(
     const row = await findRewardForUpdate(tx, rewardId);
     if (!row) throw notFound("Reward");
     const now = new Date();
-    const refused = refusal(row, action, now);
+    const refused =
+      refusal(row, action, now) ??
+      (action !== "reverse" && (await isRewardHeld(tx, row.referralId))
+        ? "Held: its referral is under review"
+        : null);
     if (refused) {
       throw new DomainError("INVALID_TRANSITION", refused, {
         from: row.status,

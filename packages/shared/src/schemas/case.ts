@@ -372,6 +372,15 @@ export const consultancySettingsSchema = z
   .object({
     /** Business days (Monday to Friday) staff have to contact a new referral. */
     referralContactBusinessDays: z.number().int().min(1).max(30),
+    /** More referrals than this from one referrer in a day go to the review queue. */
+    maxReferralsPerDay: z.number().int().min(1).max(1000),
+    /** A decided case's documents are deleted this many months after the decision. */
+    caseDocumentRetentionMonths: z.number().int().min(1).max(240),
+    /** Invoices are kept this long (accounting law): a legal hold on account deletion. */
+    invoiceRetentionYears: z.number().int().min(1).max(30),
+    notificationRetentionDays: z.number().int().min(30).max(3650),
+    /** Analytics events are aggregated into daily counts, then dropped, after this many months. */
+    analyticsRetentionMonths: z.number().int().min(1).max(120),
     /** Business hours (Monday to Friday, 09:00–17:00 UTC) staff have to answer a support question. */
     supportFirstResponseHours: z.number().int().min(1).max(80),
   })
