@@ -11,6 +11,7 @@ import { type Auth, createAuth } from "./modules/auth/auth.service.ts";
 import { casesRoutes } from "./modules/cases/cases.routes.ts";
 import { clientsRoutes } from "./modules/clients/clients.routes.ts";
 import { featuresRoutes } from "./modules/features/features.routes.ts";
+import { invoicesRoutes } from "./modules/invoices/invoices.routes.ts";
 import { filesRoutes } from "./modules/files/files.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { partnersRoutes } from "./modules/partners/partners.routes.ts";
@@ -92,6 +93,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(casesRoutes);
       await api.register(staffRoutes);
       await api.register(settingsRoutes);
+      await api.register(invoicesRoutes);
     },
     { prefix: "/api" },
   );

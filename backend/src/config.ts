@@ -81,6 +81,13 @@ const envShape = z.object({
   ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
   /** Member invitations (new and resent) one partner organisation may send per day. */
   PARTNER_INVITES_PER_DAY: z.coerce.number().int().min(1).default(50),
+  /** `manual` (bank transfer, cash, card terminal recorded by staff; the default) or `stripe` (Checkout). */
+  PAYMENTS_PROVIDER: z.enum(["manual", "stripe"]).default("manual"),
+  STRIPE_SECRET_KEY: z.string().min(8).optional(),
+  /** The endpoint's signing secret (`whsec_…`): webhooks without a valid signature answer 400. */
+  STRIPE_WEBHOOK_SECRET: z.string().min(8).optional(),
+  /** Another Stripe API base (stripe-mock, a test server); unset: api.stripe.com. */
+  STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 const envSchema = envShape.superRefine((env, ctx) => {
@@ -94,6 +101,15 @@ const envSchema = envShape.superRefine((env, ctx) => {
   }
   if (!env.PUBLIC_URL) {
     ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "required in production" });
+  }
+});
+
+/** The Stripe gateway cannot take money or trust a webhook without both secrets. */
+const paymentsSchema = envSchema.superRefine((env, ctx) => {
+  if (env.PAYMENTS_PROVIDER !== "stripe") return;
+  for (const name of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"] as const) {
+    if (!env[name])
+      ctx.addIssue({ code: "custom", path: [name], message: "required with PAYMENTS_PROVIDER=stripe" });
   }
 });
 
@@ -154,6 +170,12 @@ export interface Config {
   http: { requestTimeoutMs: number; connectionTimeoutMs: number };
   retention: { mailboxDays: number; analyticsDays: number };
   partnerInvitesPerDay: number;
+  payments: {
+    provider: "manual" | "stripe";
+    stripeSecretKey: string | undefined;
+    stripeWebhookSecret: string | undefined;
+    stripeApiUrl: string | undefined;
+  };
 }
 
 export interface DatabaseTimeouts {
@@ -180,8 +202,8 @@ export function loadConfig(
   );
   const schema =
     options.sendsMail === false
-      ? envSchema
-      : envSchema.superRefine((env, ctx) => {
+      ? paymentsSchema
+      : paymentsSchema.superRefine((env, ctx) => {
           if (env.NODE_ENV === "production" && !env.SMTP_URL)
             ctx.addIssue({
               code: "custom",
@@ -238,6 +260,12 @@ export function loadConfig(
     http: { requestTimeoutMs: env.REQUEST_TIMEOUT_MS, connectionTimeoutMs: env.CONNECTION_TIMEOUT_MS },
     retention: { mailboxDays: env.MAILBOX_RETENTION_DAYS, analyticsDays: env.ANALYTICS_RETENTION_DAYS },
     partnerInvitesPerDay: env.PARTNER_INVITES_PER_DAY,
+    payments: {
+      provider: env.PAYMENTS_PROVIDER,
+      stripeSecretKey: env.STRIPE_SECRET_KEY,
+      stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET,
+      stripeApiUrl: env.STRIPE_API_URL,
+    },
   };
 }
 

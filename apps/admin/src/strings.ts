@@ -469,6 +469,8 @@ export const strings = {
     details_changed: "Details changed",
     outcome_decided: (outcome: string) => `Decided: ${outcome}`,
     reopened: "Case reopened",
+    payment_completed: (invoice: string | null) =>
+      invoice ? `Payment stage completed: ${invoice} paid` : "Payment stage completed",
   },
   staff: {
     title: "Staff",

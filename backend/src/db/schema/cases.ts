@@ -59,6 +59,8 @@ export const cases = pgTable(
     consultantId: text("consultant_id").references(() => users.id, { onDelete: "set null" }),
     outcome: text("outcome").$type<CaseOutcomeId>(),
     decidedAt: date("decided_at", { mode: "string" }),
+    /** When the stage invoice was paid in full: the Payment stage (the last) is then complete. */
+    paymentCompletedAt: timestamp("payment_completed_at", { withTimezone: true }),
     /** When the client was last reminded of a case stuck at its stage. */
     lastReminderAt: timestamp("last_reminder_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -208,6 +210,14 @@ export const consultancySettings = pgTable(
   {
     id: smallint("id").primaryKey().default(1),
     referralContactBusinessDays: integer("referral_contact_business_days").notNull().default(2),
+    businessName: text("business_name").notNull().default("Referral Client App"),
+    businessAddress: text("business_address").notNull().default(""),
+    logoDataUrl: text("logo_data_url"),
+    taxRates: jsonb("tax_rates")
+      .$type<{ id: string; name: string; rateBps: number }[]>()
+      .notNull()
+      .default([]),
+    paymentInstructions: text("payment_instructions").notNull().default(""),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("consultancy_settings_single_row", sql`${t.id} = 1`)],

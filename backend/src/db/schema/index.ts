@@ -6,6 +6,7 @@ export * from "./broadcasts.ts";
 export * from "./cases.ts";
 export * from "./features.ts";
 export * from "./files.ts";
+export * from "./invoices.ts";
 export * from "./notifications.ts";
 export * from "./partners.ts";
 export * from "./referrals.ts";

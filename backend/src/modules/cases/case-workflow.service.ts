@@ -392,3 +392,40 @@ export async function completeTask(ctx: AppContext, actor: Actor, taskId: string
   const tasks = await listCaseTasks(ctx.db, caseId, undefined, { userId: actor.id, staff });
   return tasks.find((task) => task.id === taskId)!;
 }
+
+/**
+ * The stage invoice was paid in full: the case moves to Payment if it was not there yet, and the
+ * Payment stage (the last) completes. Runs in the payment's transaction; a second call does nothing.
+ */
+export async function completePaymentStage(
+  ctx: AppContext,
+  tx: Tx,
+  input: { caseId: string; actor: Actor | null; invoiceId: string; invoiceNumber: string | null },
+): Promise<boolean> {
+  const row = await findCaseRow(tx, input.caseId, { forUpdate: true });
+  if (!row || row.paymentCompletedAt !== null) return false;
+  if (row.currentStage !== "payment" && row.outcome === null && input.actor) {
+    await moveCaseStage(ctx, tx, input.actor, row, { to: "payment" });
+  }
+  const now = new Date();
+  await updateCaseRow(tx, row.id, { paymentCompletedAt: now });
+  const label = input.invoiceNumber ?? "the invoice";
+  await recordCaseChange(ctx, tx, {
+    case: row,
+    actorId: input.actor?.id ?? null,
+    kind: "payment_completed",
+    summary: `Payment stage completed: ${label} paid in full`,
+    data: { invoiceId: input.invoiceId, invoiceNumber: input.invoiceNumber },
+    visibility: "client",
+    audit: { action: "case.payment_completed", after: { invoiceId: input.invoiceId } },
+    event: { name: "case_payment_completed", properties: { visaTypeId: row.visaTypeId } },
+    notify: {
+      to: "case",
+      title: "Payment received: stage complete",
+      body: `Thank you: ${label} is paid in full and the Payment stage of case ${row.number} is complete.`,
+      key: `payment-completed:${input.invoiceId}`,
+    },
+    at: now,
+  });
+  return true;
+}

@@ -186,7 +186,8 @@ export async function findPrimaryCaseProgress(
     applicationId: row.id,
     currentStage: row.currentStage,
     percentComplete: visaPercentComplete(row.currentStage),
-    stages: stagesFromHistory(row.currentStage, history),
+    stages: stagesFromHistory(row.currentStage, history, row.paymentCompletedAt),
+    ...(row.paymentCompletedAt ? { percentComplete: 100 } : {}),
     history: history.map((entry) => ({
       id: entry.id,
       fromStage: entry.fromStage,

@@ -70,7 +70,14 @@ function caseAnalytics(store: MockStore): CaseAnalytics {
 
 /** The staff side under /admin: cases, staff, settings, the catalogue and case analytics. */
 export function caseAdminHandlers(store: MockStore, url: (path: string) => string) {
-  let settings: ConsultancySettings = { referralContactBusinessDays: 2 };
+  let settings: ConsultancySettings = {
+    referralContactBusinessDays: 2,
+    businessName: "Referral Client App",
+    businessAddress: "",
+    logoDataUrl: null,
+    taxRates: [],
+    paymentInstructions: "",
+  };
   return [
     http.get(url("admin/cases"), ({ request }) => {
       const query = adminCaseListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
