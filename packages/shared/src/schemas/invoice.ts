@@ -27,8 +27,7 @@ export const invoiceLineInputSchema = z
     unitAmountMinor: minorAmount,
     /** A tax rate from the consultancy settings; none by default. */
     taxRateId: z.string().min(1).max(40).nullable().optional(),
-  })
-  .meta({ id: "InvoiceLineInput" });
+  });
 export type InvoiceLineInput = z.input<typeof invoiceLineInputSchema>;
 
 export const invoiceLineSchema = z
@@ -110,7 +109,7 @@ export const createInvoiceSchema = z
     issueDate: z.iso.date().optional(),
     dueDate: dueDateSchema.optional(),
     /** Paying this invoice in full completes the case's Payment stage. */
-    isStageInvoice: z.boolean().default(false),
+    isStageInvoice: z.boolean().optional(),
     notes: z.string().trim().max(2000).nullable().optional(),
   })
   .meta({ id: "CreateInvoiceData" });
@@ -191,7 +190,14 @@ export const invoiceTemplateSchema = z
     visaTypeId: uuidSchema,
     name: z.string(),
     currency: currencySchema,
-    lines: z.array(invoiceLineInputSchema),
+    lines: z.array(
+      z.object({
+        description: z.string(),
+        quantity: z.number().int(),
+        unitAmountMinor: z.number().int(),
+        taxRateId: z.string().nullable().optional(),
+      }),
+    ),
     createdAt: isoDateTimeSchema,
   })
   .meta({ id: "InvoiceTemplate" });
