@@ -71,15 +71,28 @@ export async function startStripeApiServer(): Promise<StripeApiServer> {
     const form = new URLSearchParams(await bodyOf(request));
     const path = (request.url ?? "").split("?")[0]!;
     const key = request.headers["idempotency-key"];
-    requests.push({ method: request.method ?? "", path, form, idempotencyKey: typeof key === "string" ? key : undefined });
+    requests.push({
+      method: request.method ?? "",
+      path,
+      form,
+      idempotencyKey: typeof key === "string" ? key : undefined,
+    });
     const authorized = (request.headers.authorization ?? "").startsWith("Bearer sk_test_");
     const body = !authorized
-      ? { status: 401, json: { error: { type: "invalid_request_error", message: "Invalid API Key provided" } } }
+      ? {
+          status: 401,
+          json: { error: { type: "invalid_request_error", message: "Invalid API Key provided" } },
+        }
       : request.method === "POST" && path === "/v1/checkout/sessions"
         ? { status: 200, json: checkoutSession(form) }
         : request.method === "POST" && path === "/v1/refunds"
           ? { status: 200, json: refund(form) }
-          : { status: 404, json: { error: { type: "invalid_request_error", message: `Unrecognized request URL (${path})` } } };
+          : {
+              status: 404,
+              json: {
+                error: { type: "invalid_request_error", message: `Unrecognized request URL (${path})` },
+              },
+            };
     response.writeHead(body.status, { "content-type": "application/json", "request-id": id("req") });
     response.end(JSON.stringify(body.json));
   });

@@ -22,7 +22,11 @@ beforeAll(async () => {
   stranger = await signUp(t, { name: "Other Client" });
   const [type] = await t.ctx.db.insert(visaTypes).values({ name: "Student visa" }).returning();
   visaTypeId = type!.id;
-  const opened = await send("POST", "/api/admin/cases", admin, { clientId: client.id, visaTypeId, consultantId: admin.id });
+  const opened = await send("POST", "/api/admin/cases", admin, {
+    clientId: client.id,
+    visaTypeId,
+    consultantId: admin.id,
+  });
   expect(opened.statusCode, opened.body).toBe(201);
   caseId = json<{ data: VisaCase }>(opened).data.id;
   const saved = await send("PATCH", "/api/admin/settings", admin, {
@@ -44,7 +48,12 @@ const LINES = [
 ];
 
 async function draft(extra: Record<string, unknown> = {}): Promise<Invoice> {
-  const response = await send("POST", "/api/admin/invoices", admin, { caseId, currency: "USD", lines: LINES, ...extra });
+  const response = await send("POST", "/api/admin/invoices", admin, {
+    caseId,
+    currency: "USD",
+    lines: LINES,
+    ...extra,
+  });
   expect(response.statusCode, response.body).toBe(201);
   return data<Invoice>(response);
 }
@@ -75,7 +84,12 @@ describe("POST /api/admin/invoices and PATCH /api/admin/invoices/:id", () => {
       [20_000, 0],
       [-5_000, -500],
     ]);
-    expect(invoice).toMatchObject({ subtotalMinor: 65_000, taxMinor: 4_500, totalMinor: 69_500, balanceMinor: 69_500 });
+    expect(invoice).toMatchObject({
+      subtotalMinor: 65_000,
+      taxMinor: 4_500,
+      totalMinor: 69_500,
+      balanceMinor: 69_500,
+    });
   });
 
   it("refuses an unknown tax rate or currency on its field, and changes only drafts", async () => {
@@ -84,10 +98,12 @@ describe("POST /api/admin/invoices and PATCH /api/admin/invoices/:id", () => {
       lines: [{ description: "Fee", unitAmountMinor: 100, taxRateId: "gst" }],
     });
     expect(badRate.statusCode).toBe(400);
-    expect(json<{ error: { details: { fields: Record<string, string[]> } } }>(badRate).error.details.fields).toHaveProperty(
-      "lines.0.taxRateId",
+    expect(
+      json<{ error: { details: { fields: Record<string, string[]> } } }>(badRate).error.details.fields,
+    ).toHaveProperty("lines.0.taxRateId");
+    expect((await send("POST", "/api/admin/invoices", admin, { caseId, currency: "XYZ" })).statusCode).toBe(
+      400,
     );
-    expect((await send("POST", "/api/admin/invoices", admin, { caseId, currency: "XYZ" })).statusCode).toBe(400);
     const invoice = await draft();
     const patched = await send("PATCH", `/api/admin/invoices/${invoice.id}`, admin, {
       lines: [{ description: "Service fee", quantity: 1, unitAmountMinor: 1_000 }],
@@ -107,7 +123,9 @@ describe("POST /api/admin/invoices and PATCH /api/admin/invoices/:id", () => {
     });
     expect(created.statusCode, created.body).toBe(201);
     const template = data<{ id: string }>(created);
-    const invoice = data<Invoice>(await send("POST", "/api/admin/invoices", admin, { caseId, templateId: template.id }));
+    const invoice = data<Invoice>(
+      await send("POST", "/api/admin/invoices", admin, { caseId, templateId: template.id }),
+    );
     expect(invoice).toMatchObject({ currency: "JPY", totalMinor: 88_000 });
     const [other] = await t.ctx.db.insert(visaTypes).values({ name: "Work visa" }).returning();
     const otherTemplate = data<{ id: string }>(
@@ -118,14 +136,18 @@ describe("POST /api/admin/invoices and PATCH /api/admin/invoices/:id", () => {
         lines: [{ description: "Fee", unitAmountMinor: 1 }],
       }),
     );
-    expect((await send("POST", "/api/admin/invoices", admin, { caseId, templateId: otherTemplate.id })).statusCode).toBe(400);
+    expect(
+      (await send("POST", "/api/admin/invoices", admin, { caseId, templateId: otherTemplate.id })).statusCode,
+    ).toBe(400);
   });
 });
 
 describe("POST /api/admin/invoices/:id/send", () => {
   it("numbers invoices INV-<year>-NNNN without gaps or repeats when sent at once", async () => {
     const drafts = await Promise.all(Array.from({ length: 6 }, () => draft()));
-    const responses = await Promise.all(drafts.map((item) => send("POST", `/api/admin/invoices/${item.id}/send`, admin)));
+    const responses = await Promise.all(
+      drafts.map((item) => send("POST", `/api/admin/invoices/${item.id}/send`, admin)),
+    );
     const numbers = responses.map((response) => data<Invoice>(response).number!);
     expect(numbers.every((number) => new RegExp(`^INV-${YEAR}-\\d{4}$`).test(number))).toBe(true);
     expect(new Set(numbers).size).toBe(6);
@@ -162,9 +184,14 @@ describe("POST /api/admin/invoices/:id/payments", () => {
 
   it("records one payment for 20 concurrent requests with one Idempotency-Key", async () => {
     const invoice = await sent();
-    const responses = await Promise.all(Array.from({ length: 20 }, () => pay(invoice.id, 10_000, "pay-once")));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => pay(invoice.id, 10_000, "pay-once")),
+    );
     expect(responses.map((response) => response.statusCode)).toEqual(Array(20).fill(201));
-    const rows = await t.ctx.db.select().from(invoicePayments).where(eq(invoicePayments.invoiceId, invoice.id));
+    const rows = await t.ctx.db
+      .select()
+      .from(invoicePayments)
+      .where(eq(invoicePayments.invoiceId, invoice.id));
     expect(rows).toHaveLength(1);
     const after = data<Invoice>(await get(`/api/invoices/${invoice.id}`, admin));
     expect(after).toMatchObject({ state: "partially_paid", paidMinor: 10_000, balanceMinor: 59_500 });
@@ -179,12 +206,17 @@ describe("POST /api/admin/invoices/:id/payments", () => {
     expect(paid).toMatchObject({ state: "paid", balanceMinor: 0 });
     const after = data<VisaCase>(await get(`/api/cases/${caseId}`, client));
     expect(after.currentStage).toBe("payment");
-    expect(after.stages.find((stage) => stage.id === "payment")).toMatchObject({ status: "completed", completed: true });
+    expect(after.stages.find((stage) => stage.id === "payment")).toMatchObject({
+      status: "completed",
+      completed: true,
+    });
     await t.drain();
     const rows = await t.ctx.db
       .select()
       .from(notifications)
-      .where(and(eq(notifications.userId, client.id), eq(notifications.title, "Payment received: stage complete")));
+      .where(
+        and(eq(notifications.userId, client.id), eq(notifications.title, "Payment received: stage complete")),
+      );
     expect(rows).toHaveLength(1);
     expect((await pay(invoice.id, 1)).statusCode).toBe(409);
   });
@@ -193,29 +225,40 @@ describe("POST /api/admin/invoices/:id/payments", () => {
 describe("POST /api/admin/invoices/:id/void and /refund", () => {
   it("voids an unpaid invoice but not a paid one; refunds give the money back", async () => {
     const unpaid = await sent();
-    const voided = await send("POST", `/api/admin/invoices/${unpaid.id}/void`, admin, { reason: "Issued twice" });
+    const voided = await send("POST", `/api/admin/invoices/${unpaid.id}/void`, admin, {
+      reason: "Issued twice",
+    });
     expect(data<Invoice>(voided)).toMatchObject({ state: "void", balanceMinor: 0 });
     expect((await pay(unpaid.id, 100)).statusCode).toBe(409);
     const paid = await sent();
     await pay(paid.id, paid.totalMinor);
-    expect((await send("POST", `/api/admin/invoices/${paid.id}/void`, admin, { reason: "x" })).statusCode).toBe(409);
+    expect(
+      (await send("POST", `/api/admin/invoices/${paid.id}/void`, admin, { reason: "x" })).statusCode,
+    ).toBe(409);
     const over = await send("POST", `/api/admin/invoices/${paid.id}/refund`, admin, {
       amount: paid.totalMinor + 1,
       reason: "Too much",
     });
     expect(over.statusCode).toBe(409);
     const partial = data<Invoice>(
-      await send("POST", `/api/admin/invoices/${paid.id}/refund`, admin, { amount: 9_500, reason: "Fee waived" }),
+      await send("POST", `/api/admin/invoices/${paid.id}/refund`, admin, {
+        amount: 9_500,
+        reason: "Fee waived",
+      }),
     );
     expect(partial).toMatchObject({ state: "partially_paid", refundedMinor: 9_500, balanceMinor: 9_500 });
-    const full = data<Invoice>(await send("POST", `/api/admin/invoices/${paid.id}/refund`, admin, { reason: "Withdrawn" }));
+    const full = data<Invoice>(
+      await send("POST", `/api/admin/invoices/${paid.id}/refund`, admin, { reason: "Withdrawn" }),
+    );
     expect(full).toMatchObject({ state: "refunded", refundedMinor: paid.totalMinor });
   });
 });
 
 describe("POST /api/invoices/:id/pay (manual gateway)", () => {
   it("answers the consultancy's instructions with the invoice number as reference", async () => {
-    await send("PATCH", "/api/admin/settings", admin, { paymentInstructions: "Transfer to IBAN GB00 TEST 0000." });
+    await send("PATCH", "/api/admin/settings", admin, {
+      paymentInstructions: "Transfer to IBAN GB00 TEST 0000.",
+    });
     const invoice = await sent();
     const result = data<PayInvoiceResult>(await send("POST", `/api/invoices/${invoice.id}/pay`, client));
     expect(result).toEqual({
@@ -238,7 +281,9 @@ describe("GET /api/admin/invoices", () => {
     const drafts = data<InvoiceSummary[]>(await get("/api/admin/invoices?state=draft&limit=100", admin));
     expect(drafts.length).toBeGreaterThan(0);
     expect(drafts.every((item) => item.state === "draft")).toBe(true);
-    const ranged = data<InvoiceSummary[]>(await get("/api/admin/invoices?from=2026-01-01&to=2026-01-31", admin));
+    const ranged = data<InvoiceSummary[]>(
+      await get("/api/admin/invoices?from=2026-01-01&to=2026-01-31", admin),
+    );
     expect(ranged.map((item) => item.id)).toEqual([late.id]);
     const csv = await get("/api/admin/invoices/export.csv?overdue=true", admin);
     expect(csv.headers["content-type"]).toContain("text/csv");

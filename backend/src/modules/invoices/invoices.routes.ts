@@ -10,7 +10,7 @@ import { requireUser } from "../../plugins/authenticate.ts";
 import { errorResponses } from "../../plugins/error-responses.ts";
 import { adminInvoicesRoutes } from "./admin-invoices.routes.ts";
 import { payInvoice } from "./invoice-payments.service.ts";
-import { getCaseInvoices, getInvoice } from "./invoices.service.ts";
+import { getCaseInvoices, getInvoice, getInvoicePdf } from "./invoices.service.ts";
 import { stripeWebhookRoutes } from "./stripe-webhook.routes.ts";
 
 /** Invoices as the case's people read and pay them; staff changes live in admin-invoices.routes.ts. */
@@ -67,6 +67,37 @@ export const invoicesRoutes: FastifyPluginAsyncZod = async (app) => {
       return { status: "success" as const, data: await payInvoice(ctx, actor, request.params.id) };
     },
   );
+
+  for (const kind of ["invoice", "receipt"] as const) {
+    app.get(
+      kind === "invoice" ? "/invoices/:id/pdf" : "/invoices/:id/receipt.pdf",
+      {
+        schema: {
+          operationId: kind === "invoice" ? "getInvoicePdf" : "getInvoiceReceiptPdf",
+          tags: ["invoices"],
+          summary:
+            kind === "invoice"
+              ? "The invoice as PDF (letterhead, lines, taxes, payments, balance)"
+              : "The receipt as PDF, once something was paid",
+          params: idParamsSchema,
+          produces: ["application/pdf"],
+          response: { 200: z.string().describe("application/pdf") },
+        },
+      },
+      async (request, reply) => {
+        const actor = await requireUser(request);
+        const { filename, pdf } = await getInvoicePdf(ctx, actor, request.params.id, kind);
+        return (
+          reply
+            .type("application/pdf")
+            .header("content-disposition", `attachment; filename="${filename}"`)
+            .header("cache-control", "private, no-store")
+            // Bytes as they are; the string schema above only documents the body.
+            .send(pdf as unknown as string)
+        );
+      },
+    );
+  }
 
   await app.register(adminInvoicesRoutes);
   await app.register(stripeWebhookRoutes);

@@ -20,6 +20,7 @@ import { writeAudit } from "../audit/audit.service.ts";
 import { getCase } from "../cases/case-reads.service.ts";
 import { enqueueNotification, queueActionMail } from "../notifications/notifications.service.ts";
 import { getSettings } from "../settings/settings.service.ts";
+import { renderInvoicePdf } from "./invoice-pdf.ts";
 import { invoiceTotals, todayUtc } from "./invoice-totals.ts";
 import {
   findCaseForInvoice,
@@ -347,4 +348,20 @@ export async function createTemplate(
     });
     return template;
   });
+}
+
+/** The invoice or its receipt as PDF, with the consultancy's letterhead; a receipt needs a payment. */
+export async function getInvoicePdf(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  kind: "invoice" | "receipt",
+): Promise<{ filename: string; pdf: Buffer }> {
+  const invoice = await readInvoice(ctx, actor, id);
+  if (kind === "receipt" && !invoice.payments.some((payment) => payment.kind === "payment")) {
+    throw new DomainError("CONFLICT", "Nothing has been paid on this invoice yet");
+  }
+  const pdf = await renderInvoicePdf(invoice, await getSettings(ctx), kind);
+  const name = invoice.number ?? `draft-${invoice.id.slice(0, 8)}`;
+  return { filename: kind === "receipt" ? `receipt-${name}.pdf` : `${name}.pdf`, pdf };
 }

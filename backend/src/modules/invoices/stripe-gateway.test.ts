@@ -73,7 +73,11 @@ function event(type: string, object: Record<string, unknown>, id = eventId()) {
   });
 }
 
-const sessionCompleted = (invoice: Invoice, pi: string, sessionId = `cs_test_${randomBytes(6).toString("hex")}`) =>
+const sessionCompleted = (
+  invoice: Invoice,
+  pi: string,
+  sessionId = `cs_test_${randomBytes(6).toString("hex")}`,
+) =>
   event("checkout.session.completed", {
     id: sessionId,
     object: "checkout.session",
@@ -110,11 +114,19 @@ const chargeRefunded = (pi: string, refunds: { id: string; amount: number }[]) =
     refunded: true,
     refunds: {
       object: "list",
-      data: refunds.map((refund) => ({ ...refund, object: "refund", status: "succeeded", created: 1_790_000_000 })),
+      data: refunds.map((refund) => ({
+        ...refund,
+        object: "refund",
+        status: "succeeded",
+        created: 1_790_000_000,
+      })),
     },
   });
 
-const deliver = (payload: string, signature = signer.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET })) =>
+const deliver = (
+  payload: string,
+  signature = signer.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }),
+) =>
   t.app.inject({
     method: "POST",
     url: "/api/webhooks/stripe",
@@ -122,15 +134,19 @@ const deliver = (payload: string, signature = signer.webhooks.generateTestHeader
     payload,
   });
 
-const invoiceOf = async (id: string) => data<Invoice>(await t.app.inject({ method: "GET", url: `/api/invoices/${id}`, headers: admin.headers }));
-const paymentsOf = (id: string) => t.ctx.db.select().from(invoicePayments).where(eq(invoicePayments.invoiceId, id));
+const invoiceOf = async (id: string) =>
+  data<Invoice>(await t.app.inject({ method: "GET", url: `/api/invoices/${id}`, headers: admin.headers }));
+const paymentsOf = (id: string) =>
+  t.ctx.db.select().from(invoicePayments).where(eq(invoicePayments.invoiceId, id));
 
 describe("POST /api/invoices/:id/pay (Stripe Checkout)", () => {
   it("opens a Checkout Session for the balance through the SDK and answers its URL", async () => {
     const invoice = await openInvoice();
     const result = data<PayInvoiceResult>(await post(`/api/invoices/${invoice.id}/pay`, client));
     expect(result.provider).toBe("stripe");
-    expect(result.provider === "stripe" && result.checkoutUrl).toMatch(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_/);
+    expect(result.provider === "stripe" && result.checkoutUrl).toMatch(
+      /^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_/,
+    );
     const request = api.requests.find((entry) => entry.path === "/v1/checkout/sessions")!;
     expect(request.form.get("mode")).toBe("payment");
     expect(request.form.get("line_items[0][price_data][unit_amount]")).toBe("120000");
@@ -158,7 +174,10 @@ describe("POST /api/webhooks/stripe", () => {
     expect(json<{ error: { code: string } }>(missing).error.code).toBe("BAD_REQUEST");
     expect(await paymentsOf(invoice.id)).toHaveLength(0);
     expect((await invoiceOf(invoice.id)).state).toBe("open");
-    const events = await t.ctx.db.select().from(paymentEvents).where(eq(paymentEvents.id, JSON.parse(payload).id));
+    const events = await t.ctx.db
+      .select()
+      .from(paymentEvents)
+      .where(eq(paymentEvents.id, JSON.parse(payload).id));
     expect(events).toHaveLength(0);
   });
 
@@ -194,14 +213,20 @@ describe("POST /api/webhooks/stripe", () => {
     await deliver(sessionCompleted(invoice, pi));
     const again = await deliver(refund);
     expect(json(again)).toEqual({ received: true, processed: true });
-    expect(await invoiceOf(invoice.id)).toMatchObject({ state: "partially_paid", paidMinor: 40_000, refundedMinor: 15_000 });
+    expect(await invoiceOf(invoice.id)).toMatchObject({
+      state: "partially_paid",
+      paidMinor: 40_000,
+      refundedMinor: 15_000,
+    });
   });
 
   it("refunds a card payment through the API; the refund's own webhook then changes nothing", async () => {
     const invoice = await openInvoice(30_000);
     const pi = paymentIntent();
     await deliver(sessionCompleted(invoice, pi));
-    const refunded = await post(`/api/admin/invoices/${invoice.id}/refund`, admin, { reason: "Client withdrew" });
+    const refunded = await post(`/api/admin/invoices/${invoice.id}/refund`, admin, {
+      reason: "Client withdrew",
+    });
     expect(refunded.statusCode, refunded.body).toBe(200);
     expect(data<Invoice>(refunded)).toMatchObject({ state: "refunded", refundedMinor: 30_000 });
     const request = api.requests.findLast((entry) => entry.path === "/v1/refunds")!;

@@ -19,15 +19,14 @@ export const currencySchema = z.string().regex(/^[A-Z]{3}$/, "A three-letter ISO
 const minorAmount = z.number().int().min(-1_000_000_000_000).max(1_000_000_000_000);
 const positiveMinor = z.number().int().min(1).max(1_000_000_000_000);
 
-export const invoiceLineInputSchema = z
-  .object({
-    description: z.string().trim().min(1).max(200),
-    quantity: z.number().int().min(1).max(10_000).default(1),
-    /** Per unit, minor units; negative for a discount. */
-    unitAmountMinor: minorAmount,
-    /** A tax rate from the consultancy settings; none by default. */
-    taxRateId: z.string().min(1).max(40).nullable().optional(),
-  });
+export const invoiceLineInputSchema = z.object({
+  description: z.string().trim().min(1).max(200),
+  quantity: z.number().int().min(1).max(10_000).default(1),
+  /** Per unit, minor units; negative for a discount. */
+  unitAmountMinor: minorAmount,
+  /** A tax rate from the consultancy settings; none by default. */
+  taxRateId: z.string().min(1).max(40).nullable().optional(),
+});
 export type InvoiceLineInput = z.input<typeof invoiceLineInputSchema>;
 
 export const invoiceLineSchema = z
