@@ -1,5 +1,6 @@
 import { purgeAnalyticsEventsJob } from "../modules/analytics/analytics.jobs.ts";
 import { remindOverdueTasksJob } from "../modules/cases/cases.jobs.ts";
+import { remindOverdueInvoicesJob } from "../modules/invoices/invoices.jobs.ts";
 import { broadcastFanOutJob } from "../modules/notifications/broadcasts.jobs.ts";
 import {
   deliverNotificationJob,
@@ -20,4 +21,5 @@ export const JOBS: readonly AnyJob[] = [
   remindOverdueTasksJob,
   purgeDevMailboxJob,
   purgeAnalyticsEventsJob,
+  remindOverdueInvoicesJob,
 ];

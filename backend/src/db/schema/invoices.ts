@@ -42,7 +42,7 @@ export const invoices = pgTable(
     totalMinor: bigint("total_minor", { mode: "number" }).notNull().default(0),
     paidMinor: bigint("paid_minor", { mode: "number" }).notNull().default(0),
     refundedMinor: bigint("refunded_minor", { mode: "number" }).notNull().default(0),
-    /** The last overdue reminder sent: 1, 7 or 14 days past due, then 15 once the consultant was told. */
+    /** The last overdue reminder sent: 1, 7 or 14 days past due (the consultant is told with the last). */
     overdueReminderDay: smallint("overdue_reminder_day").notNull().default(0),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),

@@ -291,7 +291,7 @@ export function listRemindableInvoices(db: DbOrTx, today: string, limit: number)
       and(
         inArray(invoices.state, ["open", "partially_paid"]),
         lt(invoices.dueDate, today),
-        lt(invoices.overdueReminderDay, 15),
+        lt(invoices.overdueReminderDay, 14),
       ),
     )
     .orderBy(asc(invoices.dueDate), asc(invoices.id))
@@ -378,4 +378,14 @@ export async function findCaseForInvoice(db: DbOrTx, caseId: string) {
 export async function visaTypeExists(db: DbOrTx, id: string): Promise<boolean> {
   const [row] = await db.select({ id: visaTypes.id }).from(visaTypes).where(eq(visaTypes.id, id));
   return Boolean(row);
+}
+
+/** Moves an invoice's reminder step forward; false when another run already sent this one. */
+export async function claimReminderStep(db: DbOrTx, invoiceId: string, step: number): Promise<boolean> {
+  const rows = await db
+    .update(invoices)
+    .set({ overdueReminderDay: step })
+    .where(and(eq(invoices.id, invoiceId), lt(invoices.overdueReminderDay, step)))
+    .returning({ id: invoices.id });
+  return rows.length > 0;
 }
