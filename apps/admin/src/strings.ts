@@ -193,6 +193,7 @@ export const strings = {
     pending: "Pending",
     approved: "Approved",
     paid: "Paid",
+    credited: "Taken as credit",
     reversed: "Reversed",
   } satisfies Record<RewardStatus, string>,
   analytics: {

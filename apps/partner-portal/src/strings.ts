@@ -59,6 +59,7 @@ export const strings = {
     pending: "Pending",
     approved: "Approved",
     paid: "Paid",
+    credited: "Taken as credit",
     reversed: "Reversed",
   } satisfies Record<RewardStatus, string>,
   referrals: {

@@ -10,3 +10,4 @@ export * from "./invoices.ts";
 export * from "./notifications.ts";
 export * from "./partners.ts";
 export * from "./referrals.ts";
+export * from "./rewards.ts";

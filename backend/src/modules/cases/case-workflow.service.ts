@@ -14,6 +14,7 @@ import type { AppContext } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
+import { clawBackUnvestedRewards, vestRewardsForCase } from "../rewards/reward-credit.service.ts";
 import {
   completeTaskRow,
   findTaskRow,
@@ -67,6 +68,8 @@ export async function moveCaseStage(
   const note = input.note?.trim() || null;
   const now = new Date();
   await updateCaseRow(tx, row.id, { currentStage: to, stageEnteredAt: now, lastReminderAt: null });
+  // A referral reward may vest in parts as the friend's case moves forward.
+  await vestRewardsForCase(ctx, tx, row.id, to);
   await insertStageChange(tx, {
     caseId: row.id,
     fromStage: from,
@@ -124,6 +127,7 @@ export async function setCaseOutcome(
     }
     const note = input.note?.trim() || null;
     await updateCaseRow(tx, row.id, { outcome: input.outcome, decidedAt: input.decidedAt });
+    if (input.outcome !== "granted") await clawBackUnvestedRewards(ctx, tx, row.id, input.outcome);
     const word = OUTCOME_WORDS[input.outcome];
     await recordCaseChange(ctx, tx, {
       case: row,

@@ -26,7 +26,10 @@ export async function remindOverdueInvoices(ctx: AppContext, now = new Date()): 
     const late = daysBetween(invoice.dueDate, today);
     const step = OVERDUE_REMINDER_DAYS.filter((day) => day <= late).at(-1);
     if (step === undefined || step <= invoice.overdueReminderDay) continue;
-    const balance = formatCurrency(invoice.totalMinor - (invoice.paidMinor - invoice.refundedMinor), invoice.currency);
+    const balance = formatCurrency(
+      invoice.totalMinor - (invoice.paidMinor - invoice.refundedMinor),
+      invoice.currency,
+    );
     const claimed = await ctx.db.transaction(async (tx) => {
       if (!(await claimReminderStep(tx, invoice.id, step))) return false;
       await notifyClient(ctx, tx, invoice, {
@@ -41,7 +44,12 @@ export async function remindOverdueInvoices(ctx: AppContext, now = new Date()): 
           type: "reminder",
           title: `Invoice ${invoice.number} is ${late} days overdue`,
           body: `The client on case ${caseNumber} has had three reminders; ${balance} is still due on invoice ${invoice.number}.`,
-          data: { kind: "invoice", invoiceId: invoice.id, caseId: invoice.caseId, invoiceNumber: invoice.number },
+          data: {
+            kind: "invoice",
+            invoiceId: invoice.id,
+            caseId: invoice.caseId,
+            invoiceNumber: invoice.number,
+          },
           dedupeKey: `invoice:${invoice.id}:overdue-consultant`,
         });
       }

@@ -37,7 +37,11 @@ beforeAll(async () => {
       },
     });
     const { id } = json<{ data: Invoice }>(created).data;
-    const sent = await t.app.inject({ method: "POST", url: `/api/admin/invoices/${id}/send`, headers: consultant.headers });
+    const sent = await t.app.inject({
+      method: "POST",
+      url: `/api/admin/invoices/${id}/send`,
+      headers: consultant.headers,
+    });
     return json<{ data: Invoice }>(sent).data;
   };
   invoice = await issue();
@@ -84,7 +88,9 @@ describe("invoice.overdue-reminders", () => {
       expect.stringContaining("14 days ago"),
     ]);
     const told = await remindersOf(consultant.id, invoice.number!);
-    expect(told).toEqual([expect.objectContaining({ title: `Invoice ${invoice.number} is 14 days overdue` })]);
+    expect(told).toEqual([
+      expect.objectContaining({ title: `Invoice ${invoice.number} is 14 days overdue` }),
+    ]);
   });
 
   it("never reminds anyone of a paid invoice", async () => {

@@ -20,6 +20,7 @@ import { writeAudit } from "../audit/audit.service.ts";
 import { getCase } from "../cases/case-reads.service.ts";
 import { enqueueNotification, queueActionMail } from "../notifications/notifications.service.ts";
 import { getSettings } from "../settings/settings.service.ts";
+import { applyReferralCredit } from "./invoice-credit.ts";
 import { renderInvoicePdf } from "./invoice-pdf.ts";
 import { invoiceTotals, todayUtc } from "./invoice-totals.ts";
 import {
@@ -244,6 +245,7 @@ export async function sendInvoice(ctx: AppContext, actor: Actor, id: string): Pr
     if (invoice.lines.length === 0)
       throw new DomainError("UNPROCESSABLE", "Add at least one line before sending");
     const number = await nextInvoiceNumber(tx, Number(row.issueDate.slice(0, 4)));
+    await applyReferralCredit(tx, { ...row, number });
     const totals = await refreshTotals(tx, id);
     const now = new Date();
     // A fully credited invoice owes nothing: it is paid as it is issued.

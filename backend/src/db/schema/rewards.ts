@@ -1,0 +1,29 @@
+import type { VisaStageId } from "@referral-app/shared/constants";
+import type { RewardMethod } from "@referral-app/shared/schemas/rewards";
+import { integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth.ts";
+import { visaTypes } from "./cases.ts";
+
+/** How a referrer takes rewards; credit only after accepting the disclosure (version and time kept). */
+export const rewardPreferences = pgTable("reward_preferences", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  method: text("method").$type<RewardMethod>().notNull(),
+  disclosureVersion: text("disclosure_version"),
+  disclosureAcceptedAt: timestamp("disclosure_accepted_at", { withTimezone: true }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Per visa type: the share of a referral reward that vests when the friend's case reaches a stage. */
+export const rewardVestingRules = pgTable(
+  "reward_vesting_rules",
+  {
+    visaTypeId: uuid("visa_type_id")
+      .notNull()
+      .references(() => visaTypes.id, { onDelete: "cascade" }),
+    stage: text("stage").$type<VisaStageId>().notNull(),
+    percent: integer("percent").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.visaTypeId, t.stage] })],
+);
