@@ -15,6 +15,7 @@ import { filesRoutes } from "./modules/files/files.routes.ts";
 import { invoicesRoutes } from "./modules/invoices/invoices.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { partnersRoutes } from "./modules/partners/partners.routes.ts";
+import { payoutsRoutes } from "./modules/payouts/payouts.routes.ts";
 import { referralsRoutes } from "./modules/referrals/referrals.routes.ts";
 import { rewardsRoutes } from "./modules/rewards/rewards.routes.ts";
 import { settingsRoutes } from "./modules/settings/settings.routes.ts";
@@ -94,6 +95,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(staffRoutes);
       await api.register(settingsRoutes);
       await api.register(invoicesRoutes);
+      await api.register(payoutsRoutes);
     },
     { prefix: "/api" },
   );

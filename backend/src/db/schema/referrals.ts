@@ -126,6 +126,8 @@ export const rewardLedger = pgTable(
     vestStage: text("vest_stage").$type<VisaStageId>(),
     /** When the part vested (null: not yet; it cannot be approved before, and is clawed back on refusal). */
     vestedAt: timestamp("vested_at", { withTimezone: true }).defaultNow(),
+    /** The payout batch a partner commission is paid in (one batch at most). */
+    payoutBatchId: uuid("payout_batch_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -139,5 +141,6 @@ export const rewardLedger = pgTable(
     index("reward_ledger_user_status_idx").on(t.userId, t.status),
     index("reward_ledger_status_created_idx").on(t.status, t.createdAt),
     index("reward_ledger_partner_idx").on(t.partnerOrganizationId),
+    index("reward_ledger_payout_batch_idx").on(t.payoutBatchId).where(sql`${t.payoutBatchId} is not null`),
   ],
 );

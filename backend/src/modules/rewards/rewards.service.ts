@@ -152,6 +152,9 @@ function refusal(row: RewardRow, action: RewardAction, now: Date): string | null
   if (!REWARD_STATUS_TRANSITIONS[row.status].includes(to)) {
     return `A ${row.status} reward cannot become ${to}`;
   }
+  if (action === "reverse" && row.payoutBatchId !== null) {
+    return "This commission is in a payout batch";
+  }
   if (action === "approve" && row.vestedAt === null) {
     return `This part vests when the friend's case reaches ${String(row.vestStage).replace("_", " ")}`;
   }
