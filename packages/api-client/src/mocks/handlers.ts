@@ -3,6 +3,7 @@ import { delay, http, type RequestHandler } from "msw";
 import { authHandlers } from "./auth-handlers.ts";
 import { caseAdminHandlers } from "./case-admin-handlers.ts";
 import { caseHandlers } from "./case-handlers.ts";
+import { invoiceHandlers } from "./invoice-handlers.ts";
 import { createMockStore, type MockStore, type MockStoreOptions } from "./mock-store.ts";
 import { notificationHandlers } from "./notification-handlers.ts";
 import { referralHandlers } from "./referral-handlers.ts";
@@ -38,6 +39,7 @@ export function createHandlers(options: MockHandlerOptions = {}): RequestHandler
     ...authHandlers(store, url),
     ...caseHandlers(store, url),
     ...caseAdminHandlers(store, url),
+    ...invoiceHandlers(store, url),
     http.get(url("features"), () => ok(store.features)),
     http.post(url("analytics/events"), async ({ request }) => {
       const parsed = trackEventsSchema.safeParse(await readJson(request));

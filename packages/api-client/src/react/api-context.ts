@@ -4,6 +4,7 @@ import { AnalyticsService } from "../services/analytics-service.ts";
 import { AuthService } from "../services/auth-service.ts";
 import { CaseService } from "../services/case-service.ts";
 import { FeatureService } from "../services/feature-service.ts";
+import { InvoiceService } from "../services/invoice-service.ts";
 import { NotificationService } from "../services/notification-service.ts";
 import { ReferralService } from "../services/referral-service.ts";
 import { StaffService } from "../services/staff-service.ts";
@@ -20,6 +21,7 @@ export interface ApiServices {
   cases: CaseService;
   visaTypes: VisaTypeService;
   staff: StaffService;
+  invoices: InvoiceService;
 }
 
 export interface ApiContextValue {
@@ -40,6 +42,7 @@ export function createApiServices(client: ApiClient): ApiServices {
     cases: new CaseService(client),
     visaTypes: new VisaTypeService(client),
     staff: new StaffService(client),
+    invoices: new InvoiceService(client),
   };
 }
 

@@ -20,6 +20,18 @@ export {
 } from "./case-hooks.ts";
 export { useFeature, useFeatures } from "./feature-hooks.ts";
 export {
+  invoiceKeys,
+  useAdminInvoices,
+  useCaseInvoices,
+  useCredit,
+  useInvoice,
+  useInvoiceActions,
+  useInvoiceTemplates,
+  usePayInvoice,
+  useRewardPreference,
+  useSetRewardPreference,
+} from "./invoice-hooks.ts";
+export {
   applyNotificationEvent,
   useMarkAllNotificationsRead,
   useMarkNotificationRead,

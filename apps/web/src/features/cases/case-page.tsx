@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { PageTitle } from "../../components/page-title.tsx";
 import { useFormat } from "../../i18n/use-format.ts";
+import { CaseInvoicesCard } from "../invoices/case-invoices-card.tsx";
 import { CaseDetails, ConsultantCard } from "./case-details.tsx";
 import { CaseStateBadge } from "./case-outcome-badge.tsx";
 import { CaseStages } from "./case-stages.tsx";
@@ -105,6 +106,7 @@ function CaseBody({ visaCase }: { visaCase: VisaCase }) {
       <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
         <div className="space-y-6 lg:col-span-2">
           <TasksCard caseId={visaCase.id} />
+          <CaseInvoicesCard caseId={visaCase.id} />
           <NotesCard caseId={visaCase.id} />
           <HistoryCard visaCase={visaCase} />
         </div>
