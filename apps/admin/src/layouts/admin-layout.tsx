@@ -8,6 +8,7 @@ const NAV_ITEMS = [
   { to: "/my-cases", label: strings.nav.myCases },
   { to: "/cases", label: strings.nav.cases },
   { to: "/clients", label: strings.nav.clients },
+  { to: "/invoices", label: strings.nav.invoices },
   { to: "/rewards", label: strings.nav.rewards },
   { to: "/analytics", label: strings.nav.analytics },
   { to: "/features", label: strings.nav.features },

@@ -114,5 +114,29 @@ export function invoiceHandlers(store: MockStore, url: (path: string) => string)
       return ok(preference);
     }),
     http.get(url("admin/invoices"), () => ok(invoices.map(summaryOf))),
+    http.post(url("admin/invoices/:id/payments"), async ({ params, request }) => {
+      const invoice = invoices.find((entry) => entry.id === params.id);
+      if (!invoice) return fail("NOT_FOUND", "Invoice not found");
+      const body = (await request.json()) as {
+        amount: number;
+        method: "cash";
+        reference: string;
+        paidAt: string;
+      };
+      if (body.amount > invoice.balanceMinor) return fail("CONFLICT", "The payment is more than the balance");
+      invoice.paidMinor += body.amount;
+      invoice.balanceMinor -= body.amount;
+      invoice.state = invoice.balanceMinor === 0 ? "paid" : "partially_paid";
+      invoice.payments.push({
+        id: fixtureUuid(900_100 + invoice.payments.length),
+        kind: "payment",
+        amountMinor: body.amount,
+        method: body.method,
+        reference: body.reference,
+        paidAt: body.paidAt,
+        createdAt: new Date().toISOString(),
+      });
+      return ok(invoice, 201);
+    }),
   ];
 }

@@ -11,6 +11,7 @@ import { ErrorState, QueryState } from "@referral-app/ui/query-state";
 import { SkeletonList } from "@referral-app/ui/skeleton";
 import { Link, useParams } from "react-router";
 import { strings } from "../../strings.ts";
+import { CaseInvoicesPanel } from "../invoices/case-invoices-panel.tsx";
 import { AssignmentForm, OutcomeForm, ReopenDialog, StageForm } from "./case-actions.tsx";
 import { NoteForm, StaffTaskList, TaskForm } from "./case-notes-tasks.tsx";
 import { CaseStateBadge } from "./case-table.tsx";
@@ -117,6 +118,7 @@ function CaseBody({ visaCase }: { visaCase: VisaCase }) {
         <div className="space-y-6 lg:col-span-2">
           <Timeline caseId={visaCase.id} />
           <Tasks visaCase={visaCase} />
+          <CaseInvoicesPanel caseId={visaCase.id} />
           {visaCase.closed ? null : (
             <Card title={strings.case.notes}>
               <NoteForm caseId={visaCase.id} />
