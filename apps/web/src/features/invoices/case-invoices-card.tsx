@@ -5,6 +5,7 @@ import { SkeletonList } from "@referral-app/ui/skeleton";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/use-format.ts";
 import { QueryError } from "../cases/query-error.tsx";
+import { InvoiceLines } from "./invoice-lines.tsx";
 import { InvoiceStateBadge } from "./invoice-state-badge.tsx";
 import { PayInvoiceButton } from "./pay-invoice-dialog.tsx";
 
@@ -36,6 +37,7 @@ export function CaseInvoicesCard({ caseId }: { caseId: string }) {
                   {t("invoices.balance", { amount: format.money(invoice.balanceMinor, invoice.currency) })}
                 </p>
               ) : null}
+              <InvoiceLines invoiceId={invoice.id} />
             </div>
             <div className="flex flex-wrap items-center gap-2">
               {invoice.state === "open" || invoice.state === "partially_paid" ? (

@@ -60,6 +60,8 @@ export const en = {
     quoteReference: "Quote this reference",
     downloadPdf: "Download PDF",
     downloadReceipt: "Receipt",
+    showLines: "Show the lines",
+    total: "Total",
   },
   credit: {
     title: "Your rewards as credit",

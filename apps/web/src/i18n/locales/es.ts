@@ -61,6 +61,8 @@ export const es: Translation = {
     quoteReference: "Indique esta referencia",
     downloadPdf: "Descargar PDF",
     downloadReceipt: "Recibo",
+    showLines: "Ver el detalle",
+    total: "Total",
   },
   credit: {
     title: "Sus recompensas como crédito",
