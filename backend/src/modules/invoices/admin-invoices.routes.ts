@@ -12,6 +12,8 @@ import {
   invoiceTemplateSchema,
   recordPaymentSchema,
   refundInvoiceSchema,
+  revenueAnalyticsQuerySchema,
+  revenueAnalyticsSchema,
   updateInvoiceSchema,
   voidInvoiceSchema,
 } from "@referral-app/shared/schemas/invoice";
@@ -30,6 +32,7 @@ import {
   updateInvoice,
   voidInvoice,
 } from "./invoices.service.ts";
+import { getRevenueAnalytics } from "./revenue.service.ts";
 
 const changeErrors = errorResponses(400, 401, 403, 404, 409);
 const idempotencyHeadersSchema = z.looseObject({
@@ -200,6 +203,23 @@ export const adminInvoicesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = await requireRole(request, ["admin"]);
       return ok(await refundInvoice(ctx, actor, request.params.id, request.body), "Refund recorded");
+    },
+  );
+
+  app.get(
+    "/admin/analytics/revenue",
+    {
+      schema: {
+        operationId: "getRevenueAnalytics",
+        tags: ["invoices", "analytics", "admin"],
+        summary: "Staff: revenue by month, the outstanding balance, and referral ROI per channel",
+        querystring: revenueAnalyticsQuerySchema,
+        response: { 200: apiResponseSchema(revenueAnalyticsSchema), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      await requireStaff(request);
+      return ok(await getRevenueAnalytics(ctx, request.query));
     },
   );
 

@@ -227,3 +227,42 @@ export type TaxRate = z.infer<typeof taxRateSchema>;
 export const webhookResultSchema = z
   .object({ received: z.literal(true), processed: z.boolean() })
   .meta({ id: "WebhookResult" });
+
+/** Staff analytics: money in by month, what is still owed, and what referrals bring against what they cost. */
+export const revenueAnalyticsQuerySchema = z.object({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export type RevenueAnalyticsQuery = z.infer<typeof revenueAnalyticsQuerySchema>;
+
+export const revenueAnalyticsSchema = z
+  .object({
+    /** Payments net of refunds, by the month they were received. */
+    revenueByMonth: z.array(
+      z.object({ month: z.string(), currency: currencySchema, amountMinor: z.number().int() }),
+    ),
+    outstanding: z.array(
+      z.object({
+        currency: currencySchema,
+        amountMinor: z.number().int(),
+        overdueMinor: z.number().int(),
+        invoices: z.number().int(),
+      }),
+    ),
+    /** Per channel: client referrals, or one partner organisation. */
+    referralRoi: z.array(
+      z.object({
+        channel: z.enum(["client_referrals", "partner"]),
+        partnerOrganizationId: uuidSchema.nullable(),
+        name: z.string(),
+        currency: currencySchema,
+        revenueMinor: z.number().int(),
+        /** Rewards paid or taken as credit, and partner commissions paid. */
+        costMinor: z.number().int(),
+        /** Revenue per unit of cost (null with no cost yet). */
+        roi: z.number().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "RevenueAnalytics" });
+export type RevenueAnalytics = z.infer<typeof revenueAnalyticsSchema>;
