@@ -398,6 +398,19 @@ export const strings = {
     created: (number: string) => `Case ${number} opened`,
     required: "Choose a client and a visa type.",
   },
+  money: {
+    title: "Money",
+    revenueByMonth: "Revenue by month",
+    outstanding: "Outstanding balance",
+    outstandingLine: (amount: string, overdue: string, count: number) =>
+      `${amount} owed on ${count} ${count === 1 ? "invoice" : "invoices"} (${overdue} overdue)`,
+    nothingOwed: "Nothing is owed.",
+    roi: "Referral ROI per channel",
+    revenue: "Revenue from referred clients",
+    cost: "Rewards and commissions paid",
+    roiLine: (name: string, roi: string) => `${name}: ${roi}`,
+    noCost: "no cost yet",
+  },
   invoices: {
     title: "Invoices",
     description: "Every invoice; the overdue list shows unpaid invoices past their due date.",

@@ -114,6 +114,26 @@ export function invoiceHandlers(store: MockStore, url: (path: string) => string)
       return ok(preference);
     }),
     http.get(url("admin/invoices"), () => ok(invoices.map(summaryOf))),
+    http.get(url("admin/analytics/revenue"), () =>
+      ok({
+        revenueByMonth: [
+          { month: "2026-10", currency: "USD", amountMinor: 420_000 },
+          { month: "2026-11", currency: "USD", amountMinor: 615_000 },
+        ],
+        outstanding: [{ currency: "USD", amountMinor: 150_000, overdueMinor: 0, invoices: 1 }],
+        referralRoi: [
+          {
+            channel: "client_referrals",
+            partnerOrganizationId: null,
+            name: "Client referrals",
+            currency: "USD",
+            revenueMinor: 480_000,
+            costMinor: 60_000,
+            roi: 8,
+          },
+        ],
+      }),
+    ),
     http.post(url("admin/invoices/:id/payments"), async ({ params, request }) => {
       const invoice = invoices.find((entry) => entry.id === params.id);
       if (!invoice) return fail("NOT_FOUND", "Invoice not found");

@@ -28,6 +28,7 @@ export {
   useInvoiceActions,
   useInvoiceTemplates,
   usePayInvoice,
+  useRevenueAnalytics,
   useRewardPreference,
   useSetRewardPreference,
 } from "./invoice-hooks.ts";

@@ -2,6 +2,7 @@ import type {
   AdminInvoiceListQuery,
   CreateInvoiceData,
   RecordPaymentData,
+  RevenueAnalyticsQuery,
   UpdateInvoiceData,
 } from "@referral-app/shared/schemas/invoice";
 import type { UpdateRewardPreferenceData } from "@referral-app/shared/schemas/rewards";
@@ -72,6 +73,14 @@ export function useAdminInvoices(query: Partial<AdminInvoiceListQuery>) {
   return useQuery({
     queryKey: invoiceKeys.adminList(query),
     queryFn: ({ signal }) => services.invoices.listAdmin(query, signal),
+  });
+}
+
+export function useRevenueAnalytics(query: RevenueAnalyticsQuery = {}) {
+  const { services } = useApi();
+  return useQuery({
+    queryKey: [...invoiceKeys.all, "revenue", query] as const,
+    queryFn: ({ signal }) => services.invoices.getRevenueAnalytics(query, signal),
   });
 }
 

@@ -13,6 +13,9 @@ import {
   payInvoiceResultSchema,
   type RecordPaymentData,
   type RefundInvoiceData,
+  type RevenueAnalytics,
+  type RevenueAnalyticsQuery,
+  revenueAnalyticsSchema,
   type UpdateInvoiceData,
   type VoidInvoiceData,
 } from "@referral-app/shared/schemas/invoice";
@@ -109,6 +112,13 @@ export class InvoiceService extends BaseService {
 
   refund(id: string, data: RefundInvoiceData): Promise<Invoice> {
     return this.post(`admin/invoices/${pathId(id)}/refund`, invoiceSchema, data);
+  }
+
+  getRevenueAnalytics(query: RevenueAnalyticsQuery = {}, signal?: AbortSignal): Promise<RevenueAnalytics> {
+    return this.get("admin/analytics/revenue", revenueAnalyticsSchema, {
+      searchParams: { from: query.from, to: query.to },
+      signal,
+    });
   }
 
   getTemplates(visaTypeId?: string, signal?: AbortSignal): Promise<InvoiceTemplate[]> {

@@ -14,6 +14,7 @@ import { type FormEvent, useState } from "react";
 import { useSearchParams } from "react-router";
 import { strings } from "../../strings.ts";
 import { CaseAnalyticsSection } from "./case-analytics-section.tsx";
+import { MoneyAnalyticsSection } from "./money-analytics.tsx";
 
 const referrerColumns: TableColumn<TopReferrer>[] = [
   {
@@ -187,6 +188,7 @@ export function Component() {
         ) : null}
       </QueryState>
       <CaseAnalyticsSection />
+      <MoneyAnalyticsSection />
     </>
   );
 }
