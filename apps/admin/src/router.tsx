@@ -13,6 +13,7 @@ export const pageRoutes: RouteObject[] = [
   { path: "visa-types", lazy: () => import("./features/visa-types/visa-types-page.tsx") },
   { path: "rewards", lazy: () => import("./features/rewards/rewards-page.tsx") },
   { path: "invoices", lazy: () => import("./features/invoices/invoices-page.tsx") },
+  { path: "payouts", lazy: () => import("./features/payouts/payouts-page.tsx") },
   { path: "analytics", lazy: () => import("./features/analytics/analytics-page.tsx") },
   { path: "features", lazy: () => import("./features/features/feature-flags-page.tsx") },
   { path: "notifications", lazy: () => import("./features/notifications/broadcasts-page.tsx") },

@@ -30,6 +30,7 @@ export const strings = {
     staff: "Staff",
     visaTypes: "Visa types",
     invoices: "Invoices",
+    payouts: "Partner payouts",
   },
   common: {
     dismiss: "Dismiss",
@@ -397,6 +398,25 @@ export const strings = {
     submit: "Open case",
     created: (number: string) => `Case ${number} opened`,
     required: "Choose a client and a visa type.",
+  },
+  payouts: {
+    title: "Partner payouts",
+    description: "Batch each partner's approved commissions, send the bank file, then mark the batch paid.",
+    minimum: "Minimum per partner",
+    holdDays: "Hold period (days since approval)",
+    create: "Create batches",
+    created: (count: number) =>
+      count === 0 ? "Nothing to batch yet" : `${count} ${count === 1 ? "batch" : "batches"} created`,
+    none: "No payout batches yet.",
+    line: (number: string, partner: string, total: string, count: number) =>
+      `${number} · ${partner} · ${total} for ${count} ${count === 1 ? "commission" : "commissions"}`,
+    paid: (reference: string) => `Paid, reference ${reference}`,
+    open: "Not paid yet",
+    statement: "Statement PDF",
+    csv: "Bank CSV",
+    reference: (number: string) => `Transfer reference for ${number}`,
+    markPaid: "Mark paid",
+    invalidMinimum: "Enter an amount such as 50.00",
   },
   money: {
     title: "Money",

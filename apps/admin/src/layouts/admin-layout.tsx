@@ -22,6 +22,7 @@ const ADMIN_NAV_ITEMS = [
   ...NAV_ITEMS,
   { to: "/staff", label: strings.nav.staff },
   { to: "/visa-types", label: strings.nav.visaTypes },
+  { to: "/payouts", label: strings.nav.payouts },
 ];
 
 export function isStaff(role: string | undefined): boolean {

@@ -6,6 +6,7 @@ import { caseHandlers } from "./case-handlers.ts";
 import { invoiceHandlers } from "./invoice-handlers.ts";
 import { createMockStore, type MockStore, type MockStoreOptions } from "./mock-store.ts";
 import { notificationHandlers } from "./notification-handlers.ts";
+import { payoutHandlers } from "./payout-handlers.ts";
 import { referralHandlers } from "./referral-handlers.ts";
 import { invalid, ok, readJson } from "./respond.ts";
 import { userHandlers } from "./user-handlers.ts";
@@ -40,6 +41,7 @@ export function createHandlers(options: MockHandlerOptions = {}): RequestHandler
     ...caseHandlers(store, url),
     ...caseAdminHandlers(store, url),
     ...invoiceHandlers(store, url),
+    ...payoutHandlers(store, url),
     http.get(url("features"), () => ok(store.features)),
     http.post(url("analytics/events"), async ({ request }) => {
       const parsed = trackEventsSchema.safeParse(await readJson(request));

@@ -6,6 +6,7 @@ import { CaseService } from "../services/case-service.ts";
 import { FeatureService } from "../services/feature-service.ts";
 import { InvoiceService } from "../services/invoice-service.ts";
 import { NotificationService } from "../services/notification-service.ts";
+import { PayoutService } from "../services/payout-service.ts";
 import { ReferralService } from "../services/referral-service.ts";
 import { StaffService } from "../services/staff-service.ts";
 import { UserService } from "../services/user-service.ts";
@@ -22,6 +23,7 @@ export interface ApiServices {
   visaTypes: VisaTypeService;
   staff: StaffService;
   invoices: InvoiceService;
+  payouts: PayoutService;
 }
 
 export interface ApiContextValue {
@@ -43,6 +45,7 @@ export function createApiServices(client: ApiClient): ApiServices {
     visaTypes: new VisaTypeService(client),
     staff: new StaffService(client),
     invoices: new InvoiceService(client),
+    payouts: new PayoutService(client),
   };
 }
 

@@ -40,6 +40,7 @@ export {
   useNotifications,
   useUnreadCount,
 } from "./notification-hooks.ts";
+export { usePartnerStatements, usePayoutActions, usePayoutBatches } from "./payout-hooks.ts";
 export { useProfile, useProfilePicture, useUpdateProfile, useVisaProgress } from "./profile-hooks.ts";
 export { createQueryClient, type QueryClientOptions } from "./query-client.ts";
 export { queryKeys } from "./query-keys.ts";
