@@ -7,6 +7,7 @@ import { PageHeader } from "@referral-app/ui/page-header";
 import { QueryState } from "@referral-app/ui/query-state";
 import { Table, type TableColumn } from "@referral-app/ui/table";
 import { strings } from "../../strings.ts";
+import { PayoutStatements } from "./payout-statements.tsx";
 
 const columns: TableColumn<PartnerCommission>[] = [
   {
@@ -58,6 +59,9 @@ export function Component() {
     <>
       <PageHeader title={strings.commissions.title} description={strings.commissions.description} />
       <CommissionTerms />
+      <div className="mb-6">
+        <PayoutStatements />
+      </div>
       <QueryState
         query={commissions}
         loadingLabel={strings.commissions.loading}
