@@ -10,6 +10,7 @@ import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { type Auth, createAuth } from "./modules/auth/auth.service.ts";
 import { casesRoutes } from "./modules/cases/cases.routes.ts";
 import { clientsRoutes } from "./modules/clients/clients.routes.ts";
+import { documentsRoutes } from "./modules/documents/documents.routes.ts";
 import { featuresRoutes } from "./modules/features/features.routes.ts";
 import { filesRoutes } from "./modules/files/files.routes.ts";
 import { invoicesRoutes } from "./modules/invoices/invoices.routes.ts";
@@ -31,6 +32,7 @@ import { originCheckPlugin } from "./plugins/origin-check.ts";
 import { securityPlugin } from "./plugins/security.ts";
 import { staticAppsPlugin } from "./plugins/static-apps.ts";
 import { telemetryPlugin } from "./plugins/telemetry.ts";
+import { storageRoutes } from "./storage/storage.routes.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -94,6 +96,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(casesRoutes);
       await api.register(staffRoutes);
       await api.register(settingsRoutes);
+      await api.register(storageRoutes);
+      await api.register(documentsRoutes);
       await api.register(invoicesRoutes);
       await api.register(payoutsRoutes);
     },

@@ -11,6 +11,7 @@ import { attachCacheInvalidation, attachLiveTransport, PgNotifyBus } from "./lib
 import { createRedis } from "./lib/redis.ts";
 import { serializeRequest } from "./lib/request-log.ts";
 import { startQueue } from "./queue/queue.ts";
+import { createStorage } from "./storage/index.ts";
 import { instrumentPglite, startTracing } from "./telemetry.ts";
 
 export interface ContextOptions {
@@ -65,7 +66,20 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     closers.push(() => bus.close());
   }
   closers.push(() => cache.close());
-  const ctx: AppContext = { config, database, db: database.db, queue, mailer, live, cache, redis, logger };
+  const storage = createStorage(config);
+  closers.push(async () => storage.close());
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    queue,
+    mailer,
+    live,
+    cache,
+    redis,
+    logger,
+    storage,
+  };
   extraClosers.set(ctx, closers);
   return ctx;
 }

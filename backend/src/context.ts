@@ -6,6 +6,7 @@ import type { Cache } from "./lib/cache.ts";
 import type { LiveEvents } from "./lib/live-events.ts";
 import type { Mailer } from "./lib/mailer.ts";
 import type { JobQueue } from "./queue/queue.ts";
+import type { FileStorage } from "./storage/index.ts";
 
 /** What services and job handlers receive: the process's shared resources. */
 export interface AppContext {
@@ -20,4 +21,6 @@ export interface AppContext {
   /** Set with REDIS_URL (rate-limit counters, cache). */
   redis?: Redis | undefined;
   logger: FastifyBaseLogger;
+  /** Uploaded files (documents, attachments, pictures): a folder or an S3 bucket. */
+  storage: FileStorage;
 }

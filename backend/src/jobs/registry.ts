@@ -1,5 +1,7 @@
 import { purgeAnalyticsEventsJob } from "../modules/analytics/analytics.jobs.ts";
 import { remindOverdueTasksJob } from "../modules/cases/cases.jobs.ts";
+import { documentExpiryRemindersJob } from "../modules/documents/documents.jobs.ts";
+import { moveFilesToStorageJob } from "../modules/files/files.jobs.ts";
 import { remindOverdueInvoicesJob } from "../modules/invoices/invoices.jobs.ts";
 import { broadcastFanOutJob } from "../modules/notifications/broadcasts.jobs.ts";
 import {
@@ -21,5 +23,7 @@ export const JOBS: readonly AnyJob[] = [
   remindOverdueTasksJob,
   purgeDevMailboxJob,
   purgeAnalyticsEventsJob,
+  documentExpiryRemindersJob,
+  moveFilesToStorageJob,
   remindOverdueInvoicesJob,
 ];

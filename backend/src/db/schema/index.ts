@@ -4,6 +4,7 @@ export * from "./audit.ts";
 export * from "./auth.ts";
 export * from "./broadcasts.ts";
 export * from "./cases.ts";
+export * from "./documents.ts";
 export * from "./features.ts";
 export * from "./files.ts";
 export * from "./invoices.ts";

@@ -205,7 +205,7 @@ export async function changePrimaryCaseStage(
   ctx: AppContext,
   actor: Actor,
   clientId: string,
-  input: { to?: VisaStageId; note?: string | undefined },
+  input: { to?: VisaStageId; note?: string | undefined; overrideDocuments?: boolean | undefined },
 ): Promise<VisaProgress> {
   await ctx.db.transaction(async (tx) => {
     const row = await findPrimaryCaseRow(tx, clientId, { forUpdate: true });

@@ -15,7 +15,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const call = (method: "GET" | "POST" | "PATCH", url: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: admin.headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+  t.app.inject({
+    method,
+    url,
+    headers: admin.headers,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 const data = <T>(response: { json(): unknown }) => (response.json() as { data: T }).data;
 
 async function sentInvoice(user: SignedUpUser, amount: number): Promise<Invoice> {
@@ -41,7 +46,10 @@ describe("GET /api/admin/analytics/revenue", () => {
     for (const status of ["contacted", "qualified", "converted"]) {
       await call("PATCH", `/api/admin/referrals/${referral!.id}/status`, { status });
     }
-    const [reward] = await t.ctx.db.select().from(rewardLedger).where(eq(rewardLedger.referralId, referral!.id));
+    const [reward] = await t.ctx.db
+      .select()
+      .from(rewardLedger)
+      .where(eq(rewardLedger.referralId, referral!.id));
     await call("POST", `/api/admin/rewards/${reward!.id}/approve`, {});
     await call("POST", `/api/admin/rewards/${reward!.id}/mark-paid`, {});
     const paid = await sentInvoice(friend, 80_000);
@@ -59,7 +67,9 @@ describe("GET /api/admin/analytics/revenue", () => {
     expect(analytics.revenueByMonth).toEqual([
       { month: new Date().toISOString().slice(0, 7), currency: "USD", amountMinor: 80_000 },
     ]);
-    expect(analytics.outstanding).toEqual([{ currency: "USD", amountMinor: 25_000, overdueMinor: 0, invoices: 1 }]);
+    expect(analytics.outstanding).toEqual([
+      { currency: "USD", amountMinor: 25_000, overdueMinor: 0, invoices: 1 },
+    ]);
     expect(analytics.referralRoi).toEqual([
       {
         channel: "client_referrals",

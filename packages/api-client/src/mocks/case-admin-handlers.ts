@@ -317,6 +317,7 @@ export function caseAdminHandlers(store: MockStore, url: (path: string) => strin
         id: newUuid(),
         ...parsed.data,
         destinationCountry: parsed.data.destinationCountry ?? null,
+        documentRequirements: parsed.data.documentRequirements ?? [],
         active: true,
         createdAt: at,
         updatedAt: at,

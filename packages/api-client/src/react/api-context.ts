@@ -3,6 +3,7 @@ import type { ApiClient } from "../api-client.ts";
 import { AnalyticsService } from "../services/analytics-service.ts";
 import { AuthService } from "../services/auth-service.ts";
 import { CaseService } from "../services/case-service.ts";
+import { DocumentService } from "../services/document-service.ts";
 import { FeatureService } from "../services/feature-service.ts";
 import { InvoiceService } from "../services/invoice-service.ts";
 import { NotificationService } from "../services/notification-service.ts";
@@ -20,6 +21,7 @@ export interface ApiServices {
   features: FeatureService;
   analytics: AnalyticsService;
   cases: CaseService;
+  documents: DocumentService;
   visaTypes: VisaTypeService;
   staff: StaffService;
   invoices: InvoiceService;
@@ -42,6 +44,7 @@ export function createApiServices(client: ApiClient): ApiServices {
     features: new FeatureService(client),
     analytics: new AnalyticsService(client),
     cases: new CaseService(client),
+    documents: new DocumentService(client),
     visaTypes: new VisaTypeService(client),
     staff: new StaffService(client),
     invoices: new InvoiceService(client),

@@ -49,6 +49,7 @@ export const queryKeys = {
     adminList: (filters: CursorFilters<AdminCaseListQuery>) => ["cases", "admin-list", filters] as const,
     detail: (id: string) => ["cases", "detail", id] as const,
     notes: (id: string) => ["cases", "detail", id, "notes"] as const,
+    documents: (id: string) => ["cases", "detail", id, "documents"] as const,
     tasks: (id: string) => ["cases", "detail", id, "tasks"] as const,
     timeline: (id: string) => ["cases", "detail", id, "timeline"] as const,
     analytics: () => ["cases", "analytics"] as const,

@@ -13,6 +13,7 @@ import { Link, useParams } from "react-router";
 import { strings } from "../../strings.ts";
 import { CaseInvoicesPanel } from "../invoices/case-invoices-panel.tsx";
 import { AssignmentForm, OutcomeForm, ReopenDialog, StageForm } from "./case-actions.tsx";
+import { CaseDocumentsReview } from "./case-documents-review.tsx";
 import { NoteForm, StaffTaskList, TaskForm } from "./case-notes-tasks.tsx";
 import { CaseStateBadge } from "./case-table.tsx";
 import { CaseTimeline } from "./case-timeline.tsx";
@@ -116,6 +117,7 @@ function CaseBody({ visaCase }: { visaCase: VisaCase }) {
       </Card>
       <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
         <div className="space-y-6 lg:col-span-2">
+          <CaseDocumentsReview caseId={visaCase.id} />
           <Timeline caseId={visaCase.id} />
           <Tasks visaCase={visaCase} />
           <CaseInvoicesPanel caseId={visaCase.id} />

@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { PageTitle } from "../../components/page-title.tsx";
 import { useFormat } from "../../i18n/use-format.ts";
+import { CaseDocumentsCard } from "../documents/case-documents.tsx";
 import { CaseInvoicesCard } from "../invoices/case-invoices-card.tsx";
 import { CaseDetails, ConsultantCard } from "./case-details.tsx";
 import { CaseStateBadge } from "./case-outcome-badge.tsx";
@@ -105,6 +106,7 @@ function CaseBody({ visaCase }: { visaCase: VisaCase }) {
       {/* Two columns on wide screens; documents, invoices and messages join the main column later. */}
       <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
         <div className="space-y-6 lg:col-span-2">
+          <CaseDocumentsCard caseId={visaCase.id} />
           <TasksCard caseId={visaCase.id} />
           <CaseInvoicesCard caseId={visaCase.id} />
           <NotesCard caseId={visaCase.id} />

@@ -148,6 +148,32 @@ export const es: Translation = {
       seeAll_other: "Ver los {{count}} casos",
     },
   },
+  documents: {
+    title: "Documentos",
+    empty: "Su asesor aún no ha indicado documentos para este caso.",
+    dropHint:
+      "Arrastre los archivos a una línea o selecciónelos. PDF, JPEG, PNG, HEIC o WebP, de hasta {{max}} MB cada uno.",
+    neededNow: "Necesarios ahora",
+    later: "Necesarios más adelante",
+    upload: "Subir",
+    uploadNew: "Subir una nueva versión",
+    uploadFor: "Subir {{name}}",
+    uploading: "Subiendo {{name}}",
+    uploadFailed: "La subida no terminó. Compruebe su conexión e inténtelo de nuevo.",
+    tooLarge:
+      "«{{name}}» pesa más de {{max}} MB. Elija un archivo más pequeño o escanéelo con menos resolución.",
+    rejectedBecause: "Vuelva a subirlo, por favor: {{reason}}",
+    validUntil: "Válido hasta el {{date}}. Suba uno renovado antes de esa fecha, por favor.",
+    current: "{{name}}, versión {{version}}",
+    states: {
+      missing: "Pendiente",
+      rejected: "Hay que volver a subirlo",
+      expired: "Ya no es válido",
+      expiring: "Caduca pronto",
+      uploaded: "En revisión",
+      accepted: "Aceptado",
+    },
+  },
   dashboard: {
     greeting: "Hola de nuevo, {{name}}",
     subtitle: "Tu trámite y tus referidos, uno al lado del otro.",
