@@ -15,7 +15,7 @@ import type { Tx } from "../../db/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
 import { checkStageDocuments } from "../documents/documents.service.ts";
-import { clawBackUnvestedRewards, vestRewardsForCase } from "../rewards/reward-credit.service.ts";
+import { clawBackUnvestedRewards, vestRewardsForCase } from "../rewards/rewards.service.ts";
 import {
   completeTaskRow,
   findTaskRow,

@@ -15,7 +15,7 @@ import {
 import { recordCaseChange } from "./case-changes.ts";
 import { getCase } from "./case-reads.service.ts";
 import { stageName, stagesFromHistory } from "./case-stages.ts";
-import { moveCaseStage } from "./case-workflow.service.ts";
+import { completePaymentStage, moveCaseStage } from "./case-workflow.service.ts";
 import {
   type CaseRow,
   findPrimaryCaseRow,
@@ -259,4 +259,18 @@ export async function unassignCasesOf(
     });
   }
   return unassigned.length;
+}
+
+/** For other modules: the case if the caller may read it (staff, its client, an applicant); else 404. */
+export async function assertCaseReadable(ctx: AppContext, actor: Actor, caseId: string): Promise<void> {
+  await getCase(ctx, actor, caseId);
+}
+
+/** For the invoices: the paid stage invoice completes the case's Payment stage (in the payment's tx). */
+export function completeCasePaymentStage(
+  ctx: AppContext,
+  tx: Tx,
+  input: Parameters<typeof completePaymentStage>[2],
+): Promise<boolean> {
+  return completePaymentStage(ctx, tx, input);
 }

@@ -1,5 +1,5 @@
 import type { Tx } from "../../db/client.ts";
-import { takeCreditForInvoice } from "../rewards/reward-credit.service.ts";
+import { takeCreditForInvoice } from "../rewards/rewards.service.ts";
 import { invoiceTotals } from "./invoice-totals.ts";
 import { appendLines, type InvoiceRow, listLineRows } from "./invoices.repository.ts";
 

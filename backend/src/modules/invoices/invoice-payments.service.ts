@@ -12,7 +12,7 @@ import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
 import { type IdempotentResult, runIdempotent } from "../../lib/idempotency.ts";
 import { writeAudit } from "../audit/audit.service.ts";
-import { completePaymentStage } from "../cases/case-workflow.service.ts";
+import { completeCasePaymentStage } from "../cases/cases.service.ts";
 import { getSettings } from "../settings/settings.service.ts";
 import { paymentGatewayOf, stripeGatewayOf } from "./gateways.ts";
 import { settledState } from "./invoice-totals.ts";
@@ -98,7 +98,7 @@ async function applyPayment(ctx: AppContext, tx: Tx, row: InvoiceRow, money: Mon
     key: `payment:${payment.id}`,
   });
   if (state === "paid" && row.isStageInvoice) {
-    await completePaymentStage(ctx, tx, {
+    await completeCasePaymentStage(ctx, tx, {
       caseId: row.caseId,
       actor: money.actor,
       invoiceId: row.id,

@@ -17,7 +17,7 @@ import type { Actor } from "../../lib/actor.ts";
 import { decodeCursor } from "../../lib/cursor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
 import { writeAudit } from "../audit/audit.service.ts";
-import { getCase } from "../cases/case-reads.service.ts";
+import { assertCaseReadable } from "../cases/cases.service.ts";
 import { enqueueNotification, queueActionMail } from "../notifications/notifications.service.ts";
 import { getSettings } from "../settings/settings.service.ts";
 import { applyReferralCredit } from "./invoice-credit.ts";
@@ -99,7 +99,7 @@ export async function readInvoice(ctx: AppContext, actor: Actor, id: string): Pr
   const invoice = await loaded(ctx, id);
   if (isStaffRole(actor.role)) return invoice;
   if (invoice.state === "draft") throw notFound("Invoice");
-  if (invoice.clientId !== actor.id) await getCase(ctx, actor, invoice.caseId);
+  if (invoice.clientId !== actor.id) await assertCaseReadable(ctx, actor, invoice.caseId);
   return invoice;
 }
 
@@ -112,7 +112,7 @@ export async function getCaseInvoices(
   actor: Actor,
   caseId: string,
 ): Promise<InvoiceSummary[]> {
-  await getCase(ctx, actor, caseId);
+  await assertCaseReadable(ctx, actor, caseId);
   return listCaseInvoices(ctx.db, caseId, { includeDrafts: isStaffRole(actor.role) });
 }
 

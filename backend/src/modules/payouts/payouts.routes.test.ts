@@ -10,7 +10,7 @@ import {
   insertRewardRow,
   signUpPartner,
 } from "../../test/fixtures.ts";
-import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
+import { createTestApp, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
 
 let t: TestApp;
 let admin: SignedUpUser;

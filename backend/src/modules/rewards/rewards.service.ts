@@ -11,6 +11,14 @@ import { DomainError, notFound } from "../../lib/domain-error.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { enqueueNotification } from "../notifications/notifications.service.ts";
 import { rewardParts } from "./reward-credit.service.ts";
+
+// The ledger's surface for other modules: vesting with the friend's case, and credit on invoices.
+export {
+  clawBackUnvestedRewards,
+  takeCreditForInvoice,
+  vestRewardsForCase,
+} from "./reward-credit.service.ts";
+
 import {
   creditLedger,
   findPartnerCommission,
