@@ -14,6 +14,7 @@ import { documentsRoutes } from "./modules/documents/documents.routes.ts";
 import { featuresRoutes } from "./modules/features/features.routes.ts";
 import { filesRoutes } from "./modules/files/files.routes.ts";
 import { invoicesRoutes } from "./modules/invoices/invoices.routes.ts";
+import { messagesRoutes } from "./modules/messages/messages.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { partnersRoutes } from "./modules/partners/partners.routes.ts";
 import { payoutsRoutes } from "./modules/payouts/payouts.routes.ts";
@@ -96,6 +97,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(casesRoutes);
       await api.register(staffRoutes);
       await api.register(settingsRoutes);
+      await api.register(messagesRoutes);
       await api.register(storageRoutes);
       await api.register(documentsRoutes);
       await api.register(invoicesRoutes);

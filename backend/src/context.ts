@@ -5,6 +5,7 @@ import type { DatabaseHandle, Db } from "./db/client.ts";
 import type { Cache } from "./lib/cache.ts";
 import type { LiveEvents } from "./lib/live-events.ts";
 import type { Mailer } from "./lib/mailer.ts";
+import type { SessionCache } from "./lib/session-cache.ts";
 import type { JobQueue } from "./queue/queue.ts";
 import type { FileStorage } from "./storage/index.ts";
 
@@ -23,4 +24,6 @@ export interface AppContext {
   logger: FastifyBaseLogger;
   /** Uploaded files (documents, attachments, pictures): a folder or an S3 bucket. */
   storage: FileStorage;
+  /** Who a credential proved, for a few seconds, dropped on revocation (lib/session-cache.ts); absent: read every time. */
+  sessions?: SessionCache;
 }

@@ -106,6 +106,14 @@ async function moveThrough(dialog: Locator, statuses: string[]): Promise<void> {
     await select.getByRole("option", { name: label }).waitFor({ state: "attached", ...WAIT });
     await select.selectOption(status);
     await dialog.getByRole("button", { name: "Update status" }).click();
+    // Converting is final: it asks once more.
+    if (status === "converted") {
+      await dialog
+        .page()
+        .getByRole("dialog", { name: /as Converted\?$/ })
+        .getByRole("button", { name: "Yes, mark as Converted" })
+        .click();
+    }
     // The form is rebuilt for the new status (and the history gains the move) once the change is saved.
     await dialog.getByRole("option", { name: label }).waitFor({ state: "detached", ...WAIT });
   }

@@ -41,6 +41,13 @@ export interface AxeViolation {
 
 /** Runs axe-core on the page; returns the serious and critical violations. */
 export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  return (await a11yViolations(page)).filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
+}
+
+/** Runs axe-core on the page; every violation, whatever its impact. */
+export async function a11yViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
   const violations = await page.evaluate(async () => {
     const axe = (
@@ -48,7 +55,7 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
     ).axe;
     return (await axe.run(document)).violations;
   });
-  return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  return violations;
 }
 
 export function describeViolations(violations: AxeViolation[]): string {

@@ -54,10 +54,10 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60_0
  * The real server (backend/dist + the built apps) on a random port with a fresh data folder, seeded
  * with the demo accounts (client@demo.test, staff@demo.test, password demo-password-1).
  * Needs `npm run build` first (the web app in apps/web/dist, the backend in backend/dist).
- * `apiOnly`: the API from source (no build needed, no apps served).
+ * `apiOnly`: the API from source (no build needed, no apps served). `prepare`: a script run after the seed.
  */
 export async function startServer(
-  options: { publicUrl?: boolean; apiOnly?: boolean } = {},
+  options: { publicUrl?: boolean; apiOnly?: boolean; prepare?: string } = {},
 ): Promise<RunningServer> {
   for (const built of options.apiOnly ? [] : ["apps/web/dist/index.html", "backend/dist/server.js"]) {
     if (!existsSync(path.join(repoRoot, built)))
@@ -81,6 +81,8 @@ export async function startServer(
     ...(options.apiOnly ? { SERVE_APPS: "false" } : {}),
   };
   if (!options.apiOnly) await run(process.execPath, ["--import", "tsx", "backend/src/seed/cli.ts"], env);
+  // A script (repo-relative) that edits the seeded data before the server opens it.
+  if (options.prepare) await run(process.execPath, ["--import", "tsx", options.prepare], env);
   const entry = options.apiOnly ? ["--import", "tsx", "backend/src/server.ts"] : ["backend/dist/server.js"];
   const child = spawn(process.execPath, entry, {
     cwd: repoRoot,

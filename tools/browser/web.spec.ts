@@ -61,7 +61,7 @@ describe("client web app", () => {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("correct-horse-1");
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.getByRole("heading", { name: "Welcome back, Lena" }).waitFor(WAIT);
+    await page.getByRole("heading", { name: "Welcome, Lena" }).waitFor(WAIT);
     const referrals = (await asClient("GET", "/api/users/me/referrals?limit=100")) as { email: string }[];
     assert.ok(
       referrals.some((referral) => referral.email === email),

@@ -48,6 +48,8 @@ export const strings = {
     all: "All",
     none: "None",
     signOut: "Sign out",
+    signOutFailed:
+      "Sign-out did not reach the server; you are still signed in. Check your connection and try again.",
     theme: "Theme",
     themes: { light: "Light", dark: "Dark", auto: "System" },
     goHome: "Back to the dashboard",
@@ -126,6 +128,17 @@ export const strings = {
     submit: "Update status",
     final: "This referral is final: converted and rejected referrals never move again.",
     updated: (status: string) => `Moved to ${status}`,
+    moved: (status: string) => `Done: this referral is now ${status}. The referrer has been notified.`,
+    rejectReason: "Reason for rejecting",
+    rejectReasonHint: "Required, kept with the referral for staff. Seen by staff only.",
+    rejectReasonMissing: "Give a reason for rejecting this referral.",
+    confirmTitle: (status: string, name: string) => `Mark ${name} as ${status}?`,
+    confirmBody: {
+      converted:
+        "This is final: the referral can never move again, and the referrer's reward is credited now.",
+      rejected: "This is final: the referral can never move again. The referrer is told it was closed.",
+    },
+    confirm: (status: string) => `Yes, mark as ${status}`,
     invalidTransition: "That move is not allowed from the current status.",
     by: (who: string) => `by ${who}`,
     created: "Created",
@@ -137,6 +150,8 @@ export const strings = {
     clear: "Clear selection",
     result: (updated: number, skipped: number) => `${updated} updated, ${skipped} skipped`,
     skippedHint: "Skipped referrals could not make that move from their current status.",
+    confirmTitle: (status: string, count: number) =>
+      `Mark ${count} ${count === 1 ? "referral" : "referrals"} as ${status}?`,
   },
   clients: {
     title: "Clients",
@@ -181,6 +196,10 @@ export const strings = {
     actions: "Actions",
     approve: "Approve",
     markPaid: "Mark paid",
+    markPaidTitle: (amount: string, name: string) => `Mark ${amount} to ${name} as paid?`,
+    markPaidBody:
+      "Only once the money has been sent: a paid reward is final and the referrer is told it was paid.",
+    markPaidConfirm: "Yes, it was paid",
     reverse: "Reverse",
     reverseTitle: "Reverse reward",
     reason: "Reason",
@@ -260,6 +279,20 @@ export const strings = {
     empty: "No broadcasts yet.",
     loading: "Loading broadcasts",
     delivering: "Delivering…",
+    review: "Preview and send",
+    previewTitle: "Send this broadcast?",
+    previewDescription: "This is how it will appear. Sending cannot be undone.",
+    counting: "Counting recipients…",
+    willReach: (count: number) =>
+      count === 1 ? "It will reach 1 person." : `It will reach ${count.toLocaleString("en")} people.`,
+    nobodyMatches: "Nobody matches this audience, so there is no one to send it to. Change the audience.",
+    promotionalReach: "Only those who opted in to promotional messages will see it.",
+    audienceSummary: "Audience",
+    anyCountry: "any country",
+    sendTo: (count: number) => `Send to ${count.toLocaleString("en")}`,
+    reachedNobody: "Reached nobody: no one matched this audience when it was sent.",
+    sentTo: (count: number) =>
+      `Queued for ${count.toLocaleString("en")} ${count === 1 ? "person" : "people"}`,
   },
   mailbox: {
     title: "Dev mailbox",

@@ -32,6 +32,8 @@ export const strings = {
     all: "All",
     none: "None",
     signOut: "Sign out",
+    signOutFailed:
+      "Sign-out did not reach the server; you are still signed in. Check your connection and try again.",
     theme: "Theme",
     themes: { light: "Light", dark: "Dark", auto: "System" },
     goHome: "Back to the portal",

@@ -3,6 +3,7 @@ import { remindOverdueTasksJob } from "../modules/cases/cases.jobs.ts";
 import { documentExpiryRemindersJob } from "../modules/documents/documents.jobs.ts";
 import { moveFilesToStorageJob } from "../modules/files/files.jobs.ts";
 import { remindOverdueInvoicesJob } from "../modules/invoices/invoices.jobs.ts";
+import { unansweredSupportSummaryJob, unreadDigestsJob } from "../modules/messages/messages.jobs.ts";
 import { broadcastFanOutJob } from "../modules/notifications/broadcasts.jobs.ts";
 import {
   deliverNotificationJob,
@@ -26,4 +27,6 @@ export const JOBS: readonly AnyJob[] = [
   documentExpiryRemindersJob,
   moveFilesToStorageJob,
   remindOverdueInvoicesJob,
+  unreadDigestsJob,
+  unansweredSupportSummaryJob,
 ];

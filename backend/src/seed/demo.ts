@@ -462,7 +462,14 @@ function demoNotifications(input: {
       44,
       true,
     ),
-    note(input.clientId, "referral", `${input.noah} converted`, "You earned a USD 100.00 reward.", 40, true),
+    note(
+      input.clientId,
+      "referral",
+      `${input.noah} converted`,
+      "Your USD 100.00 reward was approved.",
+      40,
+      true,
+    ),
     note(
       input.clientId,
       "status_update",

@@ -1,7 +1,8 @@
-import { useSession, useSignOut } from "@referral-app/api-client/react";
+import { useNotificationStream, useSession, useSignOut } from "@referral-app/api-client/react";
 import { AccessDenied } from "@referral-app/ui/access-denied";
 import { AppShell, type AppShellProps } from "@referral-app/ui/app-shell";
 import { Button } from "@referral-app/ui/button";
+import { FormMessage } from "@referral-app/ui/form";
 import { SkeletonList } from "@referral-app/ui/skeleton";
 import { ThemeSelect } from "@referral-app/ui/theme-select";
 import { Navigate, NavLink, Outlet, useLocation, useNavigation } from "react-router";
@@ -10,11 +11,14 @@ import { signInPath } from "./sign-in-redirect.ts";
 
 function SignOutButton({ size }: { size?: "sm" }) {
   const { strings } = useConsole();
-  const signOut = useSignOut();
+  const signOut = useSignOut({ forgetOnFailure: false });
   return (
-    <Button variant="secondary" size={size} loading={signOut.isPending} onClick={() => signOut.mutate()}>
-      {strings.common.signOut}
-    </Button>
+    <>
+      <Button variant="secondary" size={size} loading={signOut.isPending} onClick={() => signOut.mutate()}>
+        {strings.common.signOut}
+      </Button>
+      {signOut.isError ? <FormMessage>{strings.common.signOutFailed}</FormMessage> : null}
+    </>
   );
 }
 
@@ -30,6 +34,8 @@ export function ConsoleLayout({ navItems, allows }: ConsoleLayoutProps) {
   const session = useSession();
   const location = useLocation();
   const navigation = useNavigation();
+  // One live stream per signed-in console: new messages, edits and read receipts land in the cache.
+  useNotificationStream({ enabled: Boolean(session.data && allows(session.data.user.role)) });
   if (session.isPending) {
     return (
       <div className="mx-auto max-w-md p-10">

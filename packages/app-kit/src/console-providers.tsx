@@ -15,7 +15,14 @@ import { createContext, type ReactNode, useContext, useMemo } from "react";
 /** The words the shared console chrome shows; each app's `strings` carries them. */
 export interface ConsoleStrings {
   app: AppShellStrings & { name: string; loading: string };
-  common: QueryStateStrings & ThemeSelectStrings & { dismiss: string; toasts: string; signOut: string };
+  common: QueryStateStrings &
+    ThemeSelectStrings & {
+      dismiss: string;
+      toasts: string;
+      signOut: string;
+      /** The server did not end the session: the user is still signed in. */
+      signOutFailed: string;
+    };
   auth: SignInFormStrings & {
     invalid: string;
     /** Shown to a signed-in account the console is not for. */

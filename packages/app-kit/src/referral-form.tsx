@@ -14,7 +14,7 @@ import {
 import { Button } from "@referral-app/ui/button";
 import { Checkbox, Field, Form, FormMessage, Input, Select, Textarea } from "@referral-app/ui/form";
 import { schemaResolver } from "@referral-app/ui/schema-resolver";
-import { type ComponentProps, useState } from "react";
+import { type ComponentProps, type ReactNode, useState } from "react";
 import { useForm } from "react-hook-form";
 
 export interface ReferralFormStrings {
@@ -50,6 +50,13 @@ export interface ReferralFormProps {
   /** The app's words for the shared schema's (English) field messages; shown as they are without it. */
   validationMessage?: (message: string | undefined) => string | undefined;
   onCreated?: (referral: Referral) => unknown;
+  /** What follows a submit (the app's own next steps); `strings.success` alone without it. */
+  renderSuccess?: (referral: Referral, referAnother: () => void) => ReactNode;
+  /**
+   * Shown while the device is offline and the submit waits for the network (the query client pauses
+   * it and sends it, with the same Idempotency-Key, once back online).
+   */
+  offlineMessage?: string;
 }
 
 type FieldName = keyof CreateReferralData;
@@ -111,6 +118,8 @@ export function ReferralForm({
   errorMessage,
   validationMessage = (m) => m,
   onCreated,
+  renderSuccess,
+  offlineMessage,
 }: ReferralFormProps) {
   const create = useCreateReferral();
   const [lastSubmitted, setLastSubmitted] = useState<CreateReferralData | null>(null);
@@ -146,6 +155,7 @@ export function ReferralForm({
     });
   };
 
+  if (create.isSuccess && renderSuccess) return renderSuccess(create.data, () => create.reset());
   if (create.isSuccess) {
     return (
       <div className="space-y-4">
@@ -201,6 +211,7 @@ export function ReferralForm({
         <Textarea maxLength={1000} {...form.register("notes")} />
       </Field>
       {strings.consent ? <Checkbox label={strings.consent} {...form.register("consent")} /> : null}
+      {create.isPaused && offlineMessage ? <FormMessage tone="info">{offlineMessage}</FormMessage> : null}
       <Button type="submit" loading={create.isPending}>
         {strings.submit}
       </Button>

@@ -27,6 +27,13 @@ export interface ChartProps<Datum> {
   /** Shown as the figure caption and used as the data table's caption. */
   title: ReactNode;
   height?: number;
+  /** Shown instead of bare axes when there is nothing to plot (the app's words). */
+  emptyLabel?: string;
+}
+
+/** No points, or every value zero: a chart of nothing reads as broken, so say it in words. */
+function isEmpty<Datum>({ data, series }: ChartProps<Datum>): boolean {
+  return data.every((datum) => series.every((item) => !Number(datum[item.key])));
 }
 
 const PALETTE = ["var(--ui-brand)", "var(--ui-success)", "oklch(0.7 0.15 70)", "var(--ui-danger)"];
@@ -82,12 +89,23 @@ function ChartFrame<Datum>(props: ChartProps<Datum> & { children: ReactNode }) {
       <figcaption id={captionId} className="mb-2 text-sm font-medium text-fg">
         {props.title}
       </figcaption>
-      <div aria-hidden="true" style={{ height: props.height ?? 240 }}>
-        <ResponsiveContainer width="100%" height="100%">
-          {props.children}
-        </ResponsiveContainer>
-      </div>
-      <DataTable {...props} />
+      {isEmpty(props) ? (
+        <p
+          className="flex items-center justify-center rounded-lg border border-dashed border-border text-sm text-muted"
+          style={{ height: props.height ?? 240 }}
+        >
+          {props.emptyLabel ?? "No data to show yet."}
+        </p>
+      ) : (
+        <>
+          <div aria-hidden="true" style={{ height: props.height ?? 240 }}>
+            <ResponsiveContainer width="100%" height="100%">
+              {props.children}
+            </ResponsiveContainer>
+          </div>
+          <DataTable {...props} />
+        </>
+      )}
     </figure>
   );
 }

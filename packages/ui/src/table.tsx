@@ -1,12 +1,15 @@
 import { type ReactNode, useId } from "react";
 import { cn } from "./cn.ts";
+import { useIsNarrow } from "./use-media-query.ts";
 
 export interface TableColumn<Row> {
   key: string;
   header: ReactNode;
   cell: (row: Row) => ReactNode;
-  /** Marks the column whose cell names the row (rendered as a row header). */
+  /** Marks the column whose cell names the row (rendered as a row header; a card's title on phones). */
   rowHeader?: boolean;
+  /** The label beside the value on a phone's card; `false` shows the value alone (checkboxes, buttons). */
+  cardLabel?: ReactNode | false;
   className?: string;
 }
 
@@ -20,24 +23,30 @@ export interface TableProps<Row> {
   className?: string;
 }
 
-/** A semantic data table that scrolls sideways on narrow screens instead of overflowing the page. */
-export function Table<Row>({
-  columns,
-  rows,
-  rowKey,
-  caption,
-  showCaption = false,
-  className,
-}: TableProps<Row>) {
+// Cells wrap anywhere (a 1,000-character name must not widen the page) and never shrink below a word.
+const CELL = "px-4 py-3 align-top [overflow-wrap:anywhere]";
+
+/**
+ * A semantic data table; below 640 px the same rows as a list of cards (no sideways scrolling on a
+ * phone). Long values wrap inside their cell instead of widening the table.
+ */
+export function Table<Row>(props: TableProps<Row>) {
+  return useIsNarrow() ? <CardList {...props} /> : <WideTable {...props} />;
+}
+
+function WideTable<Row>({ columns, rows, rowKey, caption, showCaption = false, className }: TableProps<Row>) {
   const captionId = useId();
   return (
-    // The scroll container takes focus so keyboard users can scroll a wide table sideways.
-    <section
+    // The scroll container takes focus so keyboard users can scroll a wide table sideways. A group,
+    // not a region: a card titled like its table would make two landmarks of one name.
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset is for form controls; this names a scroll area
+    <div
+      role="group"
       aria-labelledby={captionId}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: axe requires a scrollable region to be focusable
       tabIndex={0}
       className={cn(
-        "overflow-x-auto rounded-card border border-border focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
+        "min-w-0 max-w-full overflow-x-auto rounded-card border border-border focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
         className,
       )}
     >
@@ -62,12 +71,12 @@ export function Table<Row>({
                   <th
                     key={column.key}
                     scope="row"
-                    className={cn("px-4 py-3 font-medium text-fg", column.className)}
+                    className={cn(CELL, "font-medium text-fg", column.className)}
                   >
                     {column.cell(row)}
                   </th>
                 ) : (
-                  <td key={column.key} className={cn("px-4 py-3 text-fg", column.className)}>
+                  <td key={column.key} className={cn(CELL, "text-fg", column.className)}>
                     {column.cell(row)}
                   </td>
                 ),
@@ -76,6 +85,44 @@ export function Table<Row>({
           ))}
         </tbody>
       </table>
-    </section>
+    </div>
+  );
+}
+
+function CardList<Row>({ columns, rows, rowKey, caption, showCaption = false, className }: TableProps<Row>) {
+  const captionId = useId();
+  const title = columns.find((column) => column.rowHeader);
+  const rest = columns.filter((column) => column !== title);
+  return (
+    <div className={cn("min-w-0", className)}>
+      <p id={captionId} className={showCaption ? "mb-2 text-sm font-medium" : "sr-only"}>
+        {caption}
+      </p>
+      <ul aria-labelledby={captionId} className="space-y-3">
+        {rows.map((row) => (
+          <li
+            key={rowKey(row)}
+            className="space-y-2 rounded-card border border-border bg-card p-4 text-sm [overflow-wrap:anywhere]"
+          >
+            {title ? <div className="font-medium text-fg">{title.cell(row)}</div> : null}
+            <dl className="space-y-1.5">
+              {rest
+                .filter((column) => column.cardLabel !== false)
+                .map((column) => (
+                  <div key={column.key} className="flex items-start justify-between gap-3">
+                    <dt className="shrink-0 text-xs text-muted">{column.cardLabel ?? column.header}</dt>
+                    <dd className="min-w-0 text-right text-fg">{column.cell(row)}</dd>
+                  </div>
+                ))}
+            </dl>
+            {rest
+              .filter((column) => column.cardLabel === false)
+              .map((column) => (
+                <div key={column.key}>{column.cell(row)}</div>
+              ))}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

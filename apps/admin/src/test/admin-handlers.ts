@@ -136,6 +136,11 @@ export function adminHandlers(state: AdminMockState) {
     http.get(url("admin/broadcasts"), () =>
       HttpResponse.json({ status: "success", data: state.broadcasts, nextCursor: null }),
     ),
+    // A count changes nothing, so it is not recorded; nobody lives in "AU" here.
+    http.post(url("admin/broadcasts/audience-count"), async ({ request }) => {
+      const audience = (await request.json()) as { country?: string };
+      return ok({ recipientCount: audience.country === "AU" ? 0 : 4 });
+    }),
     http.post(url("admin/broadcasts"), async ({ request }) => {
       const body = (await record("POST admin/broadcasts", request)) as CreateBroadcastData;
       const counts = { pending: 0, sent: 3, skipped: 1, failed: 0 };

@@ -11,6 +11,7 @@ import { PageTitle } from "../components/page-title.tsx";
 import { apiErrorMessage } from "../forms/api-error-message.ts";
 import { useValidationMessage } from "../i18n/use-validation-message.ts";
 import { useMonitor } from "../monitoring/monitor-context.tsx";
+import { InviteBanner } from "../signed-out/invite-banner.tsx";
 
 function isEmailTaken(error: unknown): boolean {
   return (
@@ -57,6 +58,7 @@ export function Component() {
         </h1>
         <p className="mt-1 text-sm text-muted">{t("auth.signUp.subtitle")}</p>
       </div>
+      {referralCode ? <InviteBanner code={referralCode} /> : null}
       <Form onSubmit={onSubmit} aria-labelledby="sign-up-title">
         {signUp.error ? (
           <FormMessage>

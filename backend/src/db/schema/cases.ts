@@ -221,6 +221,8 @@ export const consultancySettings = pgTable(
       .notNull()
       .default([]),
     paymentInstructions: text("payment_instructions").notNull().default(""),
+    /** Business hours staff have to answer a new support conversation. */
+    supportFirstResponseHours: integer("support_first_response_hours").notNull().default(4),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("consultancy_settings_single_row", sql`${t.id} = 1`)],

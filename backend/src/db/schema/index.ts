@@ -8,6 +8,7 @@ export * from "./documents.ts";
 export * from "./features.ts";
 export * from "./files.ts";
 export * from "./invoices.ts";
+export * from "./messages.ts";
 export * from "./notifications.ts";
 export * from "./partners.ts";
 export * from "./referrals.ts";

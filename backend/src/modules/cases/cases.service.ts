@@ -18,6 +18,8 @@ import { stageName, stagesFromHistory } from "./case-stages.ts";
 import { completePaymentStage, moveCaseStage } from "./case-workflow.service.ts";
 import {
   type CaseRow,
+  caseAudience,
+  findCaseRow,
   findPrimaryCaseRow,
   findUnlinkedConvertedReferral,
   findVisaTypeRow,
@@ -273,4 +275,26 @@ export function completeCasePaymentStage(
   input: Parameters<typeof completePaymentStage>[2],
 ): Promise<boolean> {
   return completePaymentStage(ctx, tx, input);
+}
+
+/** Who a case's conversation is between: its client, applicants with accounts and its consultant. */
+export interface CasePeople {
+  caseId: string;
+  number: string;
+  clientId: string;
+  /** The client and applicants with their own account. */
+  audience: string[];
+  consultantId: string | null;
+}
+
+export async function getCasePeople(db: DbOrTx, caseId: string): Promise<CasePeople | null> {
+  const row = await findCaseRow(db, caseId);
+  if (!row) return null;
+  return {
+    caseId: row.id,
+    number: row.number,
+    clientId: row.clientId,
+    audience: await caseAudience(db, row.id, row.clientId),
+    consultantId: row.consultantId,
+  };
 }

@@ -60,6 +60,27 @@ const inAppRows = (userId: string, broadcastId: string) =>
       ),
     );
 
+describe("POST /api/admin/broadcasts/audience-count", () => {
+  it("counts who a broadcast would reach, changes nothing, and is staff only", async () => {
+    const count = (audience: object, headers = staff.headers) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/admin/broadcasts/audience-count",
+        headers,
+        payload: audience,
+      });
+    const clients = await count({ role: "client" });
+    expect(clients.statusCode).toBe(200);
+    expect(json<{ data: { recipientCount: number } }>(clients).data.recipientCount).toBe(3);
+    const nobody = await count({ role: "client", country: "AU" });
+    expect(json<{ data: { recipientCount: number } }>(nobody).data.recipientCount).toBe(0);
+    expect((await count({ country: "Australia" })).statusCode).toBe(400);
+    expect((await count({ role: "client" }, optedIn.headers)).statusCode).toBe(403);
+    const list = await t.app.inject({ url: "/api/admin/broadcasts", headers: staff.headers });
+    expect(json<{ data: unknown[] }>(list).data).toHaveLength(0);
+  });
+});
+
 describe("POST /api/admin/broadcasts", () => {
   it("fans out through the queue honouring each client's preferences, and counts deliveries", async () => {
     const created = await t.app.inject({

@@ -1,5 +1,7 @@
 import { cursorPageSchema } from "@referral-app/shared/schemas/admin";
 import {
+  broadcastAudienceCountSchema,
+  broadcastAudienceSchema,
   broadcastListQuerySchema,
   broadcastSchema,
   createBroadcastSchema,
@@ -7,7 +9,13 @@ import {
 import { apiResponseSchema, idParamsSchema } from "@referral-app/shared/schemas/common";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requireStaff } from "../../plugins/authenticate.ts";
-import { createBroadcast, getBroadcast, searchBroadcasts } from "./broadcasts.service.ts";
+import { errorResponses } from "../../plugins/error-responses.ts";
+import {
+  countBroadcastAudience,
+  createBroadcast,
+  getBroadcast,
+  searchBroadcasts,
+} from "./broadcasts.service.ts";
 
 /** Staff: broadcasts to an audience, fanned out through the queue. */
 export const broadcastsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -28,6 +36,24 @@ export const broadcastsRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = await requireStaff(request);
       const data = await createBroadcast(ctx, actor, request.body);
       return reply.status(201).send({ status: "success" as const, data, message: "Broadcast queued" });
+    },
+  );
+
+  app.post(
+    "/admin/broadcasts/audience-count",
+    {
+      schema: {
+        operationId: "countBroadcastAudience",
+        tags: ["admin"],
+        summary:
+          "Staff: how many users a broadcast to this audience would reach now (the preview before sending)",
+        body: broadcastAudienceSchema,
+        response: { 200: apiResponseSchema(broadcastAudienceCountSchema), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      await requireStaff(request);
+      return { status: "success" as const, data: await countBroadcastAudience(ctx, request.body) };
     },
   );
 

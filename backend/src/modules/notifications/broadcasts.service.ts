@@ -1,5 +1,7 @@
 import type {
   Broadcast,
+  BroadcastAudience,
+  BroadcastAudienceCount,
   BroadcastListQuery,
   CreateBroadcastInput,
 } from "@referral-app/shared/schemas/broadcasts";
@@ -34,6 +36,14 @@ export async function createBroadcast(
     return row.id;
   });
   return getBroadcast(ctx, id);
+}
+
+/** The preview's count: the same audience query the fan-out runs. */
+export async function countBroadcastAudience(
+  ctx: AppContext,
+  audience: BroadcastAudience,
+): Promise<BroadcastAudienceCount> {
+  return { recipientCount: await countAudience(ctx.db, audience) };
 }
 
 export async function getBroadcast(ctx: AppContext, id: string): Promise<Broadcast> {

@@ -108,6 +108,22 @@ describe("PATCH /api/admin/referrals/:id/status", () => {
     }
   });
 
+  it("refuses a rejection without a reason (400 on notes) and changes nothing", async () => {
+    const id = await insertReferral({ status: "contacted" });
+    for (const body of [{ status: "rejected" }, { status: "rejected", notes: "   " }]) {
+      const response = await patch(id, body);
+      expect(response.statusCode).toBe(400);
+      const error = json<ErrorBody & { error: { details: { fields: Record<string, string> } } }>(
+        response,
+      ).error;
+      expect(error.code).toBe("VALIDATION_ERROR");
+      expect(Object.keys(error.details.fields)).toContain("notes");
+    }
+    const [row] = await t.ctx.db.select().from(referrals).where(eq(referrals.id, id));
+    expect(row!.status).toBe("contacted");
+    expect((await patch(id, { status: "rejected", internalNote: "Not eligible" })).statusCode).toBe(200);
+  });
+
   it("writes history, audit, an analytics event and notifies the referrer on each change", async () => {
     const id = await insertReferral({ fullName: "Nadia Stone" });
     for (const status of ["contacted", "qualified", "converted"]) {
@@ -141,7 +157,9 @@ describe("PATCH /api/admin/referrals/:id/status", () => {
       expect.arrayContaining([
         "Your referral of Nadia Stone is now contacted.",
         "Your referral of Nadia Stone is now qualified.",
-        "Your referral of Nadia Stone converted. You earned $100.00.",
+        expect.stringMatching(
+          /^Your referral of Nadia Stone converted\. Your reward of \$100\.00 is pending: held until [A-Z][a-z]+ \d{1,2}, \d{4}, then approved and paid\.$/,
+        ),
       ]),
     );
     expect(sent).toHaveLength(3);
@@ -157,6 +175,8 @@ describe("PATCH /api/admin/referrals/:id/status", () => {
       amountMinor: 10_000,
       currency: "USD",
       status: "pending",
+      availableAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
     const again = await patch(id, { status: "converted" });
     expect(again.statusCode).toBe(409);

@@ -3,7 +3,7 @@ import {
   REFERRAL_STATUS_TRANSITIONS,
   type ReferralStatus,
 } from "@referral-app/shared/constants";
-import { formatCurrency } from "@referral-app/shared/formatting";
+import { formatCurrency, formatDate } from "@referral-app/shared/formatting";
 import type { Money } from "@referral-app/shared/schemas/common";
 import type { ReferralDetail, UpdateReferralStatusData } from "@referral-app/shared/schemas/referral";
 import type { AppContext } from "../../context.ts";
@@ -16,6 +16,8 @@ import { enqueueNotification } from "../notifications/notifications.service.ts";
 import { creditConversion } from "../rewards/rewards.service.ts";
 import { findReferralRow, insertStatusHistory, updateReferralStatus } from "./referrals.repository.ts";
 import { getReferralDetail } from "./referrals.service.ts";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const STATUS_LABELS: Record<ReferralStatus, string> = {
   pending: "pending",
@@ -71,7 +73,17 @@ export async function changeReferralStatus(
       userId: referral.referrerId,
       type: "referral",
       title: `Referral ${STATUS_LABELS[to]}`,
-      body: [statusMessage(referral.fullName, to, reward), messageToReferrer].filter(Boolean).join("\n\n"),
+      body: [
+        statusMessage(
+          referral.fullName,
+          to,
+          reward,
+          new Date(now.getTime() + ctx.config.rewardHoldingDays * DAY_MS),
+        ),
+        messageToReferrer,
+      ]
+        .filter(Boolean)
+        .join("\n\n"),
       data: { kind: "referral", referralId: referral.id, fromStatus: from, status: to },
       // A referral reaches each status at most once (the pipeline only moves forward).
       dedupeKey: `referral-status:${referral.id}:${to}`,
@@ -94,10 +106,16 @@ export async function changeReferralStatus(
   return getReferralDetail(ctx, actor, referralId);
 }
 
-function statusMessage(name: string, to: ReferralStatus, reward: Money | null): string {
+/**
+ * The reward vocabulary of every app: a new reward is pending, held until a date, then approved and
+ * paid; "earned" would promise money that is not yet the referrer's.
+ */
+function statusMessage(name: string, to: ReferralStatus, reward: Money | null, heldUntil: Date): string {
   if (to === "converted") {
-    const earned = reward ? ` You earned ${formatCurrency(reward.amountMinor, reward.currency)}.` : "";
-    return `Your referral of ${name} converted.${earned}`;
+    const pending = reward
+      ? ` Your reward of ${formatCurrency(reward.amountMinor, reward.currency)} is pending: held until ${formatDate(heldUntil)}, then approved and paid.`
+      : "";
+    return `Your referral of ${name} converted.${pending}`;
   }
   if (to === "rejected") return `Your referral of ${name} was closed without going ahead.`;
   return `Your referral of ${name} is now ${STATUS_LABELS[to]}.`;

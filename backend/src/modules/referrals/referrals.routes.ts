@@ -17,6 +17,7 @@ import { pageResponse } from "../../lib/envelope.ts";
 import { requireRole, requireUser, resolveUserId } from "../../plugins/authenticate.ts";
 import { adminReferralsRoutes } from "./admin-referrals.routes.ts";
 import { referralBulkRoutes } from "./referral-bulk.routes.ts";
+import { referralOfferRoutes } from "./referral-offer.routes.ts";
 import { createReferral, getReferralDetail, getReferralStats, listReferralsOf } from "./referrals.service.ts";
 
 // Loose: the validated object replaces request.headers, so every other header must survive.
@@ -104,4 +105,5 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   await app.register(adminReferralsRoutes);
   await app.register(referralBulkRoutes);
+  await app.register(referralOfferRoutes);
 };

@@ -4,6 +4,7 @@ import { consultancySettings } from "../../db/schema/index.ts";
 
 const DEFAULTS: ConsultancySettings = {
   referralContactBusinessDays: 2,
+  supportFirstResponseHours: 4,
   businessName: "Referral Client App",
   businessAddress: "",
   logoDataUrl: null,
@@ -14,6 +15,7 @@ const DEFAULTS: ConsultancySettings = {
 function toSettings(row: typeof consultancySettings.$inferSelect): ConsultancySettings {
   return {
     referralContactBusinessDays: row.referralContactBusinessDays,
+    supportFirstResponseHours: row.supportFirstResponseHours,
     businessName: row.businessName,
     businessAddress: row.businessAddress,
     logoDataUrl: row.logoDataUrl,

@@ -72,6 +72,7 @@ function caseAnalytics(store: MockStore): CaseAnalytics {
 export function caseAdminHandlers(store: MockStore, url: (path: string) => string) {
   let settings: ConsultancySettings = {
     referralContactBusinessDays: 2,
+    supportFirstResponseHours: 4,
     businessName: "Referral Client App",
     businessAddress: "",
     logoDataUrl: null,

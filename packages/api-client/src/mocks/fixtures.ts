@@ -90,7 +90,16 @@ export function createFixtures(options: FixtureOptions = {}): Fixtures {
       source: "client",
       partnerOrganizationId: null,
       referredUserId: null,
-      reward: status === "converted" ? { amountMinor: 10_000, currency: "USD", status: "approved" } : null,
+      reward:
+        status === "converted"
+          ? {
+              amountMinor: 10_000,
+              currency: "USD",
+              status: "approved",
+              availableAt: iso(new Date(created.getTime() + 14 * 86_400_000)),
+              updatedAt: iso(created),
+            }
+          : null,
       // The newest pending referral is within its contact deadline; older ones are past it.
       contactBy: iso(
         index === 0 ? new Date(now.getTime() + 2 * 86_400_000) : new Date(created.getTime() + 2 * 86_400_000),

@@ -1,5 +1,5 @@
 import type { AuditListQuery } from "@referral-app/shared/schemas/audit";
-import type { CreateBroadcastData } from "@referral-app/shared/schemas/broadcasts";
+import type { BroadcastAudience, CreateBroadcastData } from "@referral-app/shared/schemas/broadcasts";
 import type { FeatureFlag, UpdateFeatureFlagData } from "@referral-app/shared/schemas/features";
 import {
   keepPreviousData,
@@ -69,6 +69,14 @@ export function useBroadcasts() {
     queryFn: ({ signal }) => admin.listBroadcasts({ limit: 20 }, signal),
     refetchInterval: (query) =>
       query.state.data?.data.some((item) => item.processedCount < item.recipientCount) ? 3000 : false,
+  });
+}
+
+/** The preview's recipient count: asked when staff review a broadcast, never cached (people join). */
+export function useBroadcastAudienceCount() {
+  const admin = useAdminService();
+  return useMutation({
+    mutationFn: (audience: BroadcastAudience) => admin.countBroadcastAudience(audience),
   });
 }
 

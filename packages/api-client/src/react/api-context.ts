@@ -6,6 +6,7 @@ import { CaseService } from "../services/case-service.ts";
 import { DocumentService } from "../services/document-service.ts";
 import { FeatureService } from "../services/feature-service.ts";
 import { InvoiceService } from "../services/invoice-service.ts";
+import { MessageService } from "../services/message-service.ts";
 import { NotificationService } from "../services/notification-service.ts";
 import { PayoutService } from "../services/payout-service.ts";
 import { ReferralService } from "../services/referral-service.ts";
@@ -26,6 +27,7 @@ export interface ApiServices {
   staff: StaffService;
   invoices: InvoiceService;
   payouts: PayoutService;
+  messages: MessageService;
 }
 
 export interface ApiContextValue {
@@ -49,6 +51,7 @@ export function createApiServices(client: ApiClient): ApiServices {
     staff: new StaffService(client),
     invoices: new InvoiceService(client),
     payouts: new PayoutService(client),
+    messages: new MessageService(client),
   };
 }
 

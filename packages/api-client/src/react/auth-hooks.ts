@@ -41,16 +41,24 @@ export function useSignUp() {
   });
 }
 
-export function useSignOut() {
+/**
+ * Signs out. A bearer-token app (mobile) forgets its token even when the call fails: the token is
+ * gone from the device. A cookie session (`forgetOnFailure: false`, the web apps) is still valid
+ * when the call fails, so the app keeps it and says so instead of pretending.
+ */
+export function useSignOut({ forgetOnFailure = true }: { forgetOnFailure?: boolean } = {}) {
   const { services, onSessionToken } = useApi();
   const queryClient = useQueryClient();
+  const forget = async () => {
+    await onSessionToken?.(null);
+    queryClient.removeQueries();
+    queryClient.setQueryData(queryKeys.session.all, null);
+  };
   return useMutation({
     mutationFn: () => services.auth.signOut(),
-    // Forget the session locally even when the server call fails: the user asked to leave.
-    onSettled: async () => {
-      await onSessionToken?.(null);
-      queryClient.removeQueries();
-      queryClient.setQueryData(queryKeys.session.all, null);
+    onSuccess: forget,
+    onError: async () => {
+      if (forgetOnFailure) await forget();
     },
   });
 }

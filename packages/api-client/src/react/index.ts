@@ -49,6 +49,7 @@ export {
   refreshReferralLists,
   useCreateReferral,
   useReferral,
+  useReferralOffer,
   useReferralStats,
   useReferrals,
 } from "./referral-hooks.ts";

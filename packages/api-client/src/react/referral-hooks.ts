@@ -21,6 +21,16 @@ export function useReferrals(query: ReferralListQuery = {}, userId = "me") {
   });
 }
 
+/** The referral offer (and, for a share link's code, who invited the visitor); changes rarely. */
+export function useReferralOffer(code?: string) {
+  const { services } = useApi();
+  return useQuery({
+    queryKey: queryKeys.referrals.offer(code ?? ""),
+    queryFn: ({ signal }) => services.referrals.getReferralOffer(code || undefined, signal),
+    staleTime: 10 * 60_000,
+  });
+}
+
 export function useReferral(id: string | undefined) {
   const { services } = useApi();
   return useQuery({

@@ -21,7 +21,10 @@ import { type TopPartner, topPartnerSchema } from "@referral-app/shared/schemas/
 import { type AuditEntry, type AuditListQuery, auditEntrySchema } from "@referral-app/shared/schemas/audit";
 import {
   type Broadcast,
+  type BroadcastAudience,
+  type BroadcastAudienceCount,
   type BroadcastListQuery,
+  broadcastAudienceCountSchema,
   broadcastSchema,
   type CreateBroadcastData,
 } from "@referral-app/shared/schemas/broadcasts";
@@ -172,6 +175,10 @@ export class AdminService extends BaseService {
   // Notifications
   createBroadcast(data: CreateBroadcastData): Promise<Broadcast> {
     return this.post("admin/broadcasts", broadcastSchema, data);
+  }
+
+  countBroadcastAudience(audience: BroadcastAudience): Promise<BroadcastAudienceCount> {
+    return this.post("admin/broadcasts/audience-count", broadcastAudienceCountSchema, audience);
   }
 
   listBroadcasts(query: BroadcastListQuery = {}, signal?: AbortSignal): Promise<CursorPage<Broadcast>> {

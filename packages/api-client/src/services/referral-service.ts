@@ -9,6 +9,7 @@ import {
   referralSchema,
   referralStatsSchema,
 } from "@referral-app/shared/schemas/referral";
+import { type ReferralOffer, referralOfferSchema } from "@referral-app/shared/schemas/referral-offer";
 import { createIdempotencyKey } from "../idempotency-key.ts";
 import { BaseService, pathId } from "./base-service.ts";
 
@@ -39,6 +40,11 @@ export class ReferralService extends BaseService {
 
   getReferral(id: string, signal?: AbortSignal): Promise<ReferralDetail> {
     return this.get(`referrals/${pathId(id)}`, referralDetailSchema, { signal });
+  }
+
+  /** Public: the reward, and with a share link's code the inviter's first name. */
+  getReferralOffer(code?: string, signal?: AbortSignal): Promise<ReferralOffer> {
+    return this.get("referral-offer", referralOfferSchema, { searchParams: { code }, signal });
   }
 
   getReferralStats(userId = "me", signal?: AbortSignal): Promise<ReferralStats> {

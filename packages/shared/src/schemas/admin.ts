@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { idSchema, isoDateTimeSchema, uuidSchema } from "./common.ts";
-import { referralSchema, referralStatsSchema, referralStatusSchema } from "./referral.ts";
+import {
+  referralSchema,
+  referralStatsSchema,
+  referralStatusSchema,
+  requireRejectReason,
+} from "./referral.ts";
 import { rewardStatusTotalSchema } from "./rewards.ts";
 import { userProfileSchema, visaStageIdSchema } from "./user.ts";
 import { visaProgressSchema } from "./visa.ts";
@@ -100,6 +105,7 @@ export const bulkReferralStatusSchema = z
     /** Deprecated: read as `internalNote`. */
     notes: z.string().trim().max(1000).optional().meta({ deprecated: true }),
   })
+  .superRefine(requireRejectReason)
   .meta({ id: "BulkReferralStatusData" });
 export type BulkReferralStatusData = z.infer<typeof bulkReferralStatusSchema>;
 

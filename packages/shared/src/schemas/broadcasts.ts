@@ -16,6 +16,12 @@ export const broadcastAudienceSchema = z
   .meta({ id: "BroadcastAudience" });
 export type BroadcastAudience = z.infer<typeof broadcastAudienceSchema>;
 
+/** Staff: `POST /api/admin/broadcasts/audience-count`: how many a broadcast would reach now. */
+export const broadcastAudienceCountSchema = z
+  .object({ recipientCount: z.number().int().min(0) })
+  .meta({ id: "BroadcastAudienceCount" });
+export type BroadcastAudienceCount = z.infer<typeof broadcastAudienceCountSchema>;
+
 /** Staff: `POST /api/admin/broadcasts`. */
 export const createBroadcastSchema = z
   .strictObject({

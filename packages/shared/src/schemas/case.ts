@@ -395,6 +395,8 @@ export const consultancySettingsSchema = z
       .max(20),
     /** What the manual gateway tells a client paying by bank transfer, cash or card terminal. */
     paymentInstructions: z.string().trim().max(2000),
+    /** Business hours (Monday to Friday, 09:00–17:00 UTC) staff have to answer a support question. */
+    supportFirstResponseHours: z.number().int().min(1).max(80),
   })
   .meta({ id: "ConsultancySettings" });
 export type ConsultancySettings = z.infer<typeof consultancySettingsSchema>;

@@ -102,7 +102,13 @@ describe("referral read models", () => {
     expect(referralSchema.parse(referral)).toEqual(referral);
     const detail = {
       ...referral,
-      reward: { amountMinor: 10_000, currency: "USD", status: "approved" },
+      reward: {
+        amountMinor: 10_000,
+        currency: "USD",
+        status: "approved",
+        availableAt: "2026-03-16T10:00:00.000Z",
+        updatedAt: "2026-03-02T10:00:00.000Z",
+      },
       history: [
         {
           id: "h1",

@@ -48,7 +48,13 @@ export type CreateReferralData = z.input<typeof createReferralSchema>;
 export type CreateReferralInput = z.output<typeof createReferralSchema>;
 
 export const referralRewardSchema = moneySchema
-  .extend({ status: rewardStatusSchema })
+  .extend({
+    status: rewardStatusSchema,
+    /** A pending reward is held until then; after it, staff can approve and pay it. */
+    availableAt: isoDateTimeSchema,
+    /** When its status last changed (approved, paid…). */
+    updatedAt: isoDateTimeSchema,
+  })
   .meta({ id: "ReferralReward" });
 export type ReferralReward = z.infer<typeof referralRewardSchema>;
 
@@ -141,6 +147,20 @@ export type ReferralStats = z.infer<typeof referralStatsSchema>;
 
 const statusNoteSchema = z.string().trim().max(1000).optional();
 
+/** Rejecting is final, so it needs a reason on record: `notes` (or its new name `internalNote`). */
+export function requireRejectReason(
+  value: { status: string; internalNote?: string; notes?: string },
+  context: z.core.$RefinementCtx,
+): void {
+  if (value.status === "rejected" && !(value.internalNote || value.notes)) {
+    context.addIssue({
+      code: "custom",
+      path: ["notes"],
+      message: "Give a reason for rejecting (notes or internalNote)",
+    });
+  }
+}
+
 /**
  * Staff: `PATCH /api/admin/referrals/:id/status`. `internalNote` stays with staff;
  * `messageToReferrer` is shown to the referrer. `notes` (the field's old name) is still accepted
@@ -154,5 +174,6 @@ export const updateReferralStatusSchema = z
     /** Deprecated: read as `internalNote`. */
     notes: statusNoteSchema.meta({ deprecated: true }),
   })
+  .superRefine(requireRejectReason)
   .meta({ id: "UpdateReferralStatusData" });
 export type UpdateReferralStatusData = z.infer<typeof updateReferralStatusSchema>;

@@ -10,6 +10,7 @@ import { Field, Input } from "@referral-app/ui/form";
 import { PageHeader } from "@referral-app/ui/page-header";
 import { QueryState } from "@referral-app/ui/query-state";
 import { Table, type TableColumn } from "@referral-app/ui/table";
+import { TruncatedText } from "@referral-app/ui/truncated-text";
 import { type FormEvent, useState } from "react";
 import { useSearchParams } from "react-router";
 import { strings } from "../../strings.ts";
@@ -21,14 +22,19 @@ const referrerColumns: TableColumn<TopReferrer>[] = [
     key: "name",
     header: strings.analytics.name,
     rowHeader: true,
-    cell: (row) => `${row.name} (${row.email})`,
+    cell: (row) => <TruncatedText text={`${row.name} (${row.email})`} />,
   },
   { key: "referrals", header: strings.analytics.referrals, cell: (row) => row.referrals },
   { key: "converted", header: strings.analytics.converted, cell: (row) => row.converted },
 ];
 
 const partnerColumns: TableColumn<TopPartner>[] = [
-  { key: "name", header: strings.analytics.name, rowHeader: true, cell: (row) => row.name },
+  {
+    key: "name",
+    header: strings.analytics.name,
+    rowHeader: true,
+    cell: (row) => <TruncatedText text={row.name} />,
+  },
   { key: "referrals", header: strings.analytics.referrals, cell: (row) => row.referrals },
   { key: "converted", header: strings.analytics.converted, cell: (row) => row.converted },
   { key: "rate", header: strings.analytics.conversionRate, cell: (row) => formatPercent(row.conversionRate) },

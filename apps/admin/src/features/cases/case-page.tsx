@@ -12,6 +12,7 @@ import { SkeletonList } from "@referral-app/ui/skeleton";
 import { Link, useParams } from "react-router";
 import { strings } from "../../strings.ts";
 import { CaseInvoicesPanel } from "../invoices/case-invoices-panel.tsx";
+import { CaseMessagesCard } from "../messages/case-messages-card.tsx";
 import { AssignmentForm, OutcomeForm, ReopenDialog, StageForm } from "./case-actions.tsx";
 import { CaseDocumentsReview } from "./case-documents-review.tsx";
 import { NoteForm, StaffTaskList, TaskForm } from "./case-notes-tasks.tsx";
@@ -119,6 +120,7 @@ function CaseBody({ visaCase }: { visaCase: VisaCase }) {
         <div className="space-y-6 lg:col-span-2">
           <CaseDocumentsReview caseId={visaCase.id} />
           <Timeline caseId={visaCase.id} />
+          <CaseMessagesCard caseId={visaCase.id} />
           <Tasks visaCase={visaCase} />
           <CaseInvoicesPanel caseId={visaCase.id} />
           {visaCase.closed ? null : (

@@ -2,6 +2,7 @@ import { formatDate } from "@referral-app/shared/formatting";
 import type { CaseSummary } from "@referral-app/shared/schemas/case";
 import { Badge } from "@referral-app/ui/badge";
 import { Table, type TableColumn } from "@referral-app/ui/table";
+import { TruncatedText } from "@referral-app/ui/truncated-text";
 import { Link } from "react-router";
 import { strings } from "../../strings.ts";
 
@@ -53,8 +54,8 @@ const columns: TableColumn<CaseSummary>[] = [
     header: strings.cases.client,
     cell: (row) => (
       <div className="flex flex-col">
-        <span>{row.client.name}</span>
-        <span className="text-xs text-muted">{row.client.email}</span>
+        <TruncatedText text={row.client.name} />
+        <TruncatedText text={row.client.email} lines={1} className="text-xs text-muted" />
       </div>
     ),
   },

@@ -7,6 +7,7 @@ import { Field, Input, Select } from "@referral-app/ui/form";
 import { PageHeader } from "@referral-app/ui/page-header";
 import { LoadMore, QueryState } from "@referral-app/ui/query-state";
 import { Table, type TableColumn } from "@referral-app/ui/table";
+import { TruncatedText } from "@referral-app/ui/truncated-text";
 import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { strings } from "../../strings.ts";
@@ -22,11 +23,15 @@ const columns: TableColumn<AdminClient>[] = [
     rowHeader: true,
     cell: (row) => (
       <Link to={`/clients/${row.id}`} className="font-medium text-brand underline-offset-4 hover:underline">
-        {row.name}
+        <TruncatedText text={row.name} />
       </Link>
     ),
   },
-  { key: "email", header: strings.clients.email, cell: (row) => row.email },
+  {
+    key: "email",
+    header: strings.clients.email,
+    cell: (row) => <TruncatedText text={row.email} lines={1} />,
+  },
   { key: "stage", header: strings.clients.stage, cell: (row) => stageName(row.currentStage) },
   { key: "referrals", header: strings.clients.referrals, cell: (row) => row.referrals },
   { key: "joined", header: strings.clients.joined, cell: (row) => formatDate(row.createdAt) },

@@ -1,4 +1,4 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import { setupAdminServer } from "../../test/admin-handlers.ts";
@@ -12,7 +12,7 @@ describe("broadcast form", () => {
   it("shows the contract's messages and sends nothing while invalid", async () => {
     const user = userEvent.setup();
     renderPage(<BroadcastsPage />);
-    await user.click(await screen.findByRole("button", { name: "Send broadcast" }));
+    await user.click(await screen.findByRole("button", { name: "Preview and send" }));
     expect(await screen.findByText("Enter a title")).toBeInTheDocument();
     expect(screen.getByText("Enter a message")).toBeInTheDocument();
     expect(screen.getByLabelText(/^Title/)).toHaveAttribute("aria-invalid", "true");
@@ -20,7 +20,7 @@ describe("broadcast form", () => {
     await user.type(screen.getByLabelText(/^Title/), "Office closed");
     await user.type(screen.getByLabelText(/^Message/), "Back on Monday");
     await user.type(screen.getByLabelText(/^Country/), "1");
-    await user.click(screen.getByRole("button", { name: "Send broadcast" }));
+    await user.click(screen.getByRole("button", { name: "Preview and send" }));
     await waitFor(() => expect(screen.getByLabelText(/^Country/)).toHaveAttribute("aria-invalid", "true"));
     expect(api.state.calls).toEqual([]);
   });
@@ -36,7 +36,14 @@ describe("broadcast form", () => {
     await user.selectOptions(screen.getByLabelText("Who"), "client");
     await user.type(screen.getByLabelText(/^Country/), "gb");
     await user.selectOptions(screen.getByLabelText(/^Visa stage/), "assessment");
-    await user.click(screen.getByRole("button", { name: "Send broadcast" }));
+    await user.click(screen.getByRole("button", { name: "Preview and send" }));
+
+    // Nothing is sent before the preview is confirmed; it shows the message and who it reaches.
+    const preview = await screen.findByRole("dialog", { name: "Send this broadcast?" });
+    expect(await within(preview).findByText("It will reach 4 people.", { exact: false })).toBeInTheDocument();
+    expect(within(preview).getByText("Clients only · GB · Assessment")).toBeInTheDocument();
+    expect(api.state.calls).toEqual([]);
+    await user.click(within(preview).getByRole("button", { name: "Send to 4" }));
 
     await waitFor(() =>
       expect(api.state.calls).toContainEqual({
@@ -52,5 +59,18 @@ describe("broadcast form", () => {
     expect(await screen.findByText("Spring offer", { selector: "p" })).toBeInTheDocument();
     expect(screen.getAllByText("3 sent · 1 skipped · 0 failed")).toHaveLength(3);
     expect(screen.getByLabelText(/^Title/)).toHaveValue("");
+  });
+
+  it("will not send to an audience of nobody, and says why", async () => {
+    const user = userEvent.setup();
+    renderPage(<BroadcastsPage />);
+    await user.type(await screen.findByLabelText(/^Title/), "Office closed");
+    await user.type(screen.getByLabelText(/^Message/), "Back on Monday");
+    await user.type(screen.getByLabelText(/^Country/), "au");
+    await user.click(screen.getByRole("button", { name: "Preview and send" }));
+    const preview = await screen.findByRole("dialog", { name: "Send this broadcast?" });
+    expect(await within(preview).findByText(/Nobody matches this audience/)).toBeInTheDocument();
+    expect(within(preview).getByRole("button", { name: "Send to 0" })).toBeDisabled();
+    expect(api.state.calls).toEqual([]);
   });
 });

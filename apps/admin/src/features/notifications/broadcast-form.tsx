@@ -1,4 +1,7 @@
-import { useCreateBroadcast } from "@referral-app/api-client/react/admin-ops-hooks";
+import {
+  useBroadcastAudienceCount,
+  useCreateBroadcast,
+} from "@referral-app/api-client/react/admin-ops-hooks";
 import { VISA_STAGES } from "@referral-app/shared/constants";
 import {
   type BroadcastType,
@@ -8,9 +11,11 @@ import {
 import { Button } from "@referral-app/ui/button";
 import { Field, Form, FormMessage, Input, Select, Textarea } from "@referral-app/ui/form";
 import { useToast } from "@referral-app/ui/toast";
+import { useState } from "react";
 import { type FieldErrors, type Resolver, useForm } from "react-hook-form";
 import { errorMessage } from "../../error-message.ts";
 import { strings } from "../../strings.ts";
+import { BroadcastPreview } from "./broadcast-preview.tsx";
 
 export interface BroadcastFormValues {
   type: BroadcastType;
@@ -46,19 +51,38 @@ const resolver: Resolver<BroadcastFormValues> = async (values) => {
 
 export function BroadcastForm() {
   const create = useCreateBroadcast();
+  const count = useBroadcastAudienceCount();
   const { toast } = useToast();
   const form = useForm<BroadcastFormValues>({ resolver, defaultValues: EMPTY });
   const { errors } = form.formState;
   const type = form.watch("type");
+  const [preview, setPreview] = useState<CreateBroadcastData | null>(null);
 
-  const onSubmit = form.handleSubmit((values) =>
-    create.mutate(toBroadcastData(values), {
+  // Submitting opens the preview and counts the audience; only the preview's button sends.
+  const onSubmit = form.handleSubmit((values) => {
+    const data = toBroadcastData(values);
+    setPreview(data);
+    count.mutate(data.audience ?? {});
+  });
+  const send = () => {
+    if (!preview) return;
+    create.mutate(preview, {
       onSuccess: (broadcast) => {
-        toast({ title: strings.broadcasts.sent, description: broadcast.title, tone: "success" });
+        setPreview(null);
+        if (broadcast.recipientCount === 0) {
+          toast({ title: strings.broadcasts.reachedNobody, description: broadcast.title, tone: "error" });
+        } else {
+          toast({
+            title: strings.broadcasts.sentTo(broadcast.recipientCount),
+            description: broadcast.title,
+            tone: "success",
+          });
+        }
         form.reset(EMPTY);
       },
-    }),
-  );
+      onError: () => setPreview(null),
+    });
+  };
 
   return (
     <Form onSubmit={onSubmit} aria-label={strings.broadcasts.compose}>
@@ -103,8 +127,17 @@ export function BroadcastForm() {
         </Field>
       </fieldset>
       <Button type="submit" loading={create.isPending}>
-        {strings.broadcasts.send}
+        {strings.broadcasts.review}
       </Button>
+      <BroadcastPreview
+        data={preview}
+        recipientCount={count.isPending ? undefined : count.data?.recipientCount}
+        countError={count.error ? errorMessage(count.error) : undefined}
+        open={preview !== null}
+        onOpenChange={(open) => (open ? undefined : setPreview(null))}
+        sending={create.isPending}
+        onSend={send}
+      />
     </Form>
   );
 }

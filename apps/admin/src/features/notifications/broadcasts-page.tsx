@@ -3,6 +3,7 @@ import { formatDateTime } from "@referral-app/shared/formatting";
 import type { Broadcast, DeliveryCounts } from "@referral-app/shared/schemas/broadcasts";
 import { Badge } from "@referral-app/ui/badge";
 import { Card } from "@referral-app/ui/card";
+import { FormMessage } from "@referral-app/ui/form";
 import { PageHeader } from "@referral-app/ui/page-header";
 import { QueryState } from "@referral-app/ui/query-state";
 import { strings } from "../../strings.ts";
@@ -32,6 +33,9 @@ function BroadcastItem({ broadcast }: { broadcast: Broadcast }) {
         {formatDateTime(broadcast.createdAt)}
         {broadcast.createdByName ? ` · ${broadcast.createdByName}` : ""}
       </p>
+      {broadcast.recipientCount === 0 ? (
+        <FormMessage tone="info">{strings.broadcasts.reachedNobody}</FormMessage>
+      ) : null}
       <dl className="grid gap-2 sm:grid-cols-5">
         <div>
           <dt className="text-xs text-muted">{strings.broadcasts.recipients}</dt>

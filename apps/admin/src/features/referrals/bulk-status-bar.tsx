@@ -6,7 +6,8 @@ import {
 } from "@referral-app/shared/constants";
 import type { AdminReferral } from "@referral-app/shared/schemas/admin";
 import { Button } from "@referral-app/ui/button";
-import { FormMessage, Select } from "@referral-app/ui/form";
+import { ConfirmDialog } from "@referral-app/ui/confirm-dialog";
+import { Field, FormMessage, Select, Textarea } from "@referral-app/ui/form";
 import { useToast } from "@referral-app/ui/toast";
 import { useId, useState } from "react";
 import { errorMessage } from "../../error-message.ts";
@@ -24,17 +25,25 @@ export function BulkStatusBar({
   const { toast } = useToast();
   const selectId = useId();
   const [target, setTarget] = useState<ReferralStatus | "">("");
+  const [confirming, setConfirming] = useState(false);
+  const [reason, setReason] = useState("");
   // Only targets at least one selected referral can reach.
   const reachable = REFERRAL_STATUS_VALUES.filter((status) =>
     selected.some((item) => REFERRAL_STATUS_TRANSITIONS[item.status].includes(status)),
   );
   if (selected.length === 0) return null;
 
-  const apply = () => {
+  const final = target === "converted" || target === "rejected";
+  const send = () => {
     if (!target) return;
     bulk.mutate(
-      { ids: selected.map((item) => item.id), status: target },
       {
+        ids: selected.map((item) => item.id),
+        status: target,
+        ...(reason.trim() ? { internalNote: reason.trim() } : {}),
+      },
+      {
+        onSettled: () => setConfirming(false),
         onSuccess: (result) => {
           toast({
             title: strings.bulk.result(result.updated, result.skipped),
@@ -42,11 +51,14 @@ export function BulkStatusBar({
             tone: result.updated > 0 ? "success" : "info",
           });
           setTarget("");
+          setReason("");
           onClear();
         },
       },
     );
   };
+  // Converting and rejecting are final: they are confirmed, and a rejection carries its reason.
+  const apply = () => (final ? setConfirming(true) : send());
 
   return (
     <section
@@ -79,6 +91,27 @@ export function BulkStatusBar({
         {strings.bulk.clear}
       </Button>
       {bulk.error ? <FormMessage>{errorMessage(bulk.error)}</FormMessage> : null}
+      {target && final ? (
+        <ConfirmDialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          title={strings.bulk.confirmTitle(strings.statuses[target], selected.length)}
+          description={strings.detail.confirmBody[target as "converted" | "rejected"]}
+          confirmLabel={strings.detail.confirm(strings.statuses[target])}
+          cancelLabel={strings.common.cancel}
+          closeLabel={strings.common.close}
+          danger={target === "rejected"}
+          busy={bulk.isPending}
+          confirmDisabled={target === "rejected" && !reason.trim()}
+          onConfirm={send}
+        >
+          {target === "rejected" ? (
+            <Field label={strings.detail.rejectReason} hint={strings.detail.rejectReasonHint} required>
+              <Textarea maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} />
+            </Field>
+          ) : null}
+        </ConfirmDialog>
+      ) : null}
     </section>
   );
 }

@@ -91,6 +91,37 @@ describe("referral pipeline", () => {
     expect(within(dialog).getAllByText("Choose a status").length).toBeGreaterThan(1);
     expect(api.state.calls).toEqual([]);
   });
+
+  it("rejects only with a reason and after a confirmation, then says it is done", async () => {
+    const { user, dialog } = await openReferral("Ada Pending");
+    await user.selectOptions(within(dialog).getByLabelText(/Move to/), "rejected");
+    await user.click(within(dialog).getByRole("button", { name: "Update status" }));
+    expect(within(dialog).getByText("Give a reason for rejecting this referral.")).toBeInTheDocument();
+    expect(screen.queryByRole("dialog", { name: /as Rejected\?$/ })).not.toBeInTheDocument();
+
+    await user.type(within(dialog).getByLabelText(/Reason for rejecting/), "Not eligible");
+    await user.click(within(dialog).getByRole("button", { name: "Update status" }));
+    const confirm = await screen.findByRole("dialog", { name: "Mark Ada Pending as Rejected?" });
+    await user.click(within(confirm).getByRole("button", { name: "Cancel" }));
+    expect(api.state.calls).toEqual([]);
+
+    await user.click(within(dialog).getByRole("button", { name: "Update status" }));
+    await user.click(
+      within(await screen.findByRole("dialog", { name: "Mark Ada Pending as Rejected?" })).getByRole(
+        "button",
+        {
+          name: "Yes, mark as Rejected",
+        },
+      ),
+    );
+    await waitFor(() =>
+      expect(api.state.calls).toContainEqual({
+        route: "PATCH admin/referrals/r1/status",
+        body: { status: "rejected", internalNote: "Not eligible" },
+      }),
+    );
+    expect(await within(dialog).findByText(/Done: this referral is now Rejected/)).toBeInTheDocument();
+  });
 });
 
 describe("bulk status change", () => {

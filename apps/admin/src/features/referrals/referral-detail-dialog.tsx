@@ -1,10 +1,12 @@
 import { useAdminReferral } from "@referral-app/api-client/react/admin-hooks";
+import type { ReferralStatus } from "@referral-app/shared/constants";
 import { formatCurrency, formatDate, formatDateTime } from "@referral-app/shared/formatting";
 import type { ReferralDetail } from "@referral-app/shared/schemas/referral";
 import { StatusBadge } from "@referral-app/ui/badge";
 import { Dialog } from "@referral-app/ui/dialog";
+import { FormMessage } from "@referral-app/ui/form";
 import { QueryState } from "@referral-app/ui/query-state";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { strings } from "../../strings.ts";
 import { StatusChangeForm } from "./status-change-form.tsx";
 
@@ -47,7 +49,16 @@ function History({ detail }: { detail: ReferralDetail }) {
   );
 }
 
-function DetailBody({ detail }: { detail: ReferralDetail }) {
+function DetailBody({
+  detail,
+  moved,
+  onMoved,
+}: {
+  detail: ReferralDetail;
+  /** The move just made here, confirmed in words (kept above the body, which reloads after it). */
+  moved: ReferralStatus | null;
+  onMoved: (status: ReferralStatus) => void;
+}) {
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-2">
@@ -56,6 +67,17 @@ function DetailBody({ detail }: { detail: ReferralDetail }) {
           {strings.detail.created} {formatDate(detail.createdAt)}
         </span>
       </div>
+      {/* The status change comes first: its button stays in view on a 900 px high screen. */}
+      <section aria-labelledby="referral-change" className="border-b border-border pb-4">
+        <h3 id="referral-change" className="mb-2 font-semibold">
+          {strings.detail.changeStatus}
+        </h3>
+        {moved ? (
+          <FormMessage tone="success">{strings.detail.moved(strings.statuses[moved])}</FormMessage>
+        ) : null}
+        {/* Not keyed by status: a remount on the saved status would drop the submit's own callbacks. */}
+        <StatusChangeForm id={detail.id} name={detail.fullName} status={detail.status} onMoved={onMoved} />
+      </section>
       <dl className="divide-y divide-border">
         <Row label={strings.detail.contact}>{detail.email}</Row>
         <Row label={strings.detail.phone}>{detail.phone}</Row>
@@ -78,12 +100,6 @@ function DetailBody({ detail }: { detail: ReferralDetail }) {
         </h3>
         <History detail={detail} />
       </section>
-      <section aria-labelledby="referral-change" className="border-t border-border pt-4">
-        <h3 id="referral-change" className="mb-2 font-semibold">
-          {strings.detail.changeStatus}
-        </h3>
-        <StatusChangeForm key={detail.status} id={detail.id} status={detail.status} />
-      </section>
     </div>
   );
 }
@@ -91,6 +107,7 @@ function DetailBody({ detail }: { detail: ReferralDetail }) {
 /** One referral: contact details, notes, history and the allowed status changes. */
 export function ReferralDetailDialog({ id, onClose }: { id: string | null; onClose: () => void }) {
   const detail = useAdminReferral(id);
+  const [moved, setMoved] = useState<{ id: string; status: ReferralStatus } | null>(null);
   return (
     <Dialog
       open={Boolean(id)}
@@ -100,7 +117,13 @@ export function ReferralDetailDialog({ id, onClose }: { id: string | null; onClo
       className="max-w-2xl"
     >
       <QueryState query={detail} loadingLabel={strings.app.loading}>
-        {detail.data ? <DetailBody detail={detail.data} /> : null}
+        {detail.data ? (
+          <DetailBody
+            detail={detail.data}
+            moved={moved && moved.id === id ? moved.status : null}
+            onMoved={(status) => id && setMoved({ id, status })}
+          />
+        ) : null}
       </QueryState>
     </Dialog>
   );

@@ -2,6 +2,7 @@ import { formatDate } from "@referral-app/shared/formatting";
 import type { AdminReferral } from "@referral-app/shared/schemas/admin";
 import { Badge, StatusBadge } from "@referral-app/ui/badge";
 import { Table, type TableColumn } from "@referral-app/ui/table";
+import { TruncatedText } from "@referral-app/ui/truncated-text";
 import { strings } from "../../strings.ts";
 import { ageInDays } from "./pipeline-filters.ts";
 
@@ -33,6 +34,7 @@ export function ReferralTable({
   const columns: TableColumn<AdminReferral>[] = [
     {
       key: "select",
+      cardLabel: false,
       className: "w-10",
       header: (
         <input
@@ -65,9 +67,9 @@ export function ReferralTable({
             aria-label={strings.pipeline.open(row.fullName)}
             className="text-left font-medium text-brand underline-offset-4 hover:underline"
           >
-            {row.fullName}
+            <TruncatedText text={row.fullName} />
           </button>
-          <span className="text-xs font-normal text-muted">{row.email}</span>
+          <TruncatedText text={row.email} lines={1} className="text-xs font-normal text-muted" />
         </div>
       ),
     },
@@ -86,8 +88,8 @@ export function ReferralTable({
       header: strings.pipeline.referrer,
       cell: (row) => (
         <div className="flex flex-col">
-          <span>{row.referrerName}</span>
-          <span className="text-xs text-muted">{row.referrerEmail}</span>
+          <TruncatedText text={row.referrerName} />
+          <TruncatedText text={row.referrerEmail} lines={1} className="text-xs text-muted" />
         </div>
       ),
     },

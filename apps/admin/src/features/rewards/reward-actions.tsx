@@ -1,6 +1,8 @@
 import { type RewardAction, useRewardAction } from "@referral-app/api-client/react/admin-hooks";
+import { formatCurrency } from "@referral-app/shared/formatting";
 import type { RewardEntry } from "@referral-app/shared/schemas/rewards";
 import { Button } from "@referral-app/ui/button";
+import { ConfirmDialog } from "@referral-app/ui/confirm-dialog";
 import { Dialog } from "@referral-app/ui/dialog";
 import { Field, FormMessage, Textarea } from "@referral-app/ui/form";
 import { useToast } from "@referral-app/ui/toast";
@@ -71,6 +73,50 @@ function ReverseDialog({
   );
 }
 
+/** Paying is final (money has left): it is confirmed with who and how much. */
+function MarkPaidButton({
+  entry,
+  run,
+}: {
+  entry: RewardEntry;
+  run: (change: RewardAction) => Promise<unknown>;
+}) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const confirm = async () => {
+    setBusy(true);
+    try {
+      await run({ id: entry.id, action: "mark-paid" });
+      setOpen(false);
+    } catch {
+      setOpen(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button size="sm" onClick={() => setOpen(true)}>
+        {strings.rewards.markPaid}
+      </Button>
+      <ConfirmDialog
+        open={open}
+        onOpenChange={setOpen}
+        title={strings.rewards.markPaidTitle(
+          formatCurrency(entry.amountMinor, entry.currency),
+          entry.userName,
+        )}
+        description={strings.rewards.markPaidBody}
+        confirmLabel={strings.rewards.markPaidConfirm}
+        cancelLabel={strings.common.cancel}
+        closeLabel={strings.common.close}
+        busy={busy}
+        onConfirm={() => void confirm()}
+      />
+    </>
+  );
+}
+
 /** The ledger moves: approve (after the holding period), mark paid, reverse with a reason. */
 export function RewardActions({ entry, now = Date.now() }: { entry: RewardEntry; now?: number }) {
   const action = useRewardAction();
@@ -94,15 +140,7 @@ export function RewardActions({ entry, now = Date.now() }: { entry: RewardEntry;
           {strings.rewards.approve}
         </Button>
       ) : null}
-      {entry.status === "approved" ? (
-        <Button
-          size="sm"
-          loading={action.isPending && action.variables?.action === "mark-paid"}
-          onClick={() => void run({ id: entry.id, action: "mark-paid" }).catch(() => undefined)}
-        >
-          {strings.rewards.markPaid}
-        </Button>
-      ) : null}
+      {entry.status === "approved" ? <MarkPaidButton entry={entry} run={run} /> : null}
       {entry.status === "pending" || entry.status === "approved" ? (
         <ReverseDialog entry={entry} run={run} />
       ) : null}

@@ -8,6 +8,7 @@ import { Field, Select } from "@referral-app/ui/form";
 import { PageHeader } from "@referral-app/ui/page-header";
 import { LoadMore, QueryState } from "@referral-app/ui/query-state";
 import { Table, type TableColumn } from "@referral-app/ui/table";
+import { TruncatedText } from "@referral-app/ui/truncated-text";
 import { useSearchParams } from "react-router";
 import { strings } from "../../strings.ts";
 import { RewardActions } from "./reward-actions.tsx";
@@ -27,12 +28,16 @@ const columns: TableColumn<RewardEntry>[] = [
     rowHeader: true,
     cell: (row) => (
       <div className="flex flex-col">
-        <span>{row.userName}</span>
-        <span className="text-xs font-normal text-muted">{row.userEmail}</span>
+        <TruncatedText text={row.userName} />
+        <TruncatedText text={row.userEmail} lines={1} className="text-xs font-normal text-muted" />
       </div>
     ),
   },
-  { key: "referral", header: strings.rewards.referral, cell: (row) => row.referralName },
+  {
+    key: "referral",
+    header: strings.rewards.referral,
+    cell: (row) => <TruncatedText text={row.referralName} />,
+  },
   { key: "kind", header: strings.rewards.kind, cell: (row) => strings.rewards.kinds[row.kind] },
   {
     key: "amount",
@@ -50,7 +55,12 @@ const columns: TableColumn<RewardEntry>[] = [
     ),
   },
   { key: "available", header: strings.rewards.available, cell: (row) => formatDate(row.availableAt) },
-  { key: "actions", header: strings.rewards.actions, cell: (row) => <RewardActions entry={row} /> },
+  {
+    key: "actions",
+    cardLabel: false,
+    header: strings.rewards.actions,
+    cell: (row) => <RewardActions entry={row} />,
+  },
 ];
 
 function Totals({ kind }: { kind: RewardKind | undefined }) {

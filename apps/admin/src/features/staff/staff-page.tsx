@@ -119,6 +119,7 @@ function StaffTable({ members }: { members: readonly StaffMember[] }) {
     { key: "since", header: strings.pipeline.created, cell: (row) => formatDate(row.createdAt) },
     {
       key: "actions",
+      cardLabel: false,
       header: strings.staff.actions,
       cell: (row) => <MemberActions member={row} self={row.id === selfId} />,
     },

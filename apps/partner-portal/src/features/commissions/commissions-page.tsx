@@ -6,6 +6,7 @@ import { Card } from "@referral-app/ui/card";
 import { PageHeader } from "@referral-app/ui/page-header";
 import { QueryState } from "@referral-app/ui/query-state";
 import { Table, type TableColumn } from "@referral-app/ui/table";
+import { TruncatedText } from "@referral-app/ui/truncated-text";
 import { strings } from "../../strings.ts";
 import { PayoutStatements } from "./payout-statements.tsx";
 
@@ -16,8 +17,8 @@ const columns: TableColumn<PartnerCommission>[] = [
     rowHeader: true,
     cell: (row) => (
       <div className="flex flex-col">
-        <span>{row.referralName}</span>
-        <span className="text-xs font-normal text-muted">{row.referralEmail}</span>
+        <TruncatedText text={row.referralName} />
+        <TruncatedText text={row.referralEmail} lines={1} className="text-xs font-normal text-muted" />
       </div>
     ),
   },

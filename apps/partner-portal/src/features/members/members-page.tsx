@@ -6,12 +6,22 @@ import { Card } from "@referral-app/ui/card";
 import { PageHeader } from "@referral-app/ui/page-header";
 import { QueryState } from "@referral-app/ui/query-state";
 import { Table, type TableColumn } from "@referral-app/ui/table";
+import { TruncatedText } from "@referral-app/ui/truncated-text";
 import { strings } from "../../strings.ts";
 import { InviteForm } from "./invite-form.tsx";
 
 const columns: TableColumn<PartnerMember>[] = [
-  { key: "name", header: strings.members.name, rowHeader: true, cell: (row) => row.name },
-  { key: "email", header: strings.members.email, cell: (row) => row.email },
+  {
+    key: "name",
+    header: strings.members.name,
+    rowHeader: true,
+    cell: (row) => <TruncatedText text={row.name} />,
+  },
+  {
+    key: "email",
+    header: strings.members.email,
+    cell: (row) => <TruncatedText text={row.email} lines={1} />,
+  },
   {
     key: "state",
     header: strings.members.state,

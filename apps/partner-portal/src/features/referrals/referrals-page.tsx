@@ -8,6 +8,7 @@ import { Field, Input, Select } from "@referral-app/ui/form";
 import { PageHeader } from "@referral-app/ui/page-header";
 import { LoadMore, QueryState } from "@referral-app/ui/query-state";
 import { Table, type TableColumn } from "@referral-app/ui/table";
+import { TruncatedText } from "@referral-app/ui/truncated-text";
 import { type FormEvent, useState } from "react";
 import { useSearchParams } from "react-router";
 import { strings } from "../../strings.ts";
@@ -66,11 +67,15 @@ export function Component() {
           onClick={() => setOpenId(row.id)}
           className="text-left font-medium text-brand underline-offset-4 hover:underline"
         >
-          {row.fullName}
+          <TruncatedText text={row.fullName} />
         </button>
       ),
     },
-    { key: "email", header: strings.referrals.email, cell: (row) => row.email },
+    {
+      key: "email",
+      header: strings.referrals.email,
+      cell: (row) => <TruncatedText text={row.email} lines={1} />,
+    },
     {
       key: "status",
       header: strings.referrals.status,

@@ -5,6 +5,7 @@ import { SkeletonList } from "@referral-app/ui/skeleton";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/use-format.ts";
+import { notificationLink } from "../notifications/notification-link.ts";
 
 export function LatestNotificationsCard() {
   const { t } = useTranslation();
@@ -29,7 +30,13 @@ export function LatestNotificationsCard() {
               />
               <div className="min-w-0 flex-1">
                 <p className={item.readAt ? "text-sm" : "text-sm font-semibold"}>
-                  {item.title}
+                  {notificationLink(item) ? (
+                    <Link to={notificationLink(item) ?? "/"} className="hover:underline">
+                      {item.title}
+                    </Link>
+                  ) : (
+                    item.title
+                  )}
                   {item.readAt ? null : <span className="sr-only"> ({t("notifications.unread")})</span>}
                 </p>
                 <p className="truncate text-sm text-muted">{item.body}</p>

@@ -4,6 +4,7 @@ import {
   useNotifications,
   useUnreadCount,
 } from "@referral-app/api-client/react";
+import type { Notification } from "@referral-app/shared/schemas/notification";
 import { Badge } from "@referral-app/ui/badge";
 import { Button } from "@referral-app/ui/button";
 import { Card } from "@referral-app/ui/card";
@@ -12,11 +13,25 @@ import { Checkbox, FormMessage } from "@referral-app/ui/form";
 import { SkeletonList } from "@referral-app/ui/skeleton";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { PageTitle } from "../../components/page-title.tsx";
 import { apiErrorMessage } from "../../forms/api-error-message.ts";
 import { useFormat } from "../../i18n/use-format.ts";
+import { notificationLink } from "./notification-link.ts";
 
 const PAGE_SIZE = 20;
+
+/** The title, as a link to what it is about when there is one (opening it marks it read). */
+function NotificationTitle({ item, onOpen }: { item: Notification; onOpen: () => void }) {
+  const href = notificationLink(item);
+  const className = item.readAt ? "" : "font-semibold";
+  if (!href) return <span className={className}>{item.title}</span>;
+  return (
+    <Link to={href} onClick={onOpen} className={`${className} text-brand underline-offset-4 hover:underline`}>
+      {item.title}
+    </Link>
+  );
+}
 
 /** The lazy notifications module; new ones arrive live through the layout's SSE subscription. */
 export function Component() {
@@ -66,14 +81,20 @@ export function Component() {
         ) : !items ? (
           <SkeletonList label={t("notifications.loading")} lines={5} />
         ) : items.length === 0 ? (
-          <EmptyState title={unreadOnly ? t("notifications.emptyUnread") : t("notifications.empty")} />
+          <EmptyState
+            title={unreadOnly ? t("notifications.emptyUnread") : t("notifications.empty")}
+            description={unreadOnly ? undefined : t("empty.notificationsBody")}
+          />
         ) : (
           <ul aria-live="polite" className="divide-y divide-border" data-testid="notification-list">
             {items.map((item) => (
               <li key={item.id} className="flex flex-wrap items-start gap-3 py-4" data-unread={!item.readAt}>
                 <div className="min-w-0 flex-1">
                   <p className="flex flex-wrap items-center gap-2">
-                    <span className={item.readAt ? "" : "font-semibold"}>{item.title}</span>
+                    <NotificationTitle
+                      item={item}
+                      onOpen={() => (item.readAt ? undefined : markRead.mutate(item.id))}
+                    />
                     {item.readAt ? null : <Badge tone="info">{t("notifications.unread")}</Badge>}
                   </p>
                   <p className="mt-1 text-sm text-muted">{item.body}</p>

@@ -34,6 +34,26 @@ export function ReferralDetailDialog({ referral }: { referral: Referral }) {
   );
 }
 
+/** A notification's link (`/referrals?referral=<id>`) opens that referral, wherever it is in the list. */
+export function LinkedReferralDialog({ id, onClose }: { id: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const detail = useReferral(id);
+  return (
+    <Dialog
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title={detail.data?.fullName ?? t("app.loading")}
+      description={detail.data?.email}
+      closeLabel={t("common.close")}
+    >
+      <div className="space-y-4">
+        {detail.data ? <ContactDeadline referral={detail.data} /> : null}
+        <ReferralHistory id={id} />
+      </div>
+    </Dialog>
+  );
+}
+
 function ReferralHistory({ id }: { id: string }) {
   const { t } = useTranslation();
   const format = useFormat();

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { apiErrorMessage } from "../../forms/api-error-message.ts";
 import { useValidationMessage } from "../../i18n/use-validation-message.ts";
 import { useMonitor } from "../../monitoring/monitor-context.tsx";
+import { ReferralSuccess } from "./referral-success.tsx";
 
 /** The shared referral form in the client's language; a created referral is counted by the monitor. */
 export function ReferralForm() {
@@ -20,6 +21,8 @@ export function ReferralForm() {
       errorMessage={(error) => apiErrorMessage(error, t)}
       validationMessage={validationMessage}
       onCreated={(referral) => monitor?.trackEvent("referral_created", { referralId: referral.id })}
+      renderSuccess={(referral, another) => <ReferralSuccess referral={referral} onAnother={another} />}
+      offlineMessage={t("success.offline")}
     />
   );
 }

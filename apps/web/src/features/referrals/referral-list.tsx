@@ -2,18 +2,21 @@ import { useReferrals } from "@referral-app/api-client/react";
 import { FEATURE_FLAGS, REFERRAL_STATUS_VALUES, type ReferralStatus } from "@referral-app/shared/constants";
 import type { Referral } from "@referral-app/shared/schemas/referral";
 import { StatusBadge } from "@referral-app/ui/badge";
-import { Button } from "@referral-app/ui/button";
+import { Button, buttonClasses } from "@referral-app/ui/button";
 import { EmptyState } from "@referral-app/ui/empty-state";
 import { Field, FormMessage, Select } from "@referral-app/ui/form";
 import { SkeletonList } from "@referral-app/ui/skeleton";
 import { Table, type TableColumn } from "@referral-app/ui/table";
+import { TruncatedText } from "@referral-app/ui/truncated-text";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { FeatureToggle } from "../../components/feature-toggle.tsx";
 import { apiErrorMessage } from "../../forms/api-error-message.ts";
 import { useFormat } from "../../i18n/use-format.ts";
 import { ContactDeadline } from "./contact-deadline.tsx";
 import { ReferralDetailDialog } from "./referral-detail-dialog.tsx";
+import { rewardStatusWords } from "./reward-words.ts";
 
 const PAGE_SIZES = [10, 20, 50] as const;
 
@@ -27,8 +30,8 @@ function useColumns(): TableColumn<Referral>[] {
       rowHeader: true,
       cell: (row) => (
         <span className="flex flex-col">
-          <span>{row.fullName}</span>
-          <span className="text-xs font-normal text-muted">{row.email}</span>
+          <TruncatedText text={row.fullName} />
+          <TruncatedText text={row.email} lines={1} className="text-xs font-normal text-muted" />
         </span>
       ),
     },
@@ -51,10 +54,18 @@ function useColumns(): TableColumn<Referral>[] {
       key: "reward",
       header: t("referrals.list.reward"),
       cell: (row) =>
-        row.reward ? format.money(row.reward.amountMinor, row.reward.currency) : t("referrals.list.noReward"),
+        row.reward ? (
+          <span className="flex flex-col">
+            <span>{format.money(row.reward.amountMinor, row.reward.currency)}</span>
+            <span className="text-xs text-muted">{rewardStatusWords(row.reward, t, format)}</span>
+          </span>
+        ) : (
+          t("referrals.list.noReward")
+        ),
     },
     {
       key: "details",
+      cardLabel: false,
       header: <span className="sr-only">{t("referrals.list.details")}</span>,
       cell: (row) => <ReferralDetailDialog referral={row} />,
     },
@@ -120,6 +131,13 @@ export function ReferralList() {
         <EmptyState
           title={t("referrals.list.emptyTitle")}
           description={status ? t("referrals.list.emptyFiltered") : t("referrals.list.emptyBody")}
+          action={
+            status ? null : (
+              <Link to="/referrals?tab=refer" className={buttonClasses({ size: "sm" })}>
+                {t("empty.referralsCta")}
+              </Link>
+            )
+          }
         />
       ) : (
         <Table

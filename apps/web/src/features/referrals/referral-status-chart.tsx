@@ -15,6 +15,7 @@ export function ReferralStatusChart({ byStatus }: { byStatus: Record<ReferralSta
       data={data}
       xKey="status"
       series={[{ key: "count", label: t("referrals.stats.count") }]}
+      emptyLabel={t("empty.chart")}
     />
   );
 }

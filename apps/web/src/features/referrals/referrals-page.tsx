@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { PageTitle } from "../../components/page-title.tsx";
 import { CreditCard } from "../invoices/credit-card.tsx";
+import { LinkedReferralDialog } from "./referral-detail-dialog.tsx";
 import { ReferralForm } from "./referral-form.tsx";
 import { ReferralList } from "./referral-list.tsx";
 import { ReferralStats } from "./referral-stats.tsx";
@@ -17,7 +18,9 @@ export function Component() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const requested = params.get("tab");
-  const tab: Tab = TABS.includes(requested as Tab) ? (requested as Tab) : "refer";
+  const linked = params.get("referral");
+  // A notification's link opens its referral over the list.
+  const tab: Tab = TABS.includes(requested as Tab) ? (requested as Tab) : linked ? "list" : "refer";
   return (
     <div className="space-y-6">
       <PageTitle title={t("referrals.title")} />
@@ -49,6 +52,9 @@ export function Component() {
           { value: "stats", label: t("referrals.tabs.stats"), content: <ReferralStats /> },
         ]}
       />
+      {linked ? (
+        <LinkedReferralDialog id={linked} onClose={() => setParams({ tab: "list" }, { replace: true })} />
+      ) : null}
     </div>
   );
 }

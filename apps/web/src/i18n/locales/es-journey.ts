@@ -1,0 +1,81 @@
+import type { JourneyTranslation } from "./en-journey.ts";
+
+// Usted throughout: a consultancy addresses its clients formally.
+export const esJourney: JourneyTranslation = {
+  header: {
+    menu: "Menú",
+    closeMenu: "Cerrar menú",
+    signOutFailed:
+      "No pudimos cerrar su sesión en el servidor; sigue con la sesión iniciada. Compruebe su conexión e inténtelo de nuevo.",
+  },
+  offer: {
+    title: "Recomiende a un amigo",
+    headline: "Recomiende a un amigo: usted recibe {{amount}} cuando se convierta en cliente",
+    how: "Comparta su enlace. Cuando su amigo se registre y se convierta en cliente, su recompensa queda retenida {{days}} días; después se aprueba y se le paga.",
+    cta: "Recomendar a alguien",
+  },
+  share: {
+    label: "Compartir su enlace",
+    native: "Compartir…",
+    whatsapp: "WhatsApp",
+    email: "Correo electrónico",
+    sms: "SMS",
+    copy: "Copiar enlace",
+    copied: "Enlace copiado",
+    copyFailed: "No se pudo copiar; seleccione el enlace y cópielo usted mismo.",
+    subject: "Una invitación de {{name}}",
+    message: "Uso esta consultoría para mi visado y me han atendido muy bien. Regístrese con mi enlace:",
+    messageAnonymous: "Regístrese con mi enlace:",
+    qr: "Código QR de su enlace de recomendación",
+    linkLabel: "Su enlace de recomendación",
+  },
+  rewards: {
+    title: "Sus recompensas",
+    earned: "Ganadas",
+    pending: "Pendientes",
+    earnedHint: "Aprobadas, pagadas o acreditadas",
+    pendingHint: "Retenidas hasta la fecha indicada; después se aprueban",
+    none: "Aún no tiene recompensas. Cada amigo que se convierta en cliente le da {{amount}}.",
+    status: {
+      pending: "Pendiente",
+      held: "Retenida hasta el {{date}}",
+      approved: "Aprobada",
+      paid: "Pagada",
+      credited: "Acreditada",
+      reversed: "Anulada",
+    },
+    forFriend: "{{name}}",
+    listLabel: "Recompensas por recomendación",
+  },
+  success: {
+    next: "Nos pondremos en contacto con {{name}} antes del {{date}}. Puede seguir su progreso en Mis referidos.",
+    reward: "Cuando {{name}} se convierta en cliente, usted recibe {{amount}}.",
+    shareMore: "¿Conoce a alguien más? Comparta su enlace.",
+    sentLater: "Su recomendación de {{name}} se ha enviado.",
+    offline: "Está sin conexión; la enviaremos cuando vuelva a estar en línea.",
+  },
+  invite: {
+    byName: "{{name}} le ha invitado",
+    anonymous: "Ha recibido una invitación",
+    what: "Cree su cuenta y un consultor se pondrá en contacto con usted en un plazo de {{days}} días hábiles para hablar de su visado. Hablar con nosotros no le cuesta nada.",
+  },
+  welcome: {
+    title: "Le damos la bienvenida, {{name}}",
+    subtitle: "Su cuenta está lista. Tres pasos para empezar:",
+    verify: "Verifique su correo electrónico",
+    verifyDone: "Correo verificado",
+    verifyHint: "Le enviamos un enlace. Así su cuenta está protegida.",
+    profile: "Complete su perfil",
+    profileDone: "Perfil completo",
+    profileHint: "Añada su teléfono y su país para que su consultor pueda contactarle.",
+    refer: "Recomiende a un amigo",
+    referHint: "Comparta su enlace y reciba una recompensa cuando se convierta en cliente.",
+    stepsLabel: "Próximos pasos",
+    done: "Hecho",
+  },
+  empty: {
+    referralsCta: "Recomiende a su primer amigo",
+    notificationsBody: "Aquí aparecerán las novedades de su caso y de sus recomendaciones.",
+    chart: "Todavía no hay datos para mostrar.",
+  },
+};
