@@ -65,12 +65,14 @@ async function sent(extra: Record<string, unknown> = {}): Promise<Invoice> {
   return data<Invoice>(response);
 }
 
+// One instant for every payment: retries with a key must send the same body (else 422 KEY_REUSED).
+const PAID_AT = new Date(Date.now() - 60_000).toISOString();
 const pay = (id: string, amount: number, key?: string) =>
   send(
     "POST",
     `/api/admin/invoices/${id}/payments`,
     admin,
-    { amount, method: "bank_transfer", reference: "TRX-1", paidAt: new Date().toISOString() },
+    { amount, method: "bank_transfer", reference: "TRX-1", paidAt: PAID_AT },
     key ? { "idempotency-key": key } : {},
   );
 
@@ -187,19 +189,7 @@ describe("POST /api/admin/invoices/:id/payments", () => {
     const responses = await Promise.all(
       Array.from({ length: 20 }, () => pay(invoice.id, 10_000, "pay-once")),
     );
-    // Each answer is the first one replayed, or (seen once on the embedded database under parallel
-    // load) "in progress", which a client retries; never a second payment.
-    const answers = responses.map((response) =>
-      response.statusCode === 201
-        ? "201"
-        : `${response.statusCode} ${json<{ error: { code: string } }>(response).error.code}`,
-    );
-    expect(answers.filter((answer) => answer !== "201" && answer !== "409 IDEMPOTENCY_IN_PROGRESS")).toEqual(
-      [],
-    );
-    const created = responses.filter((response) => response.statusCode === 201);
-    expect(created.length).toBeGreaterThan(0);
-    expect(new Set(created.map((response) => data<Invoice>(response).payments[0]!.id)).size).toBe(1);
+    expect(responses.map((response) => response.statusCode)).toEqual(Array(20).fill(201));
     const rows = await t.ctx.db
       .select()
       .from(invoicePayments)
