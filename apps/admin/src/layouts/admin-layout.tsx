@@ -13,6 +13,7 @@ const NAV_ITEMS = [
   { to: "/documents/expiring", label: strings.nav.expiring },
   { to: "/messages", label: messageStrings.nav },
   { to: "/clients", label: strings.nav.clients },
+  { to: "/invoices", label: strings.nav.invoices },
   { to: "/rewards", label: strings.nav.rewards },
   { to: "/analytics", label: strings.nav.analytics },
   { to: "/features", label: strings.nav.features },
@@ -26,6 +27,7 @@ const ADMIN_NAV_ITEMS = [
   ...NAV_ITEMS,
   { to: "/staff", label: strings.nav.staff },
   { to: "/visa-types", label: strings.nav.visaTypes },
+  { to: "/payouts", label: strings.nav.payouts },
 ];
 
 export function isStaff(role: string | undefined): boolean {
