@@ -150,6 +150,7 @@ describe("layout at 390 and 1440 px, light and dark, with long data", () => {
     const problems = await checkPages(page, "", "web", [
       "",
       "referrals",
+      "referrals?tab=list",
       "referrals?tab=stats",
       "notifications",
       "profile",

@@ -116,7 +116,7 @@ describe("how it feels to use", () => {
 
     // The API refuses a rejection without a reason too.
     const staff = await apiSession(server.baseURL, "staff@demo.test", PASSWORD);
-    const list = (await staff("GET", "/api/admin/referrals?search=Carlos")) as { id: string }[];
+    const list = (await staff("GET", "/api/admin/referrals?q=Carlos")) as { id: string }[];
     const answer = await page.evaluate(
       (id) =>
         fetch(`/api/admin/referrals/${id}/status`, {
@@ -178,7 +178,7 @@ describe("how it feels to use", () => {
 
   it("a notification opens the referral it is about (phone)", async () => {
     const staff = await apiSession(server.baseURL, "staff@demo.test", PASSWORD);
-    const [arjun] = (await staff("GET", "/api/admin/referrals?search=Arjun")) as { id: string }[];
+    const [arjun] = (await staff("GET", "/api/admin/referrals?q=Arjun")) as { id: string }[];
     await staff("PATCH", `/api/admin/referrals/${arjun?.id}/status`, { status: "contacted" });
     // The notification is delivered by the queue: wait until the client has it.
     const client = await apiSession(server.baseURL, "client@demo.test", PASSWORD);
