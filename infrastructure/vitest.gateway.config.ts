@@ -1,7 +1,12 @@
 import { defineProject } from "vitest/config";
 
-// `npm run test:gateway`: the nginx gateway and `terraform fmt`; needs nginx, openssl and terraform.
-export const GATEWAY_TESTS = ["tests/gateway.test.ts", "tests/terraform-fmt.test.ts"];
+// `npm run test:gateway`: the nginx gateway (with two real API instances on PostgreSQL for messages)
+// and `terraform fmt`; needs nginx, openssl, terraform and a PostgreSQL server.
+export const GATEWAY_TESTS = [
+  "tests/gateway.test.ts",
+  "tests/gateway-messages.test.ts",
+  "tests/terraform-fmt.test.ts",
+];
 
 export default defineProject({
   test: {

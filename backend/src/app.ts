@@ -10,8 +10,10 @@ import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { type Auth, createAuth } from "./modules/auth/auth.service.ts";
 import { casesRoutes } from "./modules/cases/cases.routes.ts";
 import { clientsRoutes } from "./modules/clients/clients.routes.ts";
+import { documentsRoutes } from "./modules/documents/documents.routes.ts";
 import { featuresRoutes } from "./modules/features/features.routes.ts";
 import { filesRoutes } from "./modules/files/files.routes.ts";
+import { messagesRoutes } from "./modules/messages/messages.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { partnersRoutes } from "./modules/partners/partners.routes.ts";
 import { referralsRoutes } from "./modules/referrals/referrals.routes.ts";
@@ -29,6 +31,7 @@ import { originCheckPlugin } from "./plugins/origin-check.ts";
 import { securityPlugin } from "./plugins/security.ts";
 import { staticAppsPlugin } from "./plugins/static-apps.ts";
 import { telemetryPlugin } from "./plugins/telemetry.ts";
+import { storageRoutes } from "./storage/storage.routes.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -92,6 +95,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(casesRoutes);
       await api.register(staffRoutes);
       await api.register(settingsRoutes);
+      await api.register(messagesRoutes);
+      await api.register(storageRoutes);
+      await api.register(documentsRoutes);
     },
     { prefix: "/api" },
   );

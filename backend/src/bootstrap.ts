@@ -7,10 +7,17 @@ import { JOBS } from "./jobs/registry.ts";
 import { type Cache, MemoryCache, RedisCache } from "./lib/cache.ts";
 import { LiveEvents } from "./lib/live-events.ts";
 import { createMailer } from "./lib/mailer.ts";
-import { attachCacheInvalidation, attachLiveTransport, PgNotifyBus } from "./lib/pg-live-transport.ts";
+import {
+  attachCacheInvalidation,
+  attachLiveTransport,
+  attachSessionInvalidation,
+  PgNotifyBus,
+} from "./lib/pg-live-transport.ts";
 import { createRedis } from "./lib/redis.ts";
 import { serializeRequest } from "./lib/request-log.ts";
+import { SESSION_CACHE_CHANNEL, SessionCache } from "./lib/session-cache.ts";
 import { startQueue } from "./queue/queue.ts";
+import { createStorage } from "./storage/index.ts";
 import { instrumentPglite, startTracing } from "./telemetry.ts";
 
 export interface ContextOptions {
@@ -56,19 +63,46 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     );
   const cache: Cache = redis ? new RedisCache(redis, logger) : new MemoryCache(10_000);
   const live = new LiveEvents();
+  let sessions: SessionCache;
   // Several processes on one PostgreSQL: live events (and memory-cache deletions) reach all of them.
   if (database.kind === "postgres" && database.pool && database.url) {
     const bus = new PgNotifyBus({ connectionString: database.url, pool: database.pool, logger });
     attachLiveTransport(bus, live);
     if (cache instanceof MemoryCache) attachCacheInvalidation(bus, cache);
+    sessions = new SessionCache({ ttlMs: SESSION_CACHE_TTL_MS, live: () => bus.connected });
+    attachSessionInvalidation(bus, sessions);
     await bus.start();
     closers.push(() => bus.close());
+  } else {
+    sessions = new SessionCache({ ttlMs: SESSION_CACHE_TTL_MS });
+    const pglite = database.pglite;
+    if (pglite) {
+      const unlisten = await pglite.listen(SESSION_CACHE_CHANNEL, (message) => sessions.invalidate(message));
+      closers.push(() => unlisten());
+    }
   }
   closers.push(() => cache.close());
-  const ctx: AppContext = { config, database, db: database.db, queue, mailer, live, cache, redis, logger };
+  const storage = createStorage(config);
+  closers.push(async () => storage.close());
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    queue,
+    mailer,
+    live,
+    cache,
+    redis,
+    logger,
+    storage,
+    sessions,
+  };
   extraClosers.set(ctx, closers);
   return ctx;
 }
+
+/** How long a server trusts what it remembers of a session when no revocation reaches it (a backstop). */
+const SESSION_CACHE_TTL_MS = 15_000;
 
 export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.queue.stop().catch(() => {});

@@ -81,9 +81,28 @@ const envShape = z.object({
   ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
   /** Member invitations (new and resent) one partner organisation may send per day. */
   PARTNER_INVITES_PER_DAY: z.coerce.number().int().min(1).default(50),
+  /** Where uploaded files live: `local` (a folder under DATA_DIR) or `s3` (any S3-compatible bucket). */
+  STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
+  S3_BUCKET: z.string().min(3).optional(),
+  /** An S3-compatible service's URL (MinIO, R2…); unset: AWS for S3_REGION. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  /** `host/bucket` addressing (most S3-compatible services); AWS uses `bucket.host`. */
+  S3_FORCE_PATH_STYLE: booleanish.optional(),
+  /** clamd's address (`tcp://host:3310`); set: every upload is scanned before it is kept. */
+  CLAMD_URL: z.url({ protocol: /^tcp$/ }).optional(),
+  /** Largest document upload, in bytes (25 MB). */
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(25 * 1024 * 1024),
 });
 
 const envSchema = envShape.superRefine((env, ctx) => {
+  if (env.STORAGE_DRIVER === "s3" && !env.S3_BUCKET) {
+    ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "required with STORAGE_DRIVER=s3" });
+  }
   if (env.NODE_ENV !== "production") return;
   if (!env.AUTH_SECRET) {
     ctx.addIssue({
@@ -154,7 +173,18 @@ export interface Config {
   http: { requestTimeoutMs: number; connectionTimeoutMs: number };
   retention: { mailboxDays: number; analyticsDays: number };
   partnerInvitesPerDay: number;
+  storage: StorageConfig;
+  /** clamd's host and port when uploads are scanned. */
+  clamd: { host: string; port: number } | undefined;
+  uploadMaxBytes: number;
 }
+
+export type StorageConfig =
+  | { driver: "local" }
+  | {
+      driver: "s3";
+      s3: { bucket: string; region: string; endpoint: string | undefined; forcePathStyle: boolean };
+    };
 
 export interface DatabaseTimeouts {
   connectMs: number;
@@ -238,6 +268,23 @@ export function loadConfig(
     http: { requestTimeoutMs: env.REQUEST_TIMEOUT_MS, connectionTimeoutMs: env.CONNECTION_TIMEOUT_MS },
     retention: { mailboxDays: env.MAILBOX_RETENTION_DAYS, analyticsDays: env.ANALYTICS_RETENTION_DAYS },
     partnerInvitesPerDay: env.PARTNER_INVITES_PER_DAY,
+    storage:
+      env.STORAGE_DRIVER === "s3"
+        ? {
+            driver: "s3",
+            s3: {
+              bucket: env.S3_BUCKET ?? "",
+              region: env.S3_REGION,
+              endpoint: env.S3_ENDPOINT,
+              // A custom endpoint is usually MinIO-like (path style); AWS itself takes virtual hosts.
+              forcePathStyle: env.S3_FORCE_PATH_STYLE ?? env.S3_ENDPOINT !== undefined,
+            },
+          }
+        : { driver: "local" },
+    clamd: env.CLAMD_URL
+      ? { host: new URL(env.CLAMD_URL).hostname, port: Number(new URL(env.CLAMD_URL).port || 3310) }
+      : undefined,
+    uploadMaxBytes: env.UPLOAD_MAX_BYTES,
   };
 }
 

@@ -5,7 +5,9 @@ import type { DatabaseHandle, Db } from "./db/client.ts";
 import type { Cache } from "./lib/cache.ts";
 import type { LiveEvents } from "./lib/live-events.ts";
 import type { Mailer } from "./lib/mailer.ts";
+import type { SessionCache } from "./lib/session-cache.ts";
 import type { JobQueue } from "./queue/queue.ts";
+import type { FileStorage } from "./storage/index.ts";
 
 /** What services and job handlers receive: the process's shared resources. */
 export interface AppContext {
@@ -20,4 +22,8 @@ export interface AppContext {
   /** Set with REDIS_URL (rate-limit counters, cache). */
   redis?: Redis | undefined;
   logger: FastifyBaseLogger;
+  /** Uploaded files (documents, attachments, pictures): a folder or an S3 bucket. */
+  storage: FileStorage;
+  /** Who a credential proved, for a few seconds, dropped on revocation (lib/session-cache.ts); absent: read every time. */
+  sessions?: SessionCache;
 }

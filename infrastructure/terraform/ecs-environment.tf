@@ -10,6 +10,10 @@ locals {
       LOG_LEVEL         = var.log_level
       DATABASE_POOL_MAX = tostring(var.database_pool_max)
       OTEL_SERVICE_NAME = "${var.name}-backend"
+      # Documents in the bucket, through the task role (the standard AWS credential chain).
+      STORAGE_DRIVER = "s3"
+      S3_BUCKET      = aws_s3_bucket.documents.bucket
+      S3_REGION      = var.aws_region
     },
     var.enable_redis ? {
       REDIS_URL = "rediss://${one(aws_elasticache_replication_group.main[*].primary_endpoint_address)}:6379"

@@ -111,4 +111,29 @@ describe("mobile app (web export)", () => {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "mobile-web-case.png") });
     await context.close();
   });
+
+  it("the demo client messages their consultant from the case screen", async () => {
+    const context = await newVisitor(browser, appURL);
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(CLIENT.email);
+    await page.getByLabel("Password").fill(CLIENT.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("progressbar", { name: "Your visa progress" }).waitFor(WAIT);
+
+    await page.goto("/cases");
+    const open = page.getByRole("button", { name: /^Open case RC-\d{4}-\d{5,}$/ });
+    await open.first().waitFor(WAIT);
+    await open.first().click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/, WAIT);
+    const visible = (locator: ReturnType<typeof page.getByText>) => locator.filter({ visible: true }).first();
+    await visible(page.getByRole("button", { name: "Message your consultant" })).click();
+    await page.waitForURL(/\/messages\/[0-9a-f-]{36}$/, WAIT);
+    const text = `Hello from the phone ${Date.now()}`;
+    await visible(page.getByLabel("Message", { exact: true })).fill(text);
+    await visible(page.getByRole("button", { name: "Send" })).click();
+    await visible(page.getByText(text, { exact: true })).waitFor(WAIT);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "mobile-web-conversation.png") });
+    await context.close();
+  });
 });

@@ -8,6 +8,8 @@ export const pageRoutes: RouteObject[] = [
   { path: "import", lazy: () => import("./features/import/import-page.tsx") },
   { path: "commissions", lazy: () => import("./features/commissions/commissions-page.tsx") },
   { path: "members", lazy: () => import("./features/members/members-page.tsx") },
+  { path: "messages", lazy: () => import("./features/messages/messages-page.tsx") },
+  { path: "messages/:id", lazy: () => import("./features/messages/conversation-page.tsx") },
 ];
 
 export const partnerRoutes: RouteObject[] = [

@@ -39,6 +39,8 @@ export const appRootRoutes: RouteObject[] = [
           { path: "cases", lazy: () => import("./features/cases/cases-page.tsx") },
           { path: "cases/:id", lazy: () => import("./features/cases/case-page.tsx") },
           { path: "referrals", lazy: () => import("./features/referrals/referrals-page.tsx") },
+          { path: "messages", lazy: () => import("./features/messages/messages-page.tsx") },
+          { path: "messages/:id", lazy: () => import("./features/messages/conversation-page.tsx") },
           {
             path: "notifications",
             lazy: () => import("./features/notifications/notifications-page.tsx"),

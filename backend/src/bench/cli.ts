@@ -12,18 +12,25 @@ import { loadConfig } from "../config.ts";
 import { bulkEmail } from "../seed/bulk.ts";
 import { DEMO_PASSWORD } from "../seed/demo.ts";
 import { runSeed } from "../seed/run-seed.ts";
-import { type RunningServer, startServer } from "./server-process.ts";
+import { formatGoals, formatRows, goalLines, type Measured, type Row } from "./goals.ts";
+import { type RunningServer, startReferenceServer, startServer } from "./server-process.ts";
 
-// `npm run bench [-- --embedded] [--duration 10] [--connections 16] [--users 1000]
-//   [--referrals-per-user 50] [--cases-per-user 2] [--reuse] [--no-build]` (100,000 cases for the staff
-//   list: `--users 50000 --cases-per-user 2`): the real server on a seeded database under
-// autocannon. Prints figures; fails only on errors, never on slow numbers.
+// `npm run bench [-- --only postgres,scale,embedded] [--duration 10] [--warmup 2] [--connections 16]
+//   [--users 1000] [--referrals-per-user 50] [--cases-per-user 2] [--large-users 20000] [--reuse]
+//   [--no-build] [--cpu-prof DIR]`: the real server on a seeded database under autocannon, beside a bare
+// Fastify + pg yardstick on the same database, then issue 19's goals as ratios (goals.ts).
+//   postgres  the yardstick's read and insert, the real routes, at users × referrals (50,000)
+//   scale     the reads again on a kept database of large-users × referrals (1,000,000), seeded once
+//   embedded  the real routes on PGlite
+// Fails only on errors, never on slow numbers (a reduced run for iterating: --duration 3 --warmup 1).
 
 const BENCH_DATABASE = "referral_bench";
+const LARGE_DATABASE = "referral_bench_large";
 const DEFAULT_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
 const { values: args } = parseArgs({
   options: {
+    only: { type: "string", default: "postgres,scale,embedded" },
     embedded: { type: "boolean", default: false },
     duration: { type: "string", default: "10" },
     warmup: { type: "string", default: "2" },
@@ -31,8 +38,12 @@ const { values: args } = parseArgs({
     users: { type: "string", default: "1000" },
     "referrals-per-user": { type: "string", default: "50" },
     "cases-per-user": { type: "string", default: "2" },
+    "large-users": { type: "string", default: "20000" },
     reuse: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
+    "cpu-prof": { type: "string" },
+    scenarios: { type: "string" },
+    idle: { type: "string", default: "60" },
   },
 });
 const duration = Number(args.duration);
@@ -41,33 +52,76 @@ const connections = Number(args.connections);
 const users = Number(args.users);
 const referralsPerUser = Number(args["referrals-per-user"]);
 const casesPerUser = Number(args["cases-per-user"]);
+const largeUsers = Number(args["large-users"]);
+// --embedded is the older spelling of --only embedded.
+const suites = new Set((args.embedded ? "embedded" : args.only).split(",").map((name) => name.trim()));
+
+async function adminClient(): Promise<pg.Client> {
+  const admin = new pg.Client({ connectionString: DEFAULT_ADMIN_URL });
+  await admin.connect();
+  return admin;
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(DEFAULT_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
 
 /** DATABASE_URL when set; else a fresh `referral_bench` on the local PostgreSQL (kept with --reuse). */
-async function prepareDatabase(): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
-  if (args.embedded) {
+async function prepareDatabase(
+  embedded: boolean,
+): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
+  if (embedded) {
     const dir = await mkdtemp(path.join(os.tmpdir(), "referral-bench-"));
     return { env: { DATA_DIR: dir }, cleanup: () => rm(dir, { recursive: true, force: true }) };
   }
   const configured = loadConfig().databaseUrl;
   if (configured) return { env: { DATABASE_URL: configured }, cleanup: async () => {} };
-  const admin = new pg.Client({ connectionString: DEFAULT_ADMIN_URL });
-  await admin.connect();
+  const admin = await adminClient();
   const { rowCount } = await admin.query("select 1 from pg_database where datname = $1", [BENCH_DATABASE]);
   if (!args.reuse || rowCount === 0) {
     await admin.query(`drop database if exists ${BENCH_DATABASE} with (force)`);
     await admin.query(`create database ${BENCH_DATABASE}`);
   }
   await admin.end();
-  const url = new URL(DEFAULT_ADMIN_URL);
-  url.pathname = `/${BENCH_DATABASE}`;
-  return { env: { DATABASE_URL: url.toString() }, cleanup: async () => {} };
+  return { env: { DATABASE_URL: databaseUrl(BENCH_DATABASE) }, cleanup: async () => {} };
 }
 
-async function seed(env: Record<string, string>): Promise<void> {
+/**
+ * `referral_bench_large`, kept between runs: seeding a million referrals takes minutes on this machine.
+ * Reseeded when it does not hold the expected count (a first run, a changed --large-users, a failed seed).
+ */
+async function prepareLargeDatabase(): Promise<{ env: Record<string, string>; seeded: boolean }> {
+  const expected = largeUsers * referralsPerUser;
+  const admin = await adminClient();
+  try {
+    const { rowCount } = await admin.query("select 1 from pg_database where datname = $1", [LARGE_DATABASE]);
+    if (rowCount) {
+      const probe = new pg.Client({ connectionString: databaseUrl(LARGE_DATABASE) });
+      await probe.connect();
+      const count = await probe.query<{ n: string }>("select count(*) as n from referrals").then(
+        (result) => Number(result.rows[0]?.n ?? 0),
+        () => -1,
+      );
+      await probe.end();
+      if (count >= expected && count < expected + 100_000) {
+        return { env: { DATABASE_URL: databaseUrl(LARGE_DATABASE) }, seeded: false };
+      }
+    }
+    await admin.query(`drop database if exists ${LARGE_DATABASE} with (force)`);
+    await admin.query(`create database ${LARGE_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  return { env: { DATABASE_URL: databaseUrl(LARGE_DATABASE) }, seeded: true };
+}
+
+async function seed(env: Record<string, string>, seedUsers: number): Promise<void> {
   const config = loadConfig({ LOG_LEVEL: "warn", DATA_DIR: "./data", ...env });
   const ctx = await createContext(config, { supervise: false });
   try {
-    await runSeed(ctx, { users, referralsPerUser, casesPerUser });
+    await runSeed(ctx, { users: seedUsers, referralsPerUser, casesPerUser });
   } finally {
     await closeContext(ctx);
   }
@@ -95,22 +149,45 @@ async function firstCaseId(server: RunningServer, token: string): Promise<string
   return body.data[0].id;
 }
 
+const THREAD_MESSAGES = 200;
+
+/**
+ * The client's consultation on their case with THREAD_MESSAGES messages (both sides), for the
+ * message-page and send scenarios.
+ */
+async function benchConversation(server: RunningServer, client: string, staff: string, caseId: string) {
+  const call = (token: string, method: string, path: string, body?: unknown) =>
+    fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const opened = await call(client, "POST", "/api/conversations", { type: "consultation", caseId });
+  if (!opened.ok) throw new Error(`opening the bench conversation failed: ${opened.status}`);
+  const { id } = ((await opened.json()) as { data: { id: string } }).data;
+  const joined = await call(staff, "POST", `/api/conversations/${id}/join`);
+  if (!joined.ok) throw new Error(`staff joining the bench conversation failed: ${joined.status}`);
+  for (let index = 0; index < THREAD_MESSAGES; index++) {
+    const token = index % 2 === 0 ? client : staff;
+    const sent = await call(token, "POST", `/api/conversations/${id}/messages`, {
+      body: `Bench message ${index}: the documents for the next stage, and a link https://example.com/${index}`,
+    });
+    if (!sent.ok) throw new Error(`seeding the bench conversation failed: ${sent.status}`);
+  }
+  return id;
+}
+
 interface Scenario {
   name: string;
   method: "GET" | "POST";
   path: string;
-  token: string;
+  /** Absent for the yardstick (no auth). */
+  token?: string;
   /** A fresh body per request (POST). */
   body?: () => string;
-}
-
-interface Row {
-  endpoint: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
 }
 
 async function hit(server: RunningServer, scenario: Scenario, seconds: number): Promise<autocannon.Result> {
@@ -119,7 +196,10 @@ async function hit(server: RunningServer, scenario: Scenario, seconds: number): 
     url: server.url,
     connections,
     duration: seconds,
-    headers: { authorization: `Bearer ${scenario.token}`, "content-type": "application/json" },
+    headers: {
+      ...(scenario.token ? { authorization: `Bearer ${scenario.token}` } : {}),
+      "content-type": "application/json",
+    },
     requests: [
       {
         method: scenario.method,
@@ -130,109 +210,292 @@ async function hit(server: RunningServer, scenario: Scenario, seconds: number): 
   });
 }
 
-async function run(server: RunningServer, scenario: Scenario): Promise<Row> {
+const YARDSTICK_FOR: Record<string, string[]> = {
+  "reference read": ["profile", "referrals", "stats"],
+  "reference insert": ["create"],
+};
+// --scenarios profile,create: only these (and their yardsticks), e.g. to profile one route.
+const picked = args.scenarios ? new Set(args.scenarios.split(",").map((name) => name.trim())) : undefined;
+
+async function run(server: RunningServer, scenario: Scenario): Promise<Row | undefined> {
+  if (
+    picked &&
+    !picked.has(scenario.name) &&
+    !YARDSTICK_FOR[scenario.name]?.some((name) => picked.has(name))
+  ) {
+    return;
+  }
   if (warmup > 0) await hit(server, scenario, warmup);
   const result = await hit(server, scenario, duration);
-  return {
-    endpoint: `${scenario.method} ${scenario.path}`,
+  const row: Row = {
+    endpoint: scenario.token
+      ? `${scenario.method} ${scenario.path}`
+      : `bare ${scenario.method} ${scenario.path}`,
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };
+  console.log(`  ${scenario.name}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms`);
+  return row;
 }
 
-function printTable(rows: Row[], header: string, peakRssMb: number): void {
-  const cells = [
-    ["endpoint", "req/s", "p50 ms", "p99 ms", "errors", "non-2xx"],
-    ...rows.map((row) => [row.endpoint, row.rps, row.p50, row.p99, row.errors, row.non2xx].map(String)),
+const SERVER_ENV = {
+  NODE_ENV: "production",
+  LOG_LEVEL: "warn",
+  RATE_LIMIT_MAX: "100000000",
+  RATE_LIMIT_AUTH_MAX: "1000",
+  SERVE_APPS: "false",
+};
+
+let built = false;
+/** The real server (built once per run), with a loopback SMTP server that drops its mail. */
+async function withServer<T>(
+  env: Record<string, string>,
+  body: (server: RunningServer) => Promise<T>,
+): Promise<{ result: T; peakRssMb: number }> {
+  // Production requires SMTP.
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData: (stream, _session, done) => stream.resume().on("end", () => done()),
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  let server: RunningServer | undefined;
+  try {
+    const profileDir = args["cpu-prof"];
+    server = await startServer(
+      {
+        ...env,
+        ...SERVER_ENV,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        AUTH_SECRET: randomBytes(32).toString("hex"),
+      },
+      !args["no-build"] && !built,
+      profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [],
+    );
+    built = true;
+    const result = await body(server);
+    return { result, peakRssMb: server.peakRssMb() };
+  } finally {
+    await server?.stop();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  }
+}
+
+interface Tokens {
+  client: string;
+  clientId: string;
+  staff: string;
+}
+
+async function signInBoth(server: RunningServer): Promise<Tokens> {
+  const client = await signIn(server, bulkEmail(1));
+  const staff = await signIn(server, "staff@demo.test");
+  const response = await fetch(`${server.url}/api/users/me/profile`, {
+    headers: { authorization: `Bearer ${client}` },
+  });
+  const body = (await response.json()) as { id?: string; data?: { id: string } };
+  const clientId = body.data?.id ?? body.id;
+  if (!clientId) throw new Error(`no profile for the bench client: ${response.status}`);
+  return { client, clientId, staff };
+}
+
+function readScenarios(tokens: Tokens): Scenario[] {
+  return [
+    { name: "profile", method: "GET", path: "/api/users/me/profile", token: tokens.client },
+    {
+      name: "referrals",
+      method: "GET",
+      path: "/api/users/me/referrals?page=1&limit=20",
+      token: tokens.client,
+    },
+    { name: "stats", method: "GET", path: "/api/users/me/referral-stats", token: tokens.client },
+    { name: "admin list", method: "GET", path: "/api/admin/referrals?limit=50", token: tokens.staff },
   ];
-  const widths = cells[0]!.map((_, column) => Math.max(...cells.map((line) => line[column]!.length)));
-  const format = (line: string[]) =>
-    line
-      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
-      .join("  ");
-  console.log(`\n${header}`);
-  console.log(format(cells[0]!));
-  console.log(widths.map((width) => "-".repeat(width)).join("  "));
-  for (const line of cells.slice(1)) console.log(format(line));
-  console.log(`server peak RSS: ${peakRssMb} MB\n`);
+}
+
+const runId = Date.now().toString(36);
+let sequence = 0;
+function createScenario(token: string): Scenario {
+  return {
+    name: "create",
+    method: "POST",
+    path: "/api/referrals",
+    token,
+    body: () => {
+      sequence += 1;
+      return JSON.stringify({ fullName: "Bench Friend", email: `bench-${runId}-${sequence}@example.com` });
+    },
+  };
+}
+
+/** Every scenario on the real server; with a yardstick, its read before the reads and its insert before POST. */
+async function measureAll(
+  server: RunningServer,
+  reference: RunningServer | undefined,
+): Promise<Map<string, Row>> {
+  const tokens = await signInBoth(server);
+  const caseId = await firstCaseId(server, tokens.client);
+  const rows = new Map<string, Row>();
+  const [profile, referralsPage, stats, adminList] = readScenarios(tokens);
+  const order: [RunningServer | undefined, Scenario][] = [
+    [reference, { name: "reference read", method: "GET", path: `/user/${tokens.clientId}` }],
+    [server, profile!],
+    [server, referralsPage!],
+    [server, stats!],
+    [
+      reference,
+      {
+        name: "reference insert",
+        method: "POST",
+        path: "/insert",
+        body: () => JSON.stringify({ payload: `bench-${runId}-${Math.random()}` }),
+      },
+    ],
+    [server, createScenario(tokens.client)],
+    [server, adminList!],
+    [server, { name: "case", method: "GET", path: `/api/cases/${caseId}`, token: tokens.client }],
+    [server, { name: "staff cases", method: "GET", path: "/api/admin/cases?limit=50", token: tokens.staff }],
+    ...(await messageScenarios(server, tokens, caseId)),
+  ];
+  for (const [target, scenario] of order) {
+    const row = target ? await run(target, scenario) : undefined;
+    if (row) rows.set(scenario.name, row);
+  }
+  return rows;
+}
+
+/** The messages page, the conversation list and a send, on a seeded thread (skipped unless picked). */
+async function messageScenarios(
+  server: RunningServer,
+  tokens: Tokens,
+  caseId: string,
+): Promise<[RunningServer, Scenario][]> {
+  const names = ["messages page", "conversations list", "send message"];
+  if (picked && !names.some((name) => picked.has(name))) return [];
+  const conversationId = await benchConversation(server, tokens.client, tokens.staff, caseId);
+  const page = `/api/conversations/${conversationId}/messages?limit=50`;
+  return [
+    [server, { name: "messages page", method: "GET", path: page, token: tokens.client }],
+    [
+      server,
+      {
+        name: "conversations list",
+        method: "GET",
+        path: "/api/conversations?limit=20",
+        token: tokens.client,
+      },
+    ],
+    [
+      server,
+      {
+        name: "send message",
+        method: "POST",
+        path: `/api/conversations/${conversationId}/messages`,
+        token: tokens.client,
+        body: () => {
+          sequence += 1;
+          return JSON.stringify({ body: `Bench send ${runId}-${sequence}: is there news on my case?` });
+        },
+      },
+    ],
+  ];
+}
+
+async function postgresSuite(measured: Measured): Promise<void> {
+  const database = await prepareDatabase(false);
+  console.log(
+    `Seeding ${users} clients × ${referralsPerUser} referrals and ${casesPerUser} cases (PostgreSQL)…`,
+  );
+  await seed(database.env, users);
+  measured.smallReferrals = users * referralsPerUser;
+  const reference = await startReferenceServer({ ...database.env, DATABASE_POOL_MAX: "10" });
+  try {
+    const { result, peakRssMb } = await withServer(database.env, (server) => measureAll(server, reference));
+    measured.postgres = result;
+    measured.rss.postgres = peakRssMb;
+  } finally {
+    await reference.stop();
+    await database.cleanup();
+  }
+  console.log(
+    `\nPostgreSQL, ${users} clients × ${referralsPerUser} referrals, ${connections} connections, ${duration} s after ${warmup} s warm-up`,
+  );
+  console.log(formatRows([...measured.postgres.values()]));
+}
+
+async function scaleSuite(measured: Measured): Promise<void> {
+  const large = await prepareLargeDatabase();
+  if (large.seeded) {
+    console.log(
+      `Seeding ${largeUsers} clients × ${referralsPerUser} referrals once (kept as ${LARGE_DATABASE})…`,
+    );
+    await seed(large.env, largeUsers);
+  }
+  measured.largeReferrals = largeUsers * referralsPerUser;
+  const { result } = await withServer(large.env, async (server) => {
+    const tokens = await signInBoth(server);
+    const [, referralsPage, stats, adminList] = readScenarios(tokens);
+    const rows = new Map<string, Row>();
+    for (const scenario of [referralsPage!, stats!, adminList!]) {
+      const row = await run(server, scenario);
+      if (row) rows.set(scenario.name, row);
+    }
+    return rows;
+  });
+  measured.large = result;
+  console.log(`\nPostgreSQL, ${largeUsers} clients × ${referralsPerUser} referrals (scale)`);
+  console.log(formatRows([...result.values()]));
+}
+
+/** Share of one core the server uses while nobody calls it, over --idle seconds (after 5 s to settle). */
+async function idleCpu(server: RunningServer): Promise<number | undefined> {
+  const seconds = Number(args.idle);
+  if (!(seconds > 0)) return undefined;
+  console.log(`Idle: measuring the server's CPU for ${seconds} s…`);
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  const before = server.cpuSeconds();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const percent = ((server.cpuSeconds() - before) / seconds) * 100;
+  console.log(`  idle: ${percent.toFixed(2)} % of a core`);
+  return percent;
+}
+
+async function embeddedSuite(measured: Measured): Promise<void> {
+  const database = await prepareDatabase(true);
+  try {
+    console.log(
+      `Seeding ${users} clients × ${referralsPerUser} referrals and ${casesPerUser} cases (PGlite)…`,
+    );
+    await seed(database.env, users);
+    const { result, peakRssMb } = await withServer(database.env, async (server) => {
+      measured.idleCorePercent = await idleCpu(server);
+      return measureAll(server, undefined);
+    });
+    measured.embedded = result;
+    measured.rss.embedded = peakRssMb;
+  } finally {
+    await database.cleanup();
+  }
+  console.log(`\nEmbedded (PGlite), ${users} clients × ${referralsPerUser} referrals`);
+  console.log(formatRows([...measured.embedded.values()]));
 }
 
 async function main(): Promise<number> {
-  const database = await prepareDatabase();
-  let server: RunningServer | undefined;
-  let smtp: SMTPServer | undefined;
-  try {
-    console.log(
-      `Seeding ${users} clients × ${referralsPerUser} referrals and ${casesPerUser} cases (${args.embedded ? "PGlite" : "PostgreSQL"})…`,
-    );
-    await seed(database.env);
-    // Production requires SMTP: a loopback server takes the benchmark's mail and drops it.
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onData: (stream, _session, done) => stream.resume().on("end", () => done()),
-    });
-    await new Promise<void>((resolve) => smtp!.listen(0, "127.0.0.1", resolve));
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
-    server = await startServer(
-      {
-        ...database.env,
-        NODE_ENV: "production",
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-        LOG_LEVEL: "warn",
-        AUTH_SECRET: randomBytes(32).toString("hex"),
-        RATE_LIMIT_MAX: "100000000",
-        RATE_LIMIT_AUTH_MAX: "1000",
-        SERVE_APPS: "false",
-      },
-      !args["no-build"],
-    );
-    const client = await signIn(server, bulkEmail(1));
-    const staff = await signIn(server, "staff@demo.test");
-    const caseId = await firstCaseId(server, client);
-    const run_id = Date.now().toString(36);
-    let sequence = 0;
-    const scenarios: Scenario[] = [
-      { name: "profile", method: "GET", path: "/api/users/me/profile", token: client },
-      { name: "referrals", method: "GET", path: "/api/users/me/referrals?page=1&limit=20", token: client },
-      { name: "stats", method: "GET", path: "/api/users/me/referral-stats", token: client },
-      {
-        name: "create",
-        method: "POST",
-        path: "/api/referrals",
-        token: client,
-        body: () => {
-          sequence += 1;
-          return JSON.stringify({
-            fullName: "Bench Friend",
-            email: `bench-${run_id}-${sequence}@example.com`,
-          });
-        },
-      },
-      { name: "admin list", method: "GET", path: "/api/admin/referrals?limit=50", token: staff },
-      { name: "case", method: "GET", path: `/api/cases/${caseId}`, token: client },
-      { name: "staff cases", method: "GET", path: "/api/admin/cases?limit=50", token: staff },
-    ];
-    const rows: Row[] = [];
-    for (const scenario of scenarios) {
-      rows.push(await run(server, scenario));
-      console.log(`  ${scenario.name}: ${rows.at(-1)!.rps} req/s`);
-    }
-    printTable(
-      rows,
-      `${args.embedded ? "Embedded (PGlite)" : "PostgreSQL"}, ${users} clients × ${referralsPerUser} referrals and ${casesPerUser} cases, ${connections} connections, ${duration} s each after ${warmup} s warm-up`,
-      server.peakRssMb(),
-    );
-    return rows.some((row) => row.errors > 0 || row.non2xx > 0) ? 1 : 0;
-  } finally {
-    await server?.stop();
-    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
-    await database.cleanup();
-  }
+  const measured: Measured = { postgres: new Map(), large: new Map(), embedded: new Map(), rss: {} };
+  if (suites.has("postgres")) await postgresSuite(measured);
+  if (suites.has("scale")) await scaleSuite(measured);
+  if (suites.has("embedded")) await embeddedSuite(measured);
+  console.log(
+    `\nGoals (issue 19), ${connections} connections, ${duration} s per scenario after ${warmup} s warm-up, ${os.cpus().length} cores shared with whatever else runs`,
+  );
+  console.log(formatGoals(goalLines(measured)));
+  const all = [...measured.postgres.values(), ...measured.large.values(), ...measured.embedded.values()];
+  return all.some((row) => row.errors > 0 || row.non2xx > 0) ? 1 : 0;
 }
 
 main().then(

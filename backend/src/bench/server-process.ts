@@ -55,24 +55,53 @@ function readKb(pid: number, field: "VmRSS" | "VmHWM"): number {
   }
 }
 
+/** User + system CPU the process has used so far, in seconds (/proc/<pid>/stat, 100 ticks a second). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces) start at ") ": utime is 14th, stime 15th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 export interface RunningServer {
   url: string;
   child: ChildProcess;
   /** Highest resident set seen so far, in MB (VmHWM, or the 200 ms samples of VmRSS). */
   peakRssMb(): number;
+  /** CPU seconds used so far. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
 /** Starts the real server as a child process; a bundle that cannot start falls back to tsx. */
-export async function startServer(env: Record<string, string>, build: boolean): Promise<RunningServer> {
-  const preferred = serverCommand(build);
+export async function startServer(
+  env: Record<string, string>,
+  build: boolean,
+  nodeArgs: string[] = [],
+): Promise<RunningServer> {
+  const command = serverCommand(build);
+  // e.g. --cpu-prof: node flags go before the script.
+  const preferred = nodeArgs.length > 0 ? { ...command, args: [...nodeArgs, ...command.args] } : command;
   try {
     return await spawnServer(env, preferred);
   } catch (error) {
-    if (preferred === TSX_COMMAND) throw error;
+    if (command === TSX_COMMAND) throw error;
     console.error(`${error instanceof Error ? error.message : error}\nRetrying with tsx.`);
-    return spawnServer(env, TSX_COMMAND);
+    return spawnServer(env, { ...TSX_COMMAND, args: [...nodeArgs, ...TSX_COMMAND.args] });
   }
+}
+
+/** The bare Fastify + pg yardstick (reference-server.ts) on the same database, as its own process. */
+export function startReferenceServer(env: Record<string, string>): Promise<RunningServer> {
+  return spawnServer(env, {
+    command: process.execPath,
+    args: ["--import", "tsx", "src/bench/reference-server.ts"],
+    label: "bare Fastify + pg (reference)",
+  });
 }
 
 /** Spawns the server and waits until /health/ready answers. */
@@ -125,6 +154,7 @@ async function spawnServer(env: Record<string, string>, server: ServerCommand): 
   return {
     url,
     child,
+    cpuSeconds: () => (child.pid ? cpuSeconds(child.pid) : 0),
     peakRssMb: () => Math.round(Math.max(sampled, child.pid ? readKb(child.pid, "VmHWM") : 0) / 1024),
     stop: async () => {
       clearInterval(sampler);

@@ -1,5 +1,8 @@
 import { purgeAnalyticsEventsJob } from "../modules/analytics/analytics.jobs.ts";
 import { remindOverdueTasksJob } from "../modules/cases/cases.jobs.ts";
+import { documentExpiryRemindersJob } from "../modules/documents/documents.jobs.ts";
+import { moveFilesToStorageJob } from "../modules/files/files.jobs.ts";
+import { unansweredSupportSummaryJob, unreadDigestsJob } from "../modules/messages/messages.jobs.ts";
 import { broadcastFanOutJob } from "../modules/notifications/broadcasts.jobs.ts";
 import {
   deliverNotificationJob,
@@ -20,4 +23,8 @@ export const JOBS: readonly AnyJob[] = [
   remindOverdueTasksJob,
   purgeDevMailboxJob,
   purgeAnalyticsEventsJob,
+  documentExpiryRemindersJob,
+  moveFilesToStorageJob,
+  unreadDigestsJob,
+  unansweredSupportSummaryJob,
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addBusinessDays, businessDaysBetween, isBusinessDay } from "./business-days.ts";
+import { addBusinessDays, addBusinessHours, businessDaysBetween, isBusinessDay } from "./business-days.ts";
 
 // 2025-06-02 is a Monday.
 const at = (day: string, time = "10:00") => new Date(`2025-06-${day}T${time}:00.000Z`);
@@ -60,5 +60,21 @@ describe("businessDaysBetween", () => {
       false,
       false,
     ]);
+  });
+});
+
+describe("addBusinessHours", () => {
+  const at = (iso: string) => new Date(iso);
+  it("counts within the working day", () => {
+    expect(addBusinessHours(at("2026-12-01T10:00:00Z"), 4).toISOString()).toBe("2026-12-01T14:00:00.000Z");
+  });
+  it("carries over the evening and the weekend", () => {
+    // Friday 16:00 + 4 h: one hour on Friday, three on Monday.
+    expect(addBusinessHours(at("2026-12-04T16:00:00Z"), 4).toISOString()).toBe("2026-12-07T12:00:00.000Z");
+  });
+  it("starts a weekend or night question at the next opening", () => {
+    expect(addBusinessHours(at("2026-12-05T11:00:00Z"), 4).toISOString()).toBe("2026-12-07T13:00:00.000Z");
+    expect(addBusinessHours(at("2026-12-01T20:00:00Z"), 1).toISOString()).toBe("2026-12-02T10:00:00.000Z");
+    expect(addBusinessHours(at("2026-12-01T06:00:00Z"), 2).toISOString()).toBe("2026-12-01T11:00:00.000Z");
   });
 });

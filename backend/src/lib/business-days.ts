@@ -39,3 +39,32 @@ export function businessDaysBetween(from: Date, to: Date): number {
   while (addBusinessDays(from, low + 1).getTime() <= to.getTime()) low += 1;
   return low;
 }
+
+// Business hours: 09:00 to 17:00 UTC on business days.
+const OPEN_HOUR = 9;
+const CLOSE_HOUR = 17;
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * `date` moved forward by `hours` business hours: Friday 16:00 + 4 is Monday 12:00, and a question
+ * asked on Saturday starts counting at Monday 09:00.
+ */
+export function addBusinessHours(date: Date, hours: number): Date {
+  if (!(hours >= 0)) throw new RangeError("hours must not be negative");
+  let remaining = hours * HOUR_MS;
+  let time = date.getTime();
+  for (;;) {
+    const at = new Date(time);
+    const open = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), OPEN_HOUR);
+    const close = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), CLOSE_HOUR);
+    if (!isBusinessDay(at) || time >= close) {
+      // To the next day's opening.
+      time = open + DAY_MS;
+      continue;
+    }
+    if (time < open) time = open;
+    if (time + remaining <= close) return new Date(time + remaining);
+    remaining -= close - time;
+    time = open + DAY_MS;
+  }
+}

@@ -31,7 +31,7 @@ describe("LiveEvents", () => {
     expect(live.listenerCount()).toBe(2);
   });
 
-  it("treats a user id named like an EventEmitter special event as any other", async () => {
+  it("treats a user id named like an EventEmitter special event like every other id", async () => {
     const live = new LiveEvents();
     await expect(live.publish("error", event("no listener"))).resolves.toBeUndefined();
     const seen: string[] = [];

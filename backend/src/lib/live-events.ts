@@ -1,15 +1,20 @@
 import { EventEmitter } from "node:events";
+import type { ConversationLiveEvent } from "@referral-app/shared/schemas/conversation";
 import type { NotificationEvent } from "@referral-app/shared/schemas/notification";
 
 export type LiveListener = (event: NotificationEvent) => void;
+export type ConversationListener = (event: ConversationLiveEvent) => void;
 
 // Prefixed: an EventEmitter treats an event named "error" specially, and ids are not ours to choose.
 const channel = (userId: string) => `user:${userId}`;
 const sessionChannel = (sessionId: string) => `session:${sessionId}`;
+const conversationChannel = (userId: string) => `conversation:${userId}`;
 
 export interface LiveTransport {
   publish(userId: string, event: NotificationEvent): Promise<void>;
   endSessions(sessionIds: string[]): Promise<void>;
+  /** One event for several users (a conversation's participants) in one hop. */
+  publishConversation(userIds: string[], event: ConversationLiveEvent): Promise<void>;
 }
 
 /**
@@ -32,6 +37,27 @@ export class LiveEvents {
   async publish(userId: string, event: NotificationEvent): Promise<void> {
     if (this.remote) await this.remote.publish(userId, event);
     else this.deliverLocal(userId, event);
+  }
+
+  /** Message events to every participant's open streams (`message.created`, …). */
+  async publishConversation(userIds: string[], event: ConversationLiveEvent): Promise<void> {
+    if (userIds.length === 0) return;
+    if (this.remote) await this.remote.publishConversation(userIds, event);
+    else this.deliverConversationLocal(userIds, event);
+  }
+
+  deliverConversationLocal(userIds: string[], event: ConversationLiveEvent): void {
+    for (const userId of userIds) this.emitter.emit(conversationChannel(userId), event);
+  }
+
+  subscribeConversation(userId: string, listener: ConversationListener): () => void {
+    const guarded: ConversationListener = (event) => {
+      try {
+        listener(event);
+      } catch {}
+    };
+    this.emitter.on(conversationChannel(userId), guarded);
+    return () => this.emitter.off(conversationChannel(userId), guarded);
   }
 
   /** Sessions that ended (sign-out, password reset, revoked): their streams close on every instance. */

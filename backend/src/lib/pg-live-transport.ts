@@ -1,14 +1,17 @@
 import { randomUUID } from "node:crypto";
+import type { ConversationLiveEvent } from "@referral-app/shared/schemas/conversation";
 import type { NotificationEvent } from "@referral-app/shared/schemas/notification";
 import type { FastifyBaseLogger } from "fastify";
 import pg from "pg";
 import type { MemoryCache } from "./cache.ts";
 import type { LiveEvents } from "./live-events.ts";
+import { SESSION_CACHE_CHANNEL, type SessionCache } from "./session-cache.ts";
 
 /** The NOTIFY channels: live notifications, ended sessions and cache deletions. */
 export const LIVE_CHANNEL = "live_events";
 export const SESSION_END_CHANNEL = "session_ended";
 export const CACHE_CHANNEL = "cache_invalidate";
+export const CONVERSATION_CHANNEL = "conversation_events";
 
 // PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; stay clear of the limit.
 export const MAX_PAYLOAD_BYTES = 7_500;
@@ -186,6 +189,27 @@ export function encodeLiveMessage(from: string, userId: string, event: Notificat
   return JSON.stringify({ from, userId, event: cut } satisfies LiveMessage);
 }
 
+interface ConversationMessage {
+  from: string;
+  userIds: string[];
+  event: ConversationLiveEvent;
+}
+
+/**
+ * Encodes a conversation event for NOTIFY. A message too big for it travels without its text
+ * (`message: null`): the app fetches the thread instead.
+ */
+export function encodeConversationMessage(
+  from: string,
+  userIds: string[],
+  event: ConversationLiveEvent,
+): string {
+  const full = JSON.stringify({ from, userIds, event } satisfies ConversationMessage);
+  if (Buffer.byteLength(full) <= MAX_PAYLOAD_BYTES || event.type === "conversation.read") return full;
+  const slim: ConversationLiveEvent = { type: event.type, data: { ...event.data, message: null } };
+  return JSON.stringify({ from, userIds, event: slim } satisfies ConversationMessage);
+}
+
 /** Routes `ctx.live` through the bus: a publish on any instance reaches every instance's SSE streams. */
 export function attachLiveTransport(bus: PgNotifyBus, live: LiveEvents): void {
   bus.on(LIVE_CHANNEL, (payload) => {
@@ -195,7 +219,18 @@ export function attachLiveTransport(bus: PgNotifyBus, live: LiveEvents): void {
   bus.on(SESSION_END_CHANNEL, (payload) => {
     live.endSessionsLocal((JSON.parse(payload) as { sessionIds: string[] }).sessionIds);
   });
+  bus.on(CONVERSATION_CHANNEL, (payload) => {
+    const message = JSON.parse(payload) as ConversationMessage;
+    live.deliverConversationLocal(message.userIds, message.event);
+  });
   live.useTransport({
+    publishConversation: async (userIds, event) => {
+      // A hundred participants' ids stay far below the payload limit beside a slimmed event.
+      for (let i = 0; i < userIds.length; i += 100) {
+        const chunk = userIds.slice(i, i + 100);
+        await bus.publish(CONVERSATION_CHANNEL, encodeConversationMessage(bus.instanceId, chunk, event));
+      }
+    },
     publish: (userId, event) => bus.publish(LIVE_CHANNEL, encodeLiveMessage(bus.instanceId, userId, event)),
     endSessions: async (sessionIds) => {
       // Session ids are short; 100 of them stay far below the NOTIFY payload limit.
@@ -222,4 +257,11 @@ export function attachCacheInvalidation(bus: PgNotifyBus, cache: MemoryCache): v
     }
     await bus.publish(CACHE_CHANNEL, payload);
   });
+}
+
+/** Sessions remembered by this instance are dropped as the database reports them ended (migration 0017). */
+export function attachSessionInvalidation(bus: PgNotifyBus, sessions: SessionCache): void {
+  bus.on(SESSION_CACHE_CHANNEL, (payload) => sessions.invalidate(payload));
+  // Revocations notified while this listener was away were missed.
+  bus.onReconnect(() => sessions.clear());
 }

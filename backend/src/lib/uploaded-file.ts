@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import type { FastifyRequest } from "fastify";
 import { DomainError } from "./domain-error.ts";
 
@@ -36,4 +37,41 @@ export async function readUploadedFile(
   }
   if (Buffer.isBuffer(request.body)) return { content: request.body, fileName: null };
   throw new DomainError("UNSUPPORTED_MEDIA_TYPE", messages.unsupported);
+}
+
+export interface UploadedStream {
+  stream: Readable;
+  fileName: string | null;
+}
+
+/**
+ * Streams the file of a multipart form to `handle` as it arrives (never buffered whole) and
+ * answers what it returned with the form's text fields, those before the file and after it.
+ * A second file is read away unused. Routes register @fastify/multipart.
+ */
+export async function streamMultipartUpload<T>(
+  request: FastifyRequest,
+  maxBytes: number,
+  messages: Pick<UploadMessages, "missing" | "unsupported">,
+  handle: (file: UploadedStream, fieldsBefore: Record<string, string>) => Promise<T>,
+): Promise<{ result: T; fields: Record<string, string> }> {
+  if (!request.isMultipart()) throw new DomainError("UNSUPPORTED_MEDIA_TYPE", messages.unsupported);
+  const fields: Record<string, string> = {};
+  let handled: { result: T } | undefined;
+  for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 2, fields: 20 } })) {
+    if (part.type === "file") {
+      if (handled) {
+        part.file.resume();
+        continue;
+      }
+      handled = {
+        result: await handle({ stream: part.file, fileName: part.filename || null }, { ...fields }),
+      };
+    } else {
+      fields[part.fieldname] = String(part.value);
+    }
+  }
+  if (!handled)
+    throw new DomainError("VALIDATION_ERROR", messages.missing, { fields: { file: ["Required"] } });
+  return { result: handled.result, fields };
 }

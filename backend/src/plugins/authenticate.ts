@@ -17,10 +17,11 @@ export function currentUser(request: FastifyRequest): Promise<Actor | null> {
   return pending;
 }
 
-// Resolving a credential costs better-auth two queries and an HMAC. The cache remembers only which
-// session a credential proved (never who the user is), and every request re-reads that session and
-// its user in one query: a session revoked by any path (sign-out, password reset, revoke-sessions,
-// a deleted user) or a changed role counts at once on every instance, with nothing to invalidate.
+// Resolving a credential costs better-auth two queries and an HMAC. The shared cache remembers only
+// which session a credential proved (never who the user is); on a miss in this process's session
+// cache (lib/session-cache.ts: a few seconds, dropped by the database's revocation notices) the
+// session and its user are re-read in one query, so a session revoked by any path (sign-out, password
+// reset, revoke-sessions, a deleted user) or a changed role counts at once on every instance.
 const SESSION_CACHE_TTL_SECONDS = 300;
 
 interface Credential {
@@ -63,24 +64,40 @@ async function credentialOf(request: FastifyRequest): Promise<Credential | null>
 async function lookup(request: FastifyRequest): Promise<Actor | null> {
   const credential = await credentialOf(request);
   if (!credential) return null;
-  const { cache, db } = request.server.ctx;
-  const key = `session:${createHash("sha256").update(credential.value).digest("base64url")}`;
+  const { cache, db, sessions } = request.server.ctx;
+  const digest = createHash("sha256").update(credential.value).digest("base64url");
+  // One map lookup for a credential seen in the last seconds (revocations drop it at once).
+  const remembered = sessions?.get(digest);
+  if (remembered) return remembered;
+  const ticket = sessions?.ticket() ?? 0;
+  const key = `session:${digest}`;
   const sessionId = await cache.get<string>(key);
-  if (sessionId) return findSessionUser(db, sessionId);
+  if (sessionId) {
+    const row = await findSessionUser(db, sessionId);
+    if (!row) return null;
+    const { expiresAt, ...actor } = row;
+    sessions?.set(digest, ticket, sessionId, actor, expiresAt);
+    return actor;
+  }
   const session = await request.server.auth.api.getSession({ headers: credential.headers });
   if (!session) return null;
   await cache.set(key, session.session.id, SESSION_CACHE_TTL_SECONDS);
   const user = session.user as typeof session.user & {
     role?: UserRole;
     partnerOrganizationId?: string | null;
+    deactivatedAt?: Date | null;
   };
-  return {
+  const actor: Actor = {
     id: user.id,
     email: user.email,
     name: user.name,
     role: user.role ?? "client",
     partnerOrganizationId: user.partnerOrganizationId ?? null,
   };
+  // better-auth does not know about deactivation; the next request re-reads through findSessionUser.
+  if (!user.deactivatedAt)
+    sessions?.set(digest, ticket, session.session.id, actor, session.session.expiresAt);
+  return actor;
 }
 
 export async function requireUser(request: FastifyRequest): Promise<Actor> {

@@ -33,7 +33,11 @@ function stored<P>(job: JobDefinition<P>, payload: P): object {
 
 /** pg-boss on the application database, typed by job definitions; the only user of pg-boss. */
 export class JobQueue {
-  constructor(private readonly boss: PgBoss) {}
+  constructor(
+    private readonly boss: PgBoss,
+    /** Seconds between fetches of an idle worker: the base poll, or the backstop when NOTIFY wakes it. */
+    private readonly idlePoll: { pollingIntervalSeconds: number; notifyPollingIntervalSeconds?: number },
+  ) {}
 
   async send<P>(job: JobDefinition<P>, payload: P, options: SendOptions = {}): Promise<string | null> {
     return this.boss.send(job.name, stored(job, payload), {
@@ -62,7 +66,7 @@ export class JobQueue {
       {
         batchSize: 1,
         burstWhenReadyExceeds: 1,
-        pollingIntervalSeconds: 0.5,
+        ...this.idlePoll,
         localConcurrency: options.concurrency,
       },
       async (batch) => {
@@ -108,6 +112,16 @@ export class JobQueue {
   }
 }
 
+/**
+ * Embedded (PGlite): every queue NOTIFYs as a job is inserted and idle workers sleep, fetching only on
+ * a wake-up or every EMBEDDED_BACKSTOP_SECONDS (5 queues × 4 workers polling every 0.5 s kept an idle
+ * server at 5-6 % of a core). One process, one connection: the NOTIFY costs nothing there.
+ * PostgreSQL keeps polling every 0.5 s: a transaction that NOTIFYs takes a cluster-wide lock at commit
+ * and holds it through its WAL flush, so job-queuing transactions commit one at a time (the earlier
+ * per-queue NOTIFY attempt: 376 → 288 req/s under load; docs/performance.md).
+ */
+const EMBEDDED_BACKSTOP_SECONDS = 60;
+
 /** pg-boss's minimum heartbeat; also how often the supervisor looks for lost jobs. */
 const RECOVERY_SECONDS = 10;
 
@@ -126,6 +140,11 @@ export async function startQueue(
       ? new PgBoss({
           db: fromPglite(database.pglite!),
           backend: "pglite",
+          useListenNotify: true,
+          // Schedules are by the minute: their check, and the flow check, every 45 s (pg-boss's most)
+          // rather than 5.
+          cronWorkerIntervalSeconds: 45,
+          flowIntervalSeconds: 45,
           supervise: options.supervise,
           schedule: options.supervise,
         })
@@ -145,6 +164,7 @@ export async function startQueue(
   // PostgreSQL: workers heartbeat their jobs, so a killed worker's jobs go back to the queue within
   // about 2 × RECOVERY_SECONDS instead of waiting out expireInSeconds.
   const heartbeatSeconds = database.kind === "postgres" ? RECOVERY_SECONDS : undefined;
+  const notify = database.kind === "pglite";
   for (const job of jobs) {
     await boss.createQueue(job.name, {
       // Backoff from 2 s: 2-4 s, 4-8 s, … 64-128 s. Six retries take at least 126 s, far longer than
@@ -155,10 +175,22 @@ export async function startQueue(
       retryBackoff: true,
       expireInSeconds: job.expireInSeconds ?? 60,
       ...(heartbeatSeconds ? { heartbeatSeconds } : {}),
+      notify,
     });
     // createQueue leaves an existing queue as it was.
     if (heartbeatSeconds)
-      await boss.updateQueue(job.name, { heartbeatSeconds, retryDelay: 2, retryLimit: job.retryLimit ?? 6 });
+      await boss.updateQueue(job.name, {
+        heartbeatSeconds,
+        retryDelay: 2,
+        retryLimit: job.retryLimit ?? 6,
+        notify,
+      });
+    else await boss.updateQueue(job.name, { notify });
   }
-  return new JobQueue(boss);
+  return new JobQueue(
+    boss,
+    notify
+      ? { pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: EMBEDDED_BACKSTOP_SECONDS }
+      : { pollingIntervalSeconds: 0.5 },
+  );
 }

@@ -1,4 +1,8 @@
-import type { StageDocuments } from "@referral-app/shared/schemas/case";
+import {
+  type DocumentRequirementInput,
+  documentNamesByStage,
+  documentRequirementSchema,
+} from "@referral-app/shared/schemas/document";
 import { inArray, sql } from "drizzle-orm";
 import type { Tx } from "../db/client.ts";
 import { visaTypes } from "../db/schema/index.ts";
@@ -8,61 +12,231 @@ import type { SeedRows } from "./seed-writer.ts";
 // The demo consultancy's catalogue and cases: one or two per client, a family case, notes of both
 // kinds, open and overdue tasks, and decided cases of each outcome.
 
-export const DEMO_VISA_TYPES: {
+type Requirement = DocumentRequirementInput;
+const PDF_ONLY = ["application/pdf"] as Requirement["acceptedTypes"];
+
+// Requirements a consultancy asks for, reused across the catalogue.
+const passport = (stage: Requirement["stage"], months: number): Requirement => ({
+  id: "passport",
+  stage,
+  name: "Passport",
+  description: "The photo page and every page with a stamp or visa.",
+  hint: "Colour scan of every page, under 10 MB",
+  personal: true,
+  expires: true,
+  minValidityMonths: months,
+});
+const policeCertificate = (stage: Requirement["stage"]): Requirement => ({
+  id: "police-certificate",
+  stage,
+  name: "Police certificate",
+  description: "From every country lived in for 12 months or more in the last 10 years.",
+  hint: "Issued in the last 6 months",
+  personal: true,
+  expires: true,
+  minValidityMonths: 0,
+});
+const bankStatements = (stage: Requirement["stage"], days: number): Requirement => ({
+  id: "bank-statements",
+  stage,
+  name: `Bank statements (${days} days)`,
+  description: `Statements covering ${days} consecutive days, ending no more than 31 days before applying.`,
+  hint: "PDF from your bank, every page",
+  acceptedTypes: PDF_ONLY,
+});
+const englishTest = (stage: Requirement["stage"]): Requirement => ({
+  id: "english-test",
+  stage,
+  name: "English test result",
+  description: "IELTS for UKVI, PTE Academic UKVI or another approved test.",
+  hint: "The test report form with its reference number",
+  expires: true,
+  minValidityMonths: 0,
+});
+
+const catalogue: {
   name: string;
   destinationCountry: string;
   description: string;
-  stageDocuments: StageDocuments;
+  documentRequirements: Requirement[];
 }[] = [
   {
     name: "Student visa",
     destinationCountry: "GB",
     description: "Study at a university or college for more than six months.",
-    stageDocuments: {
-      assessment: ["Passport", "Offer letter (CAS)", "Academic transcripts"],
-      application: ["Bank statements (28 days)", "English test result", "TB test certificate"],
-    },
+    documentRequirements: [
+      passport("assessment", 6),
+      {
+        id: "offer-letter",
+        stage: "assessment",
+        name: "Offer letter (CAS)",
+        hint: "The CAS statement from your university",
+        acceptedTypes: PDF_ONLY,
+      },
+      {
+        id: "transcripts",
+        stage: "assessment",
+        name: "Academic transcripts",
+        hint: "Translated into English if needed",
+      },
+      bankStatements("application", 28),
+      englishTest("application"),
+      {
+        id: "tb-test",
+        stage: "application",
+        name: "TB test certificate",
+        hint: "From an approved clinic",
+        personal: true,
+        expires: true,
+      },
+    ],
   },
   {
     name: "Skilled worker visa",
     destinationCountry: "GB",
     description: "Work for an approved employer in an eligible occupation.",
-    stageDocuments: {
-      assessment: ["Passport", "CV", "Certificate of sponsorship"],
-      application: ["Degree certificate", "English test result", "Criminal record certificate"],
-    },
+    documentRequirements: [
+      passport("assessment", 6),
+      {
+        id: "cv",
+        stage: "assessment",
+        name: "CV",
+        hint: "PDF, two pages at most",
+        acceptedTypes: PDF_ONLY,
+        required: false,
+      },
+      {
+        id: "sponsorship",
+        stage: "assessment",
+        name: "Certificate of sponsorship",
+        hint: "The reference number from your employer",
+      },
+      {
+        id: "degree",
+        stage: "application",
+        name: "Degree certificate",
+        hint: "With an English translation if needed",
+      },
+      englishTest("application"),
+      policeCertificate("application"),
+    ],
   },
   {
     name: "Partner visa",
     destinationCountry: "AU",
     description: "Join a partner or spouse who is a citizen or permanent resident, with dependent children.",
-    stageDocuments: {
-      assessment: ["Passports of every applicant", "Marriage or relationship evidence"],
-      application: ["Birth certificates of the children", "Police certificates", "Health examinations"],
-    },
+    documentRequirements: [
+      passport("assessment", 6),
+      {
+        id: "relationship-evidence",
+        stage: "assessment",
+        name: "Marriage or relationship evidence",
+        hint: "Certificate, joint lease, photos over time",
+      },
+      {
+        id: "birth-certificate",
+        stage: "application",
+        name: "Birth certificate",
+        personal: true,
+        hint: "Full certificate naming both parents",
+      },
+      policeCertificate("application"),
+      {
+        id: "health-examination",
+        stage: "application",
+        name: "Health examination",
+        personal: true,
+        hint: "The HAP ID letter after your exam",
+        expires: true,
+      },
+    ],
   },
   {
     name: "Visitor visa",
     destinationCountry: "US",
     description: "Tourism, family visits and short business trips.",
-    stageDocuments: { application: ["Passport", "DS-160 confirmation", "Travel itinerary"] },
+    documentRequirements: [
+      passport("application", 6),
+      {
+        id: "ds-160",
+        stage: "application",
+        name: "DS-160 confirmation",
+        hint: "The confirmation page with the barcode",
+        acceptedTypes: PDF_ONLY,
+      },
+      {
+        id: "itinerary",
+        stage: "application",
+        name: "Travel itinerary",
+        required: false,
+        hint: "Flights and where you will stay",
+      },
+    ],
   },
   {
     name: "Working holiday visa",
     destinationCountry: "NZ",
     description: "Travel and work for up to twelve months (ages 18 to 30).",
-    stageDocuments: { application: ["Passport", "Proof of funds", "Return ticket or funds for one"] },
+    documentRequirements: [
+      passport("application", 15),
+      {
+        id: "proof-of-funds",
+        stage: "application",
+        name: "Proof of funds",
+        hint: "At least NZD 4,200 available",
+        acceptedTypes: PDF_ONLY,
+      },
+      {
+        id: "return-ticket",
+        stage: "application",
+        name: "Return ticket or funds for one",
+        hint: "A booking or a bank statement",
+      },
+    ],
   },
   {
     name: "Permanent residence",
     destinationCountry: "CA",
     description: "Express Entry permanent residence for skilled workers.",
-    stageDocuments: {
-      assessment: ["Language test result", "Educational credential assessment"],
-      application: ["Police certificates", "Medical exam", "Proof of funds"],
-    },
+    documentRequirements: [
+      {
+        ...englishTest("assessment"),
+        name: "Language test result",
+        description: "IELTS General Training or CELPIP-General, under two years old.",
+      },
+      {
+        id: "credential-assessment",
+        stage: "assessment",
+        name: "Educational credential assessment",
+        hint: "From WES or another designated organisation",
+        expires: true,
+      },
+      policeCertificate("application"),
+      {
+        id: "medical-exam",
+        stage: "application",
+        name: "Medical exam",
+        personal: true,
+        hint: "The panel physician's confirmation",
+        expires: true,
+      },
+      {
+        id: "proof-of-funds",
+        stage: "application",
+        name: "Proof of funds",
+        hint: "Six months of statements",
+        acceptedTypes: PDF_ONLY,
+      },
+    ],
   },
 ];
+
+export const DEMO_VISA_TYPES = catalogue.map((type) => {
+  const documentRequirements = type.documentRequirements.map((requirement) =>
+    documentRequirementSchema.parse(requirement),
+  );
+  return { ...type, documentRequirements, stageDocuments: documentNamesByStage(documentRequirements) };
+});
 
 /** Adds the catalogue (types already there are kept) and answers every demo type's id by name. */
 export async function writeDemoVisaTypes(tx: Tx, at: Date): Promise<Map<string, string>> {

@@ -40,8 +40,8 @@ export type HttpMethod = "GET" | "HEAD" | "OPTIONS" | "POST" | "PUT" | "PATCH" |
 
 export interface RequestOptions {
   json?: unknown;
-  /** A raw body instead of JSON, e.g. an image file (its own type becomes the Content-Type). */
-  body?: Blob;
+  /** A raw body instead of JSON, e.g. an image file (its own type becomes the Content-Type), or a multipart form. */
+  body?: Blob | FormData;
   searchParams?: Record<string, string | number | boolean | null | undefined>;
   headers?: Record<string, string>;
   /** Makes a POST/PATCH retryable; the server replays its first answer for a repeated key. */

@@ -1,4 +1,4 @@
-import { useSession, useSignOut } from "@referral-app/api-client/react";
+import { useNotificationStream, useSession, useSignOut } from "@referral-app/api-client/react";
 import { AccessDenied } from "@referral-app/ui/access-denied";
 import { AppShell, type AppShellProps } from "@referral-app/ui/app-shell";
 import { Button } from "@referral-app/ui/button";
@@ -34,6 +34,8 @@ export function ConsoleLayout({ navItems, allows }: ConsoleLayoutProps) {
   const session = useSession();
   const location = useLocation();
   const navigation = useNavigation();
+  // One live stream per signed-in console: new messages, edits and read receipts land in the cache.
+  useNotificationStream({ enabled: Boolean(session.data && allows(session.data.user.role)) });
   if (session.isPending) {
     return (
       <div className="mx-auto max-w-md p-10">

@@ -23,6 +23,7 @@ export const NOTIFICATION_TYPES = {
   REFERRAL: "referral",
   SYSTEM: "system",
   PROMOTIONAL: "promotional",
+  MESSAGE: "message",
 } as const;
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[keyof typeof NOTIFICATION_TYPES];

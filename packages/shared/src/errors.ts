@@ -18,11 +18,21 @@ export const ERROR_CODES = {
   /** A decided case is read-only until it is reopened. */
   CASE_CLOSED: 409,
   IDEMPOTENCY_IN_PROGRESS: 409,
+  /** The stage cannot advance: required documents are missing or rejected (staff may override). */
+  DOCUMENTS_MISSING: 409,
+  /** A message may be edited for 10 minutes after it was sent. */
+  MESSAGE_EDIT_WINDOW_CLOSED: 409,
+  /** The conversation does not take new messages from this participant. */
+  CONVERSATION_READ_ONLY: 409,
+  /** An admin opening a conversation they are not in must give a reason (it is audited). */
+  REASON_REQUIRED: 403,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   SELF_REFERRAL: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
   UNPROCESSABLE: 422,
+  /** The malware scanner found something in an upload (nothing was kept). */
+  FILE_INFECTED: 422,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,

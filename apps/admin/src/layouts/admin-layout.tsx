@@ -1,12 +1,14 @@
 import { useSession } from "@referral-app/api-client/react";
 import { ConsoleLayout } from "@referral-app/app-kit/console-layout";
 import { STAFF_ROLES, type UserRole } from "@referral-app/shared/constants";
+import { messageStrings } from "../features/messages/message-strings.ts";
 import { strings } from "../strings.ts";
 
 const NAV_ITEMS = [
   { to: "/", label: strings.nav.pipeline, end: true },
   { to: "/my-cases", label: strings.nav.myCases },
   { to: "/cases", label: strings.nav.cases },
+  { to: "/messages", label: messageStrings.nav },
   { to: "/clients", label: strings.nav.clients },
   { to: "/rewards", label: strings.nav.rewards },
   { to: "/analytics", label: strings.nav.analytics },

@@ -1,4 +1,5 @@
 import { useNotificationStream, useSession, useUnreadCount } from "@referral-app/api-client/react";
+import { useMessagesUnreadTotal } from "@referral-app/api-client/react/message-hooks";
 import { Redirect, Tabs } from "expo-router";
 import { useTranslation } from "react-i18next";
 import { ActivityIndicator } from "react-native";
@@ -16,6 +17,7 @@ function SignedInTabs({ userId }: { userId: string }) {
   const { t } = useTranslation();
   const { palette } = useTheme();
   const unread = useUnreadCount();
+  const unreadMessages = useMessagesUnreadTotal();
   usePushRegistration(userId);
   useNotificationStream();
 
@@ -32,6 +34,13 @@ function SignedInTabs({ userId }: { userId: string }) {
       <Tabs.Screen name="index" options={{ title: t("tabs.dashboard") }} />
       <Tabs.Screen name="cases" options={{ title: t("tabs.cases") }} />
       <Tabs.Screen name="referrals" options={{ title: t("tabs.referrals") }} />
+      <Tabs.Screen
+        name="messages"
+        options={{
+          title: t("tabs.messages"),
+          tabBarBadge: unreadMessages.data ? unreadMessages.data : undefined,
+        }}
+      />
       <Tabs.Screen
         name="notifications"
         options={{ title: t("tabs.notifications"), tabBarBadge: unread.data ? unread.data : undefined }}

@@ -1,7 +1,15 @@
-import { useLocalSearchParams } from "expo-router";
+import { useLocalSearchParams, useRouter } from "expo-router";
 import { CaseScreen } from "../../src/screens/case-screen";
 
 export default function CaseRoute() {
   const { id } = useLocalSearchParams<{ id: string }>();
-  return <CaseScreen id={id} />;
+  const router = useRouter();
+  return (
+    <CaseScreen
+      id={id}
+      onOpenConversation={(conversationId) =>
+        router.push({ pathname: "/messages/[id]", params: { id: conversationId } })
+      }
+    />
+  );
 }

@@ -4,13 +4,18 @@ import * as Notifications from "expo-notifications";
 import { Platform } from "react-native";
 import type { PushRegistrationResult, RegisterPushToken } from "./push-registration";
 
+// A message push is for when the app is in the background: in the foreground the live stream has
+// already put the message on screen (and bumped the Messages badge), so no banner then.
 Notifications.setNotificationHandler({
-  handleNotification: async () => ({
-    shouldShowBanner: true,
-    shouldShowList: true,
-    shouldPlaySound: false,
-    shouldSetBadge: true,
-  }),
+  handleNotification: async (notification) => {
+    const isMessage = Boolean(notification.request.content.data?.conversationId);
+    return {
+      shouldShowBanner: !isMessage,
+      shouldShowList: !isMessage,
+      shouldPlaySound: false,
+      shouldSetBadge: true,
+    };
+  },
 });
 
 function projectId(): string | undefined {

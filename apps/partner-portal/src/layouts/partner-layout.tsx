@@ -1,4 +1,5 @@
 import { ConsoleLayout } from "@referral-app/app-kit/console-layout";
+import { messageStrings } from "../features/messages/message-strings.ts";
 import { strings } from "../strings.ts";
 
 const NAV_ITEMS = [
@@ -7,6 +8,7 @@ const NAV_ITEMS = [
   { to: "/import", label: strings.nav.import },
   { to: "/commissions", label: strings.nav.commissions },
   { to: "/members", label: strings.nav.members },
+  { to: "/messages", label: messageStrings.nav },
 ];
 
 export function isPartner(role: string | undefined): boolean {

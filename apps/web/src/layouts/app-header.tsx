@@ -1,4 +1,5 @@
 import { useSignOut, useUnreadCount } from "@referral-app/api-client/react";
+import { useMessagesUnreadTotal } from "@referral-app/api-client/react/message-hooks";
 import { Button } from "@referral-app/ui/button";
 import { cn } from "@referral-app/ui/cn";
 import { useToast } from "@referral-app/ui/toast";
@@ -20,10 +21,18 @@ function navClass({ isActive }: { isActive: boolean }) {
 function NavLinks({ vertical = false }: { vertical?: boolean }) {
   const { t } = useTranslation();
   const count = useUnreadCount().data ?? 0;
+  const unreadMessages = useMessagesUnreadTotal().data ?? 0;
   const links = [
     { to: "/", label: t("nav.dashboard"), end: true },
     { to: "/cases", label: t("nav.cases") },
     { to: "/referrals", label: t("nav.referrals") },
+    {
+      to: "/messages",
+      label: t("nav.messages"),
+      badge: unreadMessages,
+      badgeId: "messages-badge",
+      badgeLabel: t("nav.unreadMessages", { count: unreadMessages }),
+    },
     { to: "/notifications", label: t("nav.notifications"), badge: count },
     { to: "/profile", label: t("nav.profile") },
   ];
@@ -33,7 +42,9 @@ function NavLinks({ vertical = false }: { vertical?: boolean }) {
         <li key={link.to}>
           <NavLink to={link.to} end={link.end} className={navClass}>
             {link.label}
-            {link.badge ? <UnreadBadge count={link.badge} /> : null}
+            {link.badge ? (
+              <UnreadBadge count={link.badge} testId={link.badgeId} label={link.badgeLabel} />
+            ) : null}
           </NavLink>
         </li>
       ))}

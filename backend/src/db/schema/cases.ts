@@ -6,6 +6,7 @@ import type {
   NoteVisibility,
   StageDocuments,
 } from "@referral-app/shared/schemas/case";
+import type { DocumentRequirement } from "@referral-app/shared/schemas/document";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -32,6 +33,8 @@ export const visaTypes = pgTable(
     destinationCountry: text("destination_country"),
     description: text("description").notNull().default(""),
     stageDocuments: jsonb("stage_documents").$type<StageDocuments>().notNull().default({}),
+    /** The checklist in detail (documents module); stage_documents holds their names by stage. */
+    documentRequirements: jsonb("document_requirements").$type<DocumentRequirement[]>().notNull().default([]),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -39,7 +42,7 @@ export const visaTypes = pgTable(
   (t) => [uniqueIndex("visa_types_name_unique").on(sql`lower(${t.name})`)],
 );
 
-/** One visa case: a client has any number; closed once `outcome` is set. */
+/** One visa case: a client may hold several; closed once `outcome` is set. */
 export const cases = pgTable(
   "cases",
   {
@@ -208,6 +211,8 @@ export const consultancySettings = pgTable(
   {
     id: smallint("id").primaryKey().default(1),
     referralContactBusinessDays: integer("referral_contact_business_days").notNull().default(2),
+    /** Business hours staff have to answer a new support conversation. */
+    supportFirstResponseHours: integer("support_first_response_hours").notNull().default(4),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("consultancy_settings_single_row", sql`${t.id} = 1`)],

@@ -145,6 +145,8 @@ export function createAuth(ctx: AppContext) {
           // Every path that ends a session (sign-out, password reset, revoke) passes here; its live
           // streams close on every instance. A failed publish must not fail the sign-out itself.
           after: async (session) => {
+            // This instance forgets it before answering; the others on the database's notice (0017).
+            ctx.sessions?.invalidate(`s:${session.id}`);
             await ctx.live.endSessions([session.id]).catch((err: unknown) => {
               ctx.logger.warn({ err }, "session end not published to live streams");
             });

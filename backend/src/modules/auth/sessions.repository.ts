@@ -11,6 +11,7 @@ const sessionUserStatement = prepared((db) =>
       name: users.name,
       role: users.role,
       partnerOrganizationId: users.partnerOrganizationId,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

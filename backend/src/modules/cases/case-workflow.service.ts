@@ -14,6 +14,7 @@ import type { AppContext } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
+import { checkStageDocuments } from "../documents/documents.service.ts";
 import {
   completeTaskRow,
   findTaskRow,
@@ -58,13 +59,21 @@ export async function moveCaseStage(
   tx: Tx,
   actor: Actor,
   row: CaseRow,
-  input: { to?: VisaStageId | undefined; note?: string | undefined },
+  input: { to?: VisaStageId | undefined; note?: string | undefined; overrideDocuments?: boolean | undefined },
 ): Promise<void> {
   const from = row.currentStage;
   const to = input.to ?? nextVisaStage(from);
   if (!to) throw new DomainError("INVALID_TRANSITION", "The case is already at the last stage");
   if (to === from) throw new DomainError("INVALID_TRANSITION", `The case is already at ${stageName(to)}`);
   const note = input.note?.trim() || null;
+  // Forward moves wait for the required documents of the stages left behind (or a staff override).
+  await checkStageDocuments(tx, actor, {
+    caseId: row.id,
+    from,
+    to,
+    override: input.overrideDocuments === true,
+    note,
+  });
   const now = new Date();
   await updateCaseRow(tx, row.id, { currentStage: to, stageEnteredAt: now, lastReminderAt: null });
   await insertStageChange(tx, {
@@ -104,7 +113,11 @@ export async function setCaseStage(
 ): Promise<VisaCase> {
   await ctx.db.transaction(async (tx) => {
     const row = await openCaseForUpdate(tx, caseId);
-    await moveCaseStage(ctx, tx, actor, row, { to: input.stage, note: input.note });
+    await moveCaseStage(ctx, tx, actor, row, {
+      to: input.stage,
+      note: input.note,
+      overrideDocuments: input.overrideDocuments,
+    });
   });
   return getCase(ctx, actor, caseId);
 }

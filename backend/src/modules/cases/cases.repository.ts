@@ -42,6 +42,7 @@ export function toVisaType(row: VisaTypeRow): VisaType {
     destinationCountry: row.destinationCountry,
     description: row.description,
     stageDocuments: row.stageDocuments,
+    documentRequirements: row.documentRequirements,
     active: row.active,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -18,6 +18,8 @@ import { stageName, stagesFromHistory } from "./case-stages.ts";
 import { moveCaseStage } from "./case-workflow.service.ts";
 import {
   type CaseRow,
+  caseAudience,
+  findCaseRow,
   findPrimaryCaseRow,
   findUnlinkedConvertedReferral,
   findVisaTypeRow,
@@ -204,7 +206,7 @@ export async function changePrimaryCaseStage(
   ctx: AppContext,
   actor: Actor,
   clientId: string,
-  input: { to?: VisaStageId; note?: string | undefined },
+  input: { to?: VisaStageId; note?: string | undefined; overrideDocuments?: boolean | undefined },
 ): Promise<VisaProgress> {
   await ctx.db.transaction(async (tx) => {
     const row = await findPrimaryCaseRow(tx, clientId, { forUpdate: true });
@@ -258,4 +260,26 @@ export async function unassignCasesOf(
     });
   }
   return unassigned.length;
+}
+
+/** Who a case's conversation is between: its client, applicants with accounts and its consultant. */
+export interface CasePeople {
+  caseId: string;
+  number: string;
+  clientId: string;
+  /** The client and applicants with their own account. */
+  audience: string[];
+  consultantId: string | null;
+}
+
+export async function getCasePeople(db: DbOrTx, caseId: string): Promise<CasePeople | null> {
+  const row = await findCaseRow(db, caseId);
+  if (!row) return null;
+  return {
+    caseId: row.id,
+    number: row.number,
+    clientId: row.clientId,
+    audience: await caseAudience(db, row.id, row.clientId),
+    consultantId: row.consultantId,
+  };
 }

@@ -1,4 +1,5 @@
 import type { CreateVisaTypeData, UpdateVisaTypeData, VisaType } from "@referral-app/shared/schemas/case";
+import type { DocumentRequirement } from "@referral-app/shared/schemas/document";
 import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { visaTypes } from "../../db/schema/index.ts";
@@ -17,7 +18,10 @@ export async function listVisaTypes(db: DbOrTx, options: { activeOnly: boolean }
 /** Null when the name is taken (the unique index on lower(name) decides, also between racing requests). */
 export async function insertVisaType(
   db: DbOrTx,
-  values: Required<Omit<CreateVisaTypeData, "destinationCountry">> & { destinationCountry: string | null },
+  values: Required<Omit<CreateVisaTypeData, "destinationCountry" | "documentRequirements">> & {
+    destinationCountry: string | null;
+    documentRequirements: DocumentRequirement[];
+  },
 ): Promise<VisaType | null> {
   const [row] = await db.insert(visaTypes).values(values).onConflictDoNothing().returning();
   return row ? toVisaType(row) : null;
@@ -28,7 +32,7 @@ export type VisaTypeUpdateResult = VisaType | "missing" | "name_taken";
 export async function updateVisaType(
   db: DbOrTx,
   id: string,
-  values: UpdateVisaTypeData,
+  values: Omit<UpdateVisaTypeData, "documentRequirements"> & { documentRequirements?: DocumentRequirement[] },
 ): Promise<VisaTypeUpdateResult> {
   if (!isUuid(id)) return "missing";
   const [clash] = values.name

@@ -1,9 +1,34 @@
-import type { CreateVisaTypeData, UpdateVisaTypeData, VisaType } from "@referral-app/shared/schemas/case";
+import type {
+  CreateVisaTypeData,
+  StageDocuments,
+  UpdateVisaTypeData,
+  VisaType,
+} from "@referral-app/shared/schemas/case";
+import {
+  type DocumentRequirement,
+  type DocumentRequirementInput,
+  documentNamesByStage,
+  documentRequirementSchema,
+} from "@referral-app/shared/schemas/document";
 import type { AppContext } from "../../context.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { insertVisaType, listVisaTypes, updateVisaType } from "./visa-types.repository.ts";
+
+/**
+ * Detailed requirements decide the stage lists (their names by stage), so the two never disagree;
+ * without them the names stand alone (a catalogue entry without a checklist).
+ */
+function withDocuments(
+  stageDocuments: StageDocuments,
+  given: DocumentRequirementInput[] | undefined,
+): { stageDocuments: StageDocuments; documentRequirements: DocumentRequirement[] } {
+  // Routes have parsed them already; the input type (defaults optional) is what callers may pass.
+  const requirements = (given ?? []).map((requirement) => documentRequirementSchema.parse(requirement));
+  if (!requirements.length) return { stageDocuments, documentRequirements: requirements };
+  return { stageDocuments: documentNamesByStage(requirements), documentRequirements: requirements };
+}
 
 const nameTaken = () =>
   new DomainError("CONFLICT", "A visa type with this name exists", {
@@ -25,7 +50,7 @@ export async function createVisaType(
       name: input.name,
       destinationCountry: input.destinationCountry ?? null,
       description: input.description ?? "",
-      stageDocuments: input.stageDocuments ?? {},
+      ...withDocuments(input.stageDocuments ?? {}, input.documentRequirements),
     });
     if (!created) throw nameTaken();
     await writeAudit(tx, {
@@ -46,7 +71,14 @@ export async function changeVisaType(
   input: UpdateVisaTypeData,
 ): Promise<VisaType> {
   return ctx.db.transaction(async (tx) => {
-    const updated = await updateVisaType(tx, id, input);
+    const { stageDocuments, documentRequirements, ...rest } = input;
+    const documents =
+      documentRequirements !== undefined
+        ? withDocuments(stageDocuments ?? {}, documentRequirements)
+        : stageDocuments !== undefined
+          ? { stageDocuments }
+          : {};
+    const updated = await updateVisaType(tx, id, { ...rest, ...documents });
     if (updated === "missing") throw notFound("Visa type");
     if (updated === "name_taken") throw nameTaken();
     await writeAudit(tx, {

@@ -3,7 +3,7 @@ import { PROFILE_PICTURE_LIMITS } from "@referral-app/shared/schemas/user";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requireUser } from "../../plugins/authenticate.ts";
-import { readStoredFile } from "./files.service.ts";
+import { openStoredFile, readStoredFile } from "./files.service.ts";
 
 /** The stored files that profiles point at, served to their owner and staff. */
 export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -29,7 +29,8 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
         .header("cache-control", "private, max-age=31536000, immutable")
         .header("content-disposition", "inline")
         .header("x-content-type-options", "nosniff")
-        .send(file.data);
+        .header("content-length", file.sizeBytes)
+        .send(await openStoredFile(ctx, file));
     },
   );
 };

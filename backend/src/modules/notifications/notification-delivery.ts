@@ -38,6 +38,7 @@ export async function deliverNotification(payload: NotificationPayload, ctx: App
   if (!recipient) return; // the account was deleted after the notification was queued
   const errors: unknown[] = [];
   for (const [channel, deliver] of CHANNELS) {
+    if (payload.channels && !payload.channels.includes(channel)) continue;
     try {
       if (wants(recipient.preferences, payload.type, channel)) await deliver(ctx, payload, recipient);
       else await recordDelivery(ctx.db, deliveryKey(payload, channel), "skipped", "turned off");
@@ -126,7 +127,7 @@ async function deliverEmail(ctx: AppContext, payload: NotificationPayload, recip
         name: recipient.name,
         title: payload.title,
         body: payload.body,
-        link: `${ctx.config.publicUrl}/notifications`,
+        link: `${ctx.config.publicUrl}${payload.linkPath ?? "/notifications"}`,
       }),
     );
     return { status: "sent", detail: ctx.mailer.transport };

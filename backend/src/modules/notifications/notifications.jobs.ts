@@ -1,4 +1,4 @@
-import { NOTIFICATION_TYPE_VALUES } from "@referral-app/shared/constants";
+import { NOTIFICATION_CHANNELS, NOTIFICATION_TYPE_VALUES } from "@referral-app/shared/constants";
 import { z } from "zod";
 import { defineJob } from "../../queue/job.ts";
 import { deliverNotification } from "./notification-delivery.ts";
@@ -26,6 +26,10 @@ export const notificationPayloadSchema = z.object({
   /** Unique per logical notification: a retried job finds it and does nothing twice. */
   dedupeKey: z.string(),
   broadcastId: z.string().optional(),
+  /** Only these channels (still as the user's preferences allow): a message's push, a digest's e-mail. */
+  channels: z.array(z.enum(NOTIFICATION_CHANNELS)).optional(),
+  /** Where the e-mail's button leads (a path under PUBLIC_URL); the notifications page by default. */
+  linkPath: z.string().startsWith("/").optional(),
 });
 export type NotificationPayload = z.infer<typeof notificationPayloadSchema>;
 

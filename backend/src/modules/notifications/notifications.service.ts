@@ -8,6 +8,7 @@ import type { AppContext } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { notFound } from "../../lib/domain-error.ts";
+import type { MailMessage } from "../../lib/mailer.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { type ActionMail, actionMail } from "./notification-mail.ts";
 import { deliverNotificationJob, type NotificationPayload, sendEmailJob } from "./notifications.jobs.ts";
@@ -37,6 +38,11 @@ export async function enqueueNotification(
  */
 export async function queueActionMail(ctx: AppContext, mail: ActionMail, tx?: Tx): Promise<void> {
   await ctx.queue.send(sendEmailJob, actionMail(mail), tx ? { tx } : undefined);
+}
+
+/** Queues a finished e-mail (a module's own wording and language), inside `tx` when given. */
+export async function queueMail(ctx: AppContext, mail: MailMessage, tx?: Tx): Promise<void> {
+  await ctx.queue.send(sendEmailJob, mail, tx ? { tx } : undefined);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

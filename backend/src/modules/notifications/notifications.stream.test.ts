@@ -84,8 +84,8 @@ describe("GET /api/notifications/stream", () => {
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     const stream = new StreamReader(response);
     expect(await stream.next("unread-count")).toEqual({ count: 1 });
-    // One listener for its notifications, one for the end of its session.
-    expect(t.ctx.live.listenerCount()).toBe(2);
+    // One listener for its notifications, one for its conversations, one for the end of its session.
+    expect(t.ctx.live.listenerCount()).toBe(3);
 
     await notify("Moved to Assessment");
     const event = (await stream.next("notification")) as {
@@ -94,6 +94,17 @@ describe("GET /api/notifications/stream", () => {
     };
     expect(event.notification).toMatchObject({ title: "Moved to Assessment", userId: user.id, readAt: null });
     expect(event.unreadCount).toBe(2);
+
+    // Conversation events ride the same stream under their own names.
+    const conversationId = "6f1c1d7e-1d3a-4c55-9a55-0c1e2f3a4b5c";
+    const read = {
+      conversationId,
+      userId: "someone",
+      lastReadMessageId: conversationId,
+      readAt: new Date().toISOString(),
+    };
+    await t.ctx.live.publishConversation([user.id], { type: "conversation.read", data: read });
+    expect(await stream.next("conversation.read")).toEqual(read);
 
     await stream.cancel();
     await waitFor(() => t.ctx.live.listenerCount() === 0);

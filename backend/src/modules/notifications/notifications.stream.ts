@@ -1,3 +1,4 @@
+import type { ConversationLiveEvent } from "@referral-app/shared/schemas/conversation";
 import type { NotificationEvent } from "@referral-app/shared/schemas/notification";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "../../context.ts";
@@ -110,11 +111,20 @@ export async function openNotificationStream(
   const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 
   // Subscribe before counting so nothing published meanwhile is lost; hold it until the count is out.
-  let held: NotificationEvent[] | null = [];
-  const unsubscribe = ctx.live.subscribe(userId, (event) => {
-    if (held) held.push(event);
+  let held: [string, NotificationEvent | ConversationLiveEvent["data"]][] | null = [];
+  const unsubscribeNotifications = ctx.live.subscribe(userId, (event) => {
+    if (held) held.push(["notification", event]);
     else send("notification", event);
   });
+  // Conversations ride the same stream: `message.created`, `message.updated`, `conversation.read`.
+  const unsubscribeConversations = ctx.live.subscribeConversation(userId, (event) => {
+    if (held) held.push([event.type, event.data]);
+    else send(event.type, event.data);
+  });
+  const unsubscribe = () => {
+    unsubscribeNotifications();
+    unsubscribeConversations();
+  };
   const ping = setInterval(() => write(": ping\n\n"), PING_INTERVAL_MS);
   ping.unref();
   // The stream is as good as its session: sign-out, a password reset or expiry ends it.
@@ -150,5 +160,5 @@ export async function openNotificationStream(
   }
   const pending = held;
   held = null;
-  for (const event of pending) send("notification", event);
+  for (const [name, data] of pending) send(name, data);
 }

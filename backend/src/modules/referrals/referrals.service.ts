@@ -31,8 +31,8 @@ import {
   findReferral,
   findReferralByEmailForUpdate,
   findStatusHistory,
+  insertCreatedHistoryAndEvent,
   insertReferral,
-  insertStatusHistory,
   listRecentReferrals,
   listUserReferrals,
   type NewReferral,
@@ -76,7 +76,7 @@ export async function createReferral(
         source: actor.role === "partner" ? "partner" : "client",
         partnerOrganizationId,
         createdAt: now,
-        contactBy: await referralContactDeadline(tx, now),
+        contactBy: await referralContactDeadline(ctx, tx, now),
       });
       if (!referral) {
         throw new DomainError("REFERRAL_DUPLICATE", `You have already referred ${input.email}`, {
@@ -106,11 +106,19 @@ async function recordReferralCreated(
   changedBy: string | null,
   message: string,
 ): Promise<void> {
-  await insertStatusHistory(tx, {
+  // History and event in one statement: a round trip less per referral.
+  await insertCreatedHistoryAndEvent(tx, {
     referralId: referral.id,
-    fromStatus: null,
-    toStatus: "pending",
     changedBy,
+    event: {
+      name: "referral_created",
+      userId: referral.referrerId,
+      properties: {
+        referralId: referral.id,
+        source: referral.source,
+        partnerOrganizationId: referral.partnerOrganizationId,
+      },
+    },
   });
   await enqueueNotification(ctx, tx, {
     userId: referral.referrerId,
@@ -119,15 +127,6 @@ async function recordReferralCreated(
     body: message,
     data: { kind: "referral", referralId: referral.id, status: "pending" },
     dedupeKey: `referral-created:${referral.id}`,
-  });
-  await recordEvent(tx, {
-    name: "referral_created",
-    userId: referral.referrerId,
-    properties: {
-      referralId: referral.id,
-      source: referral.source,
-      partnerOrganizationId: referral.partnerOrganizationId,
-    },
   });
 }
 
@@ -264,7 +263,7 @@ export async function attributeSignupReferral(
     partnerOrganizationId: owner.role === "partner" ? owner.partnerOrganizationId : null,
     referredUserId: user.id,
     createdAt: now,
-    contactBy: await referralContactDeadline(tx, now),
+    contactBy: await referralContactDeadline(ctx, tx, now),
   };
   const referral = await insertReferral(tx, values);
   if (!referral) {

@@ -2,11 +2,16 @@ import type { ConsultancySettings, UpdateConsultancySettingsData } from "@referr
 import type { DbOrTx } from "../../db/client.ts";
 import { consultancySettings } from "../../db/schema/index.ts";
 
-const DEFAULTS: ConsultancySettings = { referralContactBusinessDays: 2 };
+const DEFAULTS: ConsultancySettings = { referralContactBusinessDays: 2, supportFirstResponseHours: 4 };
+
+const toSettings = (row: typeof consultancySettings.$inferSelect): ConsultancySettings => ({
+  referralContactBusinessDays: row.referralContactBusinessDays,
+  supportFirstResponseHours: row.supportFirstResponseHours,
+});
 
 export async function findSettings(db: DbOrTx): Promise<ConsultancySettings> {
   const [row] = await db.select().from(consultancySettings);
-  return row ? { referralContactBusinessDays: row.referralContactBusinessDays } : DEFAULTS;
+  return row ? toSettings(row) : DEFAULTS;
 }
 
 /** Upsert of the single row (the migration creates it; a restore without it still works). */
@@ -19,5 +24,5 @@ export async function saveSettings(
     .values({ id: 1, ...DEFAULTS, ...update, updatedAt: new Date() })
     .onConflictDoUpdate({ target: consultancySettings.id, set: { ...update, updatedAt: new Date() } })
     .returning();
-  return { referralContactBusinessDays: row!.referralContactBusinessDays };
+  return toSettings(row!);
 }

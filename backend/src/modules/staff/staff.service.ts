@@ -81,7 +81,8 @@ export async function updateStaff(
     const member = await findStaffMember(tx, id, { forUpdate: true });
     if (!member) throw notFound("Staff member");
     if (input.role !== undefined && input.role !== member.role) {
-      // Sessions read the role afresh on every request (authenticate.ts): it applies at once.
+      // Remembered sessions are dropped on commit (below here, and on every instance by the
+      // database's notice, lib/session-cache.ts): the new role applies at once.
       await setStaffRole(tx, id, input.role);
       await writeAudit(tx, {
         actorId: actor.id,
@@ -98,7 +99,7 @@ export async function updateStaff(
       let sessionsEnded = 0;
       let unassigned = 0;
       if (!input.active) {
-        // Requests re-read their session on every call (authenticate.ts): deleting them ends them at once.
+        // Deleting them ends them at once (remembered sessions are dropped as below).
         sessionsEnded = await deleteSessionsOf(tx, id);
         unassigned = await unassignCasesOf(ctx, tx, actor.id, member);
       }
@@ -115,6 +116,8 @@ export async function updateStaff(
       });
     }
   });
+  // This instance drops them before answering; the others as the database's notice reaches them.
+  ctx.sessions?.invalidate(`u:${id}`);
   const member = await findStaffMember(ctx.db, id);
   if (!member) throw notFound("Staff member");
   return member;

@@ -1,7 +1,15 @@
+import { Readable } from "node:stream";
 import { PROFILE_PICTURE_LIMITS } from "@referral-app/shared/schemas/user";
 import type { AppContext } from "../../context.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
-import { deleteFilesOf, detectImageType, storeFile } from "../files/files.service.ts";
+import {
+  deleteFilesOf,
+  detectImageType,
+  discardObjects,
+  filePath,
+  removeStoredFile,
+  storeUpload,
+} from "../files/files.service.ts";
 import { findUserRow, updateUser } from "./users.repository.ts";
 
 export const PICTURE_TOO_LARGE = "The picture is larger than 2 MB";
@@ -22,18 +30,33 @@ export async function setProfilePicture(ctx: AppContext, userId: string, content
   }
   const contentType = detectImageType(content);
   if (!contentType) throw fileError("UNSUPPORTED_MEDIA_TYPE", "Upload a PNG, JPEG or WebP image");
-  await ctx.db.transaction(async (tx) => {
-    if (!(await findUserRow(tx, userId))) throw notFound("User");
-    await deleteFilesOf(tx, userId, "profile_picture");
-    const path = await storeFile(tx, { ownerId: userId, purpose: "profile_picture", contentType, content });
-    await updateUser(tx, userId, { image: path });
+  const stored = await storeUpload(ctx, Readable.from([content]), {
+    ownerId: userId,
+    purpose: "profile_picture",
+    fileName: null,
+    accept: [contentType],
+    maxBytes: PROFILE_PICTURE_LIMITS.maxBytes,
   });
+  let replaced: string[] = [];
+  try {
+    await ctx.db.transaction(async (tx) => {
+      if (!(await findUserRow(tx, userId))) throw notFound("User");
+      replaced = await deleteFilesOf(tx, userId, "profile_picture", stored.id);
+      await updateUser(tx, userId, { image: filePath(stored.id) });
+    });
+  } catch (error) {
+    await removeStoredFile(ctx, stored.id);
+    throw error;
+  }
+  await discardObjects(ctx, replaced);
 }
 
 export async function removeProfilePicture(ctx: AppContext, userId: string): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
+  const removed = await ctx.db.transaction(async (tx) => {
     if (!(await findUserRow(tx, userId))) throw notFound("User");
-    await deleteFilesOf(tx, userId, "profile_picture");
+    const keys = await deleteFilesOf(tx, userId, "profile_picture");
     await updateUser(tx, userId, { image: null });
+    return keys;
   });
+  await discardObjects(ctx, removed);
 }

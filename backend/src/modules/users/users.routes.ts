@@ -82,7 +82,10 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = await requireStaff(request);
-      const data = await changeVisaStage(ctx, actor, request.params.id, { note: request.body.note });
+      const data = await changeVisaStage(ctx, actor, request.params.id, {
+        note: request.body.note,
+        overrideDocuments: request.body.overrideDocuments,
+      });
       return { status: "success" as const, data };
     },
   );
@@ -104,6 +107,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       const data = await changeVisaStage(ctx, actor, request.params.id, {
         to: request.body.stage,
         note: request.body.note,
+        overrideDocuments: request.body.overrideDocuments,
       });
       return { status: "success" as const, data };
     },

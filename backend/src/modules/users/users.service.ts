@@ -16,7 +16,7 @@ import {
   getPrimaryCaseProgress,
   openFirstCase,
 } from "../cases/cases.service.ts";
-import { deleteFilesOf } from "../files/files.service.ts";
+import { deleteFilesOf, discardObjects } from "../files/files.service.ts";
 import { findUserProfile, findUserRow, updateUser } from "./users.repository.ts";
 
 /** A profile, or null when there is no such user (for callers with their own not-found answer). */
@@ -37,6 +37,7 @@ export async function updateProfile(
   userId: string,
   data: UpdateProfileData,
 ): Promise<UserProfile> {
+  let replacedPicture: string[] = [];
   await ctx.db.transaction(async (tx) => {
     const row = await findUserRow(tx, userId);
     if (!row) throw notFound("User");
@@ -58,7 +59,8 @@ export async function updateProfile(
       });
     }
     // A picture given as a link (or none) replaces an uploaded one, which nothing points at any more.
-    if (data.profilePicture !== undefined) await deleteFilesOf(tx, userId, "profile_picture");
+    if (data.profilePicture !== undefined)
+      replacedPicture = await deleteFilesOf(tx, userId, "profile_picture");
     await updateUser(tx, userId, {
       ...(data.name !== undefined ? { name: data.name } : {}),
       ...(data.phone !== undefined ? { phone: data.phone } : {}),
@@ -69,6 +71,7 @@ export async function updateProfile(
         : {}),
     });
   });
+  await discardObjects(ctx, replacedPicture);
   return getProfile(ctx, userId);
 }
 
@@ -89,7 +92,7 @@ export function changeVisaStage(
   ctx: AppContext,
   actor: Actor,
   userId: string,
-  input: { to?: VisaStageId; note?: string | undefined },
+  input: { to?: VisaStageId; note?: string | undefined; overrideDocuments?: boolean | undefined },
 ): Promise<VisaProgress> {
   return changePrimaryCaseStage(ctx, actor, userId, input);
 }

@@ -70,7 +70,7 @@ function caseAnalytics(store: MockStore): CaseAnalytics {
 
 /** The staff side under /admin: cases, staff, settings, the catalogue and case analytics. */
 export function caseAdminHandlers(store: MockStore, url: (path: string) => string) {
-  let settings: ConsultancySettings = { referralContactBusinessDays: 2 };
+  let settings: ConsultancySettings = { referralContactBusinessDays: 2, supportFirstResponseHours: 4 };
   return [
     http.get(url("admin/cases"), ({ request }) => {
       const query = adminCaseListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -310,6 +310,7 @@ export function caseAdminHandlers(store: MockStore, url: (path: string) => strin
         id: newUuid(),
         ...parsed.data,
         destinationCountry: parsed.data.destinationCountry ?? null,
+        documentRequirements: parsed.data.documentRequirements ?? [],
         active: true,
         createdAt: at,
         updatedAt: at,

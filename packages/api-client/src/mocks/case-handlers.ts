@@ -68,6 +68,18 @@ export function caseHandlers(store: MockStore, url: (path: string) => string) {
       const visaCase = findCase(store, params.id);
       return visaCase ? ok(visaCase) : fail("NOT_FOUND", "Case not found");
     }),
+    // The fixtures' visa types carry no detailed checklist: an empty one (tests add lines with server.use).
+    http.get(url("cases/:id/documents"), ({ params }) => {
+      const visaCase = findCase(store, params.id);
+      if (!visaCase) return fail("NOT_FOUND", "Case not found");
+      return ok({
+        caseId: visaCase.id,
+        currentStage: visaCase.currentStage,
+        lines: [],
+        sharing: null,
+        maxBytes: 25 * 1024 * 1024,
+      });
+    }),
     http.get(url("cases/:id/notes"), ({ params }) =>
       findCase(store, params.id)
         ? ok(store.caseNotes.filter((note) => note.caseId === params.id && note.visibility === "client"))

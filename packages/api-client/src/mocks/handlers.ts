@@ -3,6 +3,7 @@ import { delay, http, type RequestHandler } from "msw";
 import { authHandlers } from "./auth-handlers.ts";
 import { caseAdminHandlers } from "./case-admin-handlers.ts";
 import { caseHandlers } from "./case-handlers.ts";
+import { messageHandlers } from "./message-handlers.ts";
 import { createMockStore, type MockStore, type MockStoreOptions } from "./mock-store.ts";
 import { notificationHandlers } from "./notification-handlers.ts";
 import { referralHandlers } from "./referral-handlers.ts";
@@ -11,6 +12,7 @@ import { userHandlers } from "./user-handlers.ts";
 
 export { fixtureUuid } from "./case-fixtures.ts";
 export { createFixtures, DEMO_PASSWORD, type Fixtures, fixtures } from "./fixtures.ts";
+export { mockConversations } from "./message-handlers.ts";
 export { createMockStore, type MockStore } from "./mock-store.ts";
 
 /** The development API address; handlers match it unless told otherwise. */
@@ -38,6 +40,7 @@ export function createHandlers(options: MockHandlerOptions = {}): RequestHandler
     ...authHandlers(store, url),
     ...caseHandlers(store, url),
     ...caseAdminHandlers(store, url),
+    ...messageHandlers(store, url),
     http.get(url("features"), () => ok(store.features)),
     http.post(url("analytics/events"), async ({ request }) => {
       const parsed = trackEventsSchema.safeParse(await readJson(request));

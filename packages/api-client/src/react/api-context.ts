@@ -3,7 +3,9 @@ import type { ApiClient } from "../api-client.ts";
 import { AnalyticsService } from "../services/analytics-service.ts";
 import { AuthService } from "../services/auth-service.ts";
 import { CaseService } from "../services/case-service.ts";
+import { DocumentService } from "../services/document-service.ts";
 import { FeatureService } from "../services/feature-service.ts";
+import { MessageService } from "../services/message-service.ts";
 import { NotificationService } from "../services/notification-service.ts";
 import { ReferralService } from "../services/referral-service.ts";
 import { StaffService } from "../services/staff-service.ts";
@@ -18,8 +20,10 @@ export interface ApiServices {
   features: FeatureService;
   analytics: AnalyticsService;
   cases: CaseService;
+  documents: DocumentService;
   visaTypes: VisaTypeService;
   staff: StaffService;
+  messages: MessageService;
 }
 
 export interface ApiContextValue {
@@ -38,8 +42,10 @@ export function createApiServices(client: ApiClient): ApiServices {
     features: new FeatureService(client),
     analytics: new AnalyticsService(client),
     cases: new CaseService(client),
+    documents: new DocumentService(client),
     visaTypes: new VisaTypeService(client),
     staff: new StaffService(client),
+    messages: new MessageService(client),
   };
 }
 

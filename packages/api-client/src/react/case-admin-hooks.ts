@@ -14,6 +14,7 @@ import type {
   UpdateVisaTypeData,
   VisaCase,
 } from "@referral-app/shared/schemas/case";
+import type { ReviewDocumentData } from "@referral-app/shared/schemas/document";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useApi } from "./api-context.ts";
 import { queryKeys } from "./query-keys.ts";
@@ -43,6 +44,14 @@ function useCaseMutation<Variables>(caseId: string, run: (variables: Variables) 
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.cases.all }),
   });
+}
+
+/** Staff review of a case document; the checklist (and every case query) refreshes after it. */
+export function useReviewDocument(caseId: string) {
+  const { services } = useApi();
+  return useCaseMutation(caseId, ({ id, ...data }: ReviewDocumentData & { id: string }) =>
+    services.documents.review(id, data),
+  );
 }
 
 export function useCreateCase() {

@@ -30,6 +30,16 @@ export function useCaseNotes(id: string | undefined) {
   });
 }
 
+/** The case's document checklist (refreshes with the case's other parts on a case event). */
+export function useCaseDocuments(id: string | undefined) {
+  const { services } = useApi();
+  return useQuery({
+    queryKey: queryKeys.cases.documents(id ?? ""),
+    queryFn: ({ signal }) => services.documents.getChecklist(id ?? "", signal),
+    enabled: Boolean(id),
+  });
+}
+
 export function useCaseTasks(id: string | undefined) {
   const { services } = useApi();
   return useQuery({

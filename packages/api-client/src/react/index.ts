@@ -10,6 +10,7 @@ export {
 export { useSession, useSignIn, useSignOut, useSignUp } from "./auth-hooks.ts";
 export {
   useCase,
+  useCaseDocuments,
   useCaseNotes,
   useCases,
   useCaseTasks,

@@ -4,6 +4,7 @@ import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tansta
 import { useEffect } from "react";
 import type { NotificationStreamEvent } from "../services/notification-service.ts";
 import { useApi } from "./api-context.ts";
+import { applyConversationEvent } from "./conversation-events.ts";
 import { queryKeys } from "./query-keys.ts";
 
 type NotificationPage = PaginatedResponse<Notification>;
@@ -68,6 +69,10 @@ export function useMarkAllNotificationsRead() {
 export function applyNotificationEvent(queryClient: QueryClient, event: NotificationStreamEvent): void {
   if (event.type === "unread-count") {
     queryClient.setQueryData(queryKeys.notifications.unreadCount(), event.data.count);
+    return;
+  }
+  if (event.type !== "notification") {
+    applyConversationEvent(queryClient, event);
     return;
   }
   const { notification, unreadCount } = event.data;

@@ -4,6 +4,7 @@ import type {
   CaseTaskListQuery,
   VisaTypeListQuery,
 } from "@referral-app/shared/schemas/case";
+import type { InboxQuery } from "@referral-app/shared/schemas/conversation";
 import type { NotificationListQuery } from "@referral-app/shared/schemas/notification";
 import type {
   PartnerCommissionListQuery,
@@ -17,6 +18,17 @@ type CursorFilters<Query> = Omit<Query, "cursor">;
 
 /** Every query key in one factory, so invalidations hit exactly what they mean to. */
 export const queryKeys = {
+  messages: {
+    all: ["messages"] as const,
+    conversations: () => ["messages", "conversations"] as const,
+    conversation: (id: string) => ["messages", "conversation", id] as const,
+    thread: (id: string) => ["messages", "thread", id] as const,
+    unreadTotal: () => ["messages", "unread-total"] as const,
+    search: (q: string) => ["messages", "search", q] as const,
+    caseConversation: (caseId: string) => ["messages", "case", caseId] as const,
+    inbox: (query: CursorFilters<InboxQuery> = {}) => ["messages", "inbox", query] as const,
+    savedReplies: () => ["messages", "saved-replies"] as const,
+  },
   profile: {
     all: ["profile"] as const,
     detail: (userId: string) => ["profile", userId] as const,
@@ -50,6 +62,7 @@ export const queryKeys = {
     adminList: (filters: CursorFilters<AdminCaseListQuery>) => ["cases", "admin-list", filters] as const,
     detail: (id: string) => ["cases", "detail", id] as const,
     notes: (id: string) => ["cases", "detail", id, "notes"] as const,
+    documents: (id: string) => ["cases", "detail", id, "documents"] as const,
     tasks: (id: string) => ["cases", "detail", id, "tasks"] as const,
     timeline: (id: string) => ["cases", "detail", id, "timeline"] as const,
     analytics: () => ["cases", "analytics"] as const,

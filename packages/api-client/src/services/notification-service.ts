@@ -1,5 +1,10 @@
 import type { PaginatedResponse } from "@referral-app/shared/schemas/common";
 import {
+  type ConversationLiveEvent,
+  conversationReadEventSchema,
+  messageLiveEventSchema,
+} from "@referral-app/shared/schemas/conversation";
+import {
   type MarkAllReadResult,
   markAllReadResultSchema,
   type Notification,
@@ -13,9 +18,17 @@ import {
 } from "@referral-app/shared/schemas/notification";
 import { BaseService, pathId } from "./base-service.ts";
 
+// Conversation events ride the same stream (see /api/conversations).
+const CONVERSATION_EVENTS = [
+  ["message.created", messageLiveEventSchema],
+  ["message.updated", messageLiveEventSchema],
+  ["conversation.read", conversationReadEventSchema],
+] as const;
+
 export type NotificationStreamEvent =
   | { type: "notification"; data: NotificationEvent }
-  | { type: "unread-count"; data: UnreadCount };
+  | { type: "unread-count"; data: UnreadCount }
+  | ConversationLiveEvent;
 
 /** The part of the DOM EventSource the stream uses; React Native can pass a polyfill. */
 export interface EventSourceLike {
@@ -72,6 +85,13 @@ export class NotificationService extends BaseService {
       if (parsed.success) onEvent({ type: "unread-count", data: parsed.data });
       else options.onError?.(parsed.error);
     });
+    for (const [type, schema] of CONVERSATION_EVENTS) {
+      source.addEventListener(type, (event) => {
+        const parsed = schema.safeParse(parseData(event.data));
+        if (parsed.success) onEvent({ type, data: parsed.data } as ConversationLiveEvent);
+        else options.onError?.(parsed.error);
+      });
+    }
     source.onerror = (error) => options.onError?.(error);
     return () => source.close();
   }

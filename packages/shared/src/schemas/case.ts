@@ -2,10 +2,11 @@ import { z } from "zod";
 import { CASE_OUTCOMES, CASE_TASK_STATES, DEPENDANT_RELATIONSHIPS, NOTE_VISIBILITIES } from "../constants.ts";
 import { countrySchema, nameSchema } from "../validation.ts";
 import { idSchema, isoDateTimeSchema, uuidSchema } from "./common.ts";
+import { documentRequirementSchema, documentRequirementsSchema } from "./document.ts";
 import { visaStageIdSchema } from "./user.ts";
 import { visaStageSchema } from "./visa.ts";
 
-// The visa case: the consultancy's CRM core. A client has any number of cases; each has a visa
+// The visa case: the consultancy's CRM core. A client may hold several cases; each has a visa
 // type from the staff-kept catalogue, a consultant, applicants, stages, notes, tasks and an outcome.
 
 export const caseOutcomeSchema = z.enum(CASE_OUTCOMES);
@@ -37,6 +38,8 @@ export const visaTypeSchema = z
     destinationCountry: z.string().nullable(),
     description: z.string(),
     stageDocuments: stageDocumentsSchema,
+    /** The checklist: what each stage asks for, in detail (stageDocuments lists their names). */
+    documentRequirements: z.array(documentRequirementSchema),
     /** Retired types stay on their cases but are not offered for new ones. */
     active: z.boolean(),
     createdAt: isoDateTimeSchema,
@@ -51,6 +54,7 @@ export const createVisaTypeSchema = z
     destinationCountry: countrySchema.nullable().optional(),
     description: z.string().trim().max(2000).default(""),
     stageDocuments: stageDocumentsSchema.default({}),
+    documentRequirements: documentRequirementsSchema.optional(),
   })
   .meta({ id: "CreateVisaTypeData" });
 export type CreateVisaTypeData = z.input<typeof createVisaTypeSchema>;
@@ -61,6 +65,7 @@ export const updateVisaTypeSchema = z
     destinationCountry: countrySchema.nullable().optional(),
     description: z.string().trim().max(2000).optional(),
     stageDocuments: stageDocumentsSchema.optional(),
+    documentRequirements: documentRequirementsSchema.optional(),
     active: z.boolean().optional(),
   })
   .meta({ id: "UpdateVisaTypeData" });
@@ -189,7 +194,16 @@ export type UpdateCaseData = z.infer<typeof updateCaseSchema>;
 
 /** Staff: `POST /api/admin/cases/:id/stage`. The note is shown to the client. */
 export const setCaseStageSchema = z
-  .strictObject({ stage: visaStageIdSchema, note: z.string().trim().max(1000).optional() })
+  .strictObject({
+    stage: visaStageIdSchema,
+    note: z.string().trim().max(1000).optional(),
+    /** Staff move on although required documents are missing or rejected; the note says why (audited). */
+    overrideDocuments: z.boolean().optional(),
+  })
+  .refine((value) => !value.overrideDocuments || value.note, {
+    message: "Say why the stage moves on without its documents",
+    path: ["note"],
+  })
   .meta({ id: "SetCaseStageData" });
 export type SetCaseStageData = z.infer<typeof setCaseStageSchema>;
 
@@ -358,6 +372,8 @@ export const consultancySettingsSchema = z
   .object({
     /** Business days (Monday to Friday) staff have to contact a new referral. */
     referralContactBusinessDays: z.number().int().min(1).max(30),
+    /** Business hours (Monday to Friday, 09:00–17:00 UTC) staff have to answer a support question. */
+    supportFirstResponseHours: z.number().int().min(1).max(80),
   })
   .meta({ id: "ConsultancySettings" });
 export type ConsultancySettings = z.infer<typeof consultancySettingsSchema>;

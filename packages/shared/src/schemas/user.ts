@@ -30,6 +30,7 @@ export const notificationPreferencesSchema = z.object({
   referral: channelPreferencesSchema,
   system: channelPreferencesSchema,
   promotional: channelPreferencesSchema,
+  message: channelPreferencesSchema,
 }) satisfies z.ZodType<Record<NotificationType, ChannelPreferences>>;
 export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
 
@@ -52,6 +53,7 @@ export function defaultUserPreferences(): UserPreferences {
       referral: { ...on },
       system: { ...on },
       promotional: { inApp: true, email: false, push: false },
+      message: { ...on },
     },
     theme: "auto",
     language: "en",
@@ -104,6 +106,7 @@ export const updatePreferencesSchema = z.strictObject({
       referral: channelPreferencesSchema.partial().strict().optional(),
       system: channelPreferencesSchema.partial().strict().optional(),
       promotional: channelPreferencesSchema.partial().strict().optional(),
+      message: channelPreferencesSchema.partial().strict().optional(),
     })
     .optional(),
   theme: themeSchema.optional(),

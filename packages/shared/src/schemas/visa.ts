@@ -49,12 +49,24 @@ const noteSchema = z.string().trim().max(1000);
 
 /** Staff: move a client's case to the next stage. */
 export const advanceVisaStageSchema = z
-  .strictObject({ note: noteSchema.optional() })
+  .strictObject({ note: noteSchema.optional(), overrideDocuments: z.boolean().optional() })
+  .refine((value) => !value.overrideDocuments || value.note, {
+    message: "Say why the stage moves on without its documents",
+    path: ["note"],
+  })
   .meta({ id: "AdvanceVisaStageData" });
 export type AdvanceVisaStageData = z.infer<typeof advanceVisaStageSchema>;
 
 /** Staff: set a client's case to any stage (corrections included). */
 export const setVisaStageSchema = z
-  .strictObject({ stage: visaStageIdSchema, note: noteSchema.optional() })
+  .strictObject({
+    stage: visaStageIdSchema,
+    note: noteSchema.optional(),
+    overrideDocuments: z.boolean().optional(),
+  })
+  .refine((value) => !value.overrideDocuments || value.note, {
+    message: "Say why the stage moves on without its documents",
+    path: ["note"],
+  })
   .meta({ id: "SetVisaStageData" });
 export type SetVisaStageData = z.infer<typeof setVisaStageSchema>;

@@ -11,7 +11,9 @@ import { ErrorState, QueryState } from "@referral-app/ui/query-state";
 import { SkeletonList } from "@referral-app/ui/skeleton";
 import { Link, useParams } from "react-router";
 import { strings } from "../../strings.ts";
+import { CaseMessagesCard } from "../messages/case-messages-card.tsx";
 import { AssignmentForm, OutcomeForm, ReopenDialog, StageForm } from "./case-actions.tsx";
+import { CaseDocumentsReview } from "./case-documents-review.tsx";
 import { NoteForm, StaffTaskList, TaskForm } from "./case-notes-tasks.tsx";
 import { CaseStateBadge } from "./case-table.tsx";
 import { CaseTimeline } from "./case-timeline.tsx";
@@ -115,7 +117,9 @@ function CaseBody({ visaCase }: { visaCase: VisaCase }) {
       </Card>
       <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
         <div className="space-y-6 lg:col-span-2">
+          <CaseDocumentsReview caseId={visaCase.id} />
           <Timeline caseId={visaCase.id} />
+          <CaseMessagesCard caseId={visaCase.id} />
           <Tasks visaCase={visaCase} />
           {visaCase.closed ? null : (
             <Card title={strings.case.notes}>

@@ -3,6 +3,7 @@ import type { VisaCase } from "@referral-app/shared/schemas/case";
 import { Card } from "@referral-app/ui/card";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/use-format.ts";
+import { MessageConsultantButton } from "../messages/message-consultant-button.tsx";
 
 /** Destination, target date and the people on the application. */
 export function CaseDetails({ visaCase }: { visaCase: VisaCase }) {
@@ -71,6 +72,7 @@ export function ConsultantCard({ visaCase }: { visaCase: VisaCase }) {
       ) : (
         <p className="text-sm text-muted">{t("cases.consultant.none")}</p>
       )}
+      <MessageConsultantButton caseId={visaCase.id} />
     </Card>
   );
 }

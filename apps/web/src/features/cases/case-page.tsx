@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { PageTitle } from "../../components/page-title.tsx";
 import { useFormat } from "../../i18n/use-format.ts";
+import { CaseDocumentsCard } from "../documents/case-documents.tsx";
 import { CaseDetails, ConsultantCard } from "./case-details.tsx";
 import { CaseStateBadge } from "./case-outcome-badge.tsx";
 import { CaseStages } from "./case-stages.tsx";
@@ -104,6 +105,7 @@ function CaseBody({ visaCase }: { visaCase: VisaCase }) {
       {/* Two columns on wide screens; documents, invoices and messages join the main column later. */}
       <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
         <div className="space-y-6 lg:col-span-2">
+          <CaseDocumentsCard caseId={visaCase.id} />
           <TasksCard caseId={visaCase.id} />
           <NotesCard caseId={visaCase.id} />
           <HistoryCard visaCase={visaCase} />
