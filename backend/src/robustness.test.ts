@@ -217,5 +217,6 @@ describe("malformed input never answers 500", () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+    // Every operation of the whole document, one after another: it grows with each module.
+  }, 180_000);
 });

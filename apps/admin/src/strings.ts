@@ -1,13 +1,10 @@
-import type {
-  CaseOutcomeId,
-  ReferralStatus,
-  RewardStatus,
-  VisaStageId,
-} from "@referral-app/shared/constants";
-import type { DependantRelationship } from "@referral-app/shared/schemas/case";
+import { en as shared } from "@referral-app/i18n/en";
+import { interpolate, plural } from "@referral-app/i18n/format";
+import type { Translation } from "@referral-app/i18n/types";
 
-// Every word the staff dashboard shows, in one place (English only; staff tools are not translated).
-export const strings = {
+// Every word the staff dashboard shows, in one place: English here, Spanish in locales/es.ts (same
+// shape, checked by the compiler). Words every app shares come from @referral-app/i18n.
+const en = {
   app: {
     name: "Staff dashboard",
     skipToContent: "Skip to content",
@@ -30,26 +27,14 @@ export const strings = {
     staff: "Staff",
     visaTypes: "Visa types",
   },
+  language: shared.language,
   common: {
-    dismiss: "Dismiss",
-    toasts: "Notifications",
-    retry: "Try again",
-    loadMore: "Load more",
-    loadingMore: "Loading more…",
-    genericError: "Something went wrong.",
-    networkError: "Could not reach the server. Check your connection.",
-    originNotAllowed: "This address is not allowed to sign in here. Open the app at its usual address.",
-    rateLimited: (seconds: number) => `Too many attempts, try again in ${seconds} s.`,
-    cancel: "Cancel",
-    save: "Save",
-    close: "Close",
-    all: "All",
-    none: "None",
-    signOut: "Sign out",
+    ...shared.common,
+    rateLimited: (seconds: number) => interpolate(shared.common.rateLimited, { seconds }),
     signOutFailed:
       "Sign-out did not reach the server; you are still signed in. Check your connection and try again.",
-    theme: "Theme",
-    themes: { light: "Light", dark: "Dark", auto: "System" },
+    theme: shared.theme.label,
+    themes: shared.theme,
     goHome: "Back to the dashboard",
     notFound: "This page does not exist.",
     end: "That's everything.",
@@ -64,13 +49,11 @@ export const strings = {
     deniedTitle: "Staff only",
     denied: "This dashboard is for staff. Your account does not have access.",
   },
-  statuses: {
-    pending: "Pending",
-    contacted: "Contacted",
-    qualified: "Qualified",
-    converted: "Converted",
-    rejected: "Rejected",
-  } satisfies Record<ReferralStatus, string>,
+  statuses: shared.referralStatus,
+  visaInterests: shared.visaInterest,
+  referralRelationships: shared.relationship,
+  sources: shared.referralSource,
+  country: shared.country,
   pipeline: {
     title: "Referral pipeline",
     views: "Pipeline views",
@@ -114,6 +97,7 @@ export const strings = {
     phone: "Phone",
     country: "Country",
     visaInterest: "Visa interest",
+    relationship: "Relationship",
     source: "Source",
     reward: "Reward",
     changeStatus: "Change status",
@@ -174,11 +158,13 @@ export const strings = {
     stageChanged: "Stage updated; the client is notified.",
     lastStage: "This case is at the last stage.",
     history: "Stage history",
+    openedAt: (stage: string) => `Case opened at ${stage}`,
     theirReferrals: "Their referrals",
     noReferrals: "No referrals yet.",
     rewards: "Rewards",
     noRewards: "No rewards yet.",
-    stats: (total: number, converted: number) => `${total} referrals, ${converted} converted`,
+    stats: (total: number, converted: number) =>
+      `${plural("en", total, { one: shared.counts.referrals_one, other: shared.counts.referrals_other })}, ${converted} converted`,
   },
   rewards: {
     title: "Rewards",
@@ -206,19 +192,17 @@ export const strings = {
     empty: "No ledger entries.",
     loading: "Loading the ledger",
     done: "Reward updated",
-    count: (count: number) => `${count} entries`,
+    count: (count: number) =>
+      plural("en", count, { one: shared.counts.entries_one, other: shared.counts.entries_other }),
   },
-  rewardStatuses: {
-    pending: "Pending",
-    approved: "Approved",
-    paid: "Paid",
-    reversed: "Reversed",
-  } satisfies Record<RewardStatus, string>,
+  rewardStatuses: shared.rewardStatus,
   analytics: {
     title: "Analytics",
     from: "From",
     to: "To",
     apply: "Show",
+    range: "Date range",
+    between: (from: string, to: string) => `${from} to ${to}`,
     export: "Export CSV",
     total: "Referrals",
     conversionRate: "Conversion rate",
@@ -244,6 +228,7 @@ export const strings = {
     description: "Flags are evaluated per user by role. Every change is audited.",
     roles: "Enabled for",
     everyone: "Every role",
+    offHint: "Off for everyone. Switch the feature on to choose who gets it.",
     saved: "Feature updated",
     empty: "No feature flags.",
     loading: "Loading feature flags",
@@ -260,7 +245,7 @@ export const strings = {
     audience: "Audience",
     role: "Who",
     roles: { all: "All clients and partners", client: "Clients only", partner: "Partners only" },
-    country: "Country (ISO code, optional)",
+    country: "Country (optional)",
     stage: "Visa stage (optional)",
     anyStage: "Any stage",
     send: "Send broadcast",
@@ -318,6 +303,22 @@ export const strings = {
     caption: "Audit entries, newest first",
     actions: {
       "auth.signed_in": "Signed in",
+      "case.opened": "Opened a case",
+      "case.updated": "Changed a case's details",
+      "case.stage_changed": "Moved a case to another stage",
+      "case.outcome_decided": "Recorded a case's outcome",
+      "case.reopened": "Reopened a case",
+      "case.reassigned": "Changed a case's consultant",
+      "case.note_added": "Added a note to a case",
+      "case.task_created": "Added a task to a case",
+      "case.task_completed": "Completed a task",
+      "settings.updated": "Changed the consultancy settings",
+      "staff.invited": "Invited a staff member",
+      "staff.role_changed": "Changed a staff member's role",
+      "staff.deactivated": "Deactivated a staff member",
+      "staff.reactivated": "Reactivated a staff member",
+      "visa_type.created": "Added a visa type",
+      "visa_type.updated": "Changed a visa type",
       "auth.sign_in_failed": "Failed sign-in",
       "auth.password_reset_requested": "Asked to reset the password",
       "auth.password_reset": "Reset the password",
@@ -349,33 +350,87 @@ export const strings = {
       partner_import: "Partner import",
       file: "File",
       mailbox: "Dev mailbox",
+      case: "Case",
+      settings: "Consultancy settings",
+      staff: "Staff member",
+      visa_type: "Visa type",
     } as Record<string, string>,
     /** Words for a code the page has no label for yet: `partner_import.done` → "Partner import done". */
     humanize: (code: string) => {
-      const words = code.replace(/[._]/g, " ").trim();
+      const words = code
+        .replace(/([a-z])([A-Z])/g, "$1 $2")
+        .replace(/[._]/g, " ")
+        .trim()
+        .toLowerCase();
       return words.charAt(0).toUpperCase() + words.slice(1);
     },
+    openCase: (number: string) => `Open case ${number}`,
+    caseNumber: (number: string) => `Case ${number}`,
+    set: (field: string, value: string) => `${field}: ${value}`,
+    changed: (field: string, from: string, to: string) => `${field}: ${from} → ${to}`,
+    cleared: (field: string, from: string) => `${field}: ${from} removed`,
+    nothingChanged: "No change recorded",
+    none: "none",
+    someone: "someone else",
+    fields: {
+      status: "Status",
+      stage: "Stage",
+      outcome: "Outcome",
+      decidedAt: "Decided on",
+      role: "Role",
+      roles: "Roles",
+      active: "Active",
+      enabled: "Enabled",
+      description: "Description",
+      internalNote: "Internal note",
+      messageToReferrer: "Message to the referrer",
+      note: "Note",
+      reason: "Reason",
+      consultantId: "Consultant",
+      clientId: "Client",
+      referralId: "Referral",
+      ownerId: "Owner",
+      partnerOrganizationId: "Partner organisation",
+      noteId: "Note",
+      taskId: "Task",
+      assigneeId: "For",
+      dueAt: "Due",
+      visibility: "Visibility",
+      state: "State",
+      name: "Name",
+      email: "Email",
+      phone: "Phone",
+      country: "Country",
+      destinationCountry: "Destination",
+      targetDate: "Target date",
+      dependants: "Dependants",
+      preferences: "Preferences",
+      type: "Type",
+      title: "Title",
+      audience: "Audience",
+      recipientCount: "Recipients",
+      imported: "Imported",
+      failed: "Failed",
+      fileName: "File",
+      purpose: "Purpose",
+      number: "Case number",
+      contactBusinessDays: "Business days to contact",
+      sessionsEnded: "Sessions ended",
+      unassigned: "Cases unassigned",
+      linksShown: "Links shown",
+      page: "Page",
+      to: "To",
+      ip: "IP address",
+      userAgent: "Browser",
+      language: "Language",
+      theme: "Theme",
+      notifications: "Notifications",
+      commissionRate: "Commission rate",
+    } as Record<string, string>,
   },
-  stages: {
-    enquiry: "Enquiry",
-    detailed_enquiry: "Detailed enquiry",
-    assessment: "Assessment",
-    application: "Application",
-    payment: "Payment",
-  } satisfies Record<VisaStageId, string>,
-  outcomes: {
-    granted: "Granted",
-    refused: "Refused",
-    withdrawn: "Withdrawn",
-  } satisfies Record<CaseOutcomeId, string>,
-  relationships: {
-    spouse: "Spouse",
-    partner: "Partner",
-    child: "Child",
-    parent: "Parent",
-    sibling: "Sibling",
-    other: "Other family",
-  } satisfies Record<DependantRelationship, string>,
+  stages: shared.stages,
+  outcomes: shared.caseOutcome,
+  relationships: shared.dependantRelationship,
   visibilities: { client: "Shown to the client", internal: "Staff only" },
   cases: {
     title: "Cases",
@@ -421,7 +476,7 @@ export const strings = {
     noClients: "No client matches.",
     visaType: "Visa type",
     chooseVisaType: "Choose a visa type",
-    destination: "Destination country (two letters, optional)",
+    destination: "Destination country (optional)",
     targetDate: "Target date (optional)",
     consultant: "Consultant",
     roundRobin: "Next in turn (round-robin)",
@@ -532,7 +587,7 @@ export const strings = {
     name: "Name",
     email: "Email",
     role: "Role",
-    roles: { staff: "Consultant", admin: "Admin" },
+    roles: { staff: shared.role.staff, admin: shared.role.admin },
     status: "Status",
     active: "Active",
     inactive: "Deactivated",
@@ -570,13 +625,14 @@ export const strings = {
     editFor: (name: string) => `Edit ${name}`,
     caption: "Visa types",
     name: "Name",
-    destination: "Destination country (two letters, optional)",
+    destination: "Destination country (optional)",
     destinationShort: "Destination",
     descriptionLabel: "Description",
     documents: "Documents per stage",
     documentsHint: "One document per line.",
     documentsFor: (stage: string) => `Documents for ${stage}`,
-    documentCount: (count: number) => (count === 1 ? "1 document" : `${count} documents`),
+    documentCount: (count: number) =>
+      plural("en", count, { one: shared.counts.documents_one, other: shared.counts.documents_other }),
     active: "Offered for new cases",
     retired: "Retired",
     status: "Status",
@@ -604,3 +660,16 @@ export const strings = {
     noData: "No cases yet.",
   },
 };
+
+export type AdminStrings = Translation<typeof en>;
+export const englishStrings: AdminStrings = en;
+
+/**
+ * The words in the page's language. Chosen once at boot, before any page module runs (see
+ * language.ts); a language switch reloads the page, so module-level column headers read them too.
+ */
+export let strings: AdminStrings = en;
+
+export function setStrings(next: AdminStrings): void {
+  strings = next;
+}

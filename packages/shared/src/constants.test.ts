@@ -79,13 +79,14 @@ describe("roles and types", () => {
     expect(USER_ROLES.filter(isStaffRole)).toEqual(["staff", "admin"]);
   });
 
-  it("keeps the seed's notification types as wire values", () => {
+  it("keeps the seed's notification types as wire values (and messages after them)", () => {
     expect(NOTIFICATION_TYPE_VALUES).toEqual([
       "status_update",
       "reminder",
       "referral",
       "system",
       "promotional",
+      "message",
     ]);
   });
 });

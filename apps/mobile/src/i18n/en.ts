@@ -1,9 +1,9 @@
+import { en as shared } from "@referral-app/i18n/en";
+
 export const en = {
   common: {
-    loading: "Loading…",
-    retry: "Try again",
-    error: "Something went wrong.",
-    offline: "You are offline.",
+    ...shared.common,
+    error: shared.common.genericError,
   },
   auth: {
     signInTitle: "Sign in",
@@ -34,7 +34,7 @@ export const en = {
     open: "Open case {{number}}",
     stage: "Stage: {{stage}}",
     decided: "{{outcome}} on {{date}}",
-    outcomes: { granted: "Visa granted", refused: "Visa refused", withdrawn: "Application withdrawn" },
+    outcomes: shared.caseOutcome,
     closed: "This case is closed.",
     notFound: "This case does not exist or is not yours.",
     consultant: "Your consultant",
@@ -78,13 +78,7 @@ export const en = {
       current: "current stage",
       upcoming: "upcoming",
     },
-    stageNames: {
-      enquiry: "Enquiry",
-      detailed_enquiry: "Detailed Enquiry",
-      assessment: "Assessment",
-      application: "Application",
-      payment: "Payment",
-    },
+    stageNames: shared.stages,
   },
   referrals: {
     title: "Refer a friend",
@@ -113,13 +107,7 @@ export const en = {
     shareCode: "Your code: {{code}}",
     share: "Share my code",
     shareMessage: "Join me with my referral code {{code}}: {{url}}",
-    status: {
-      pending: "Pending",
-      contacted: "Contacted",
-      qualified: "Qualified",
-      converted: "Converted",
-      rejected: "Rejected",
-    },
+    status: shared.referralStatus,
   },
   messages: {
     title: "Messages",
@@ -166,17 +154,10 @@ export const en = {
     language: "Language",
     signOut: "Sign out",
     saved: "Preferences saved",
-    themes: { light: "Light", dark: "Dark", auto: "Automatic" },
-    languages: { en: "English", es: "Español" },
-    channels: { inApp: "In app", email: "Email", push: "Push" },
-    types: {
-      status_update: "Status updates",
-      reminder: "Reminders",
-      referral: "Referrals",
-      system: "System",
-      promotional: "Promotions",
-      message: "Messages",
-    },
+    themes: shared.theme,
+    languages: shared.language,
+    channels: shared.notificationChannel,
+    types: shared.notificationType,
     switchLabel: "{{type}}: {{channel}}",
   },
 };

@@ -2,6 +2,7 @@ import { isApiError } from "@referral-app/api-client/errors";
 import { useSession, useSignUp } from "@referral-app/api-client/react";
 import { type SignUpData, signUpSchema } from "@referral-app/shared/schemas/auth";
 import { Button } from "@referral-app/ui/button";
+import { CountrySelect } from "@referral-app/ui/country-select";
 import { Field, Form, FormMessage, Input } from "@referral-app/ui/form";
 import { schemaResolver } from "@referral-app/ui/schema-resolver";
 import { useForm } from "react-hook-form";
@@ -9,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { PageTitle } from "../components/page-title.tsx";
 import { apiErrorMessage } from "../forms/api-error-message.ts";
+import { useCountryLabels } from "../i18n/use-country-labels.ts";
 import { useValidationMessage } from "../i18n/use-validation-message.ts";
 import { useMonitor } from "../monitoring/monitor-context.tsx";
 import { InviteBanner } from "../signed-out/invite-banner.tsx";
@@ -24,6 +26,7 @@ function isEmailTaken(error: unknown): boolean {
 
 export function Component() {
   const { t } = useTranslation();
+  const countryLabels = useCountryLabels();
   const message = useValidationMessage();
   const session = useSession();
   const signUp = useSignUp();
@@ -88,7 +91,7 @@ export function Component() {
             hint={t("auth.signUp.countryHint")}
             error={message(errors.country?.message)}
           >
-            <Input autoComplete="country" maxLength={2} className="uppercase" {...form.register("country")} />
+            <CountrySelect autoComplete="country" {...countryLabels} {...form.register("country")} />
           </Field>
         </div>
         <Field

@@ -68,7 +68,7 @@ describe("staff case page", () => {
     const form = await screen.findByRole("form", { name: "Outcome" });
     await user.selectOptions(within(form).getByLabelText("Decision"), "granted");
     await user.click(within(form).getByRole("button", { name: "Record the outcome" }));
-    const dialog = await screen.findByRole("dialog", { name: "Record “Granted” and close the case?" });
+    const dialog = await screen.findByRole("dialog", { name: "Record “Visa granted” and close the case?" });
     await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
     expect(api.calls.some((call) => call.route.endsWith("/outcome"))).toBe(false);
 

@@ -1,6 +1,6 @@
 import { isApiError } from "@referral-app/api-client/errors";
 import { useCase, useCaseNotes, useCaseTasks, useCaseTimeline } from "@referral-app/api-client/react";
-import { formatCountry, formatDate } from "@referral-app/shared/formatting";
+import { formatCountry, formatDate } from "@referral-app/app-kit/console-format";
 import type { VisaCase } from "@referral-app/shared/schemas/case";
 import { Card } from "@referral-app/ui/card";
 import { EmptyState } from "@referral-app/ui/empty-state";

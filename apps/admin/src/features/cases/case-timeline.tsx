@@ -1,5 +1,5 @@
+import { formatDateTime } from "@referral-app/app-kit/console-format";
 import { VISA_STAGE_IDS, type VisaStageId } from "@referral-app/shared/constants";
-import { formatDateTime } from "@referral-app/shared/formatting";
 import type { CaseNote, CaseTimelineEntry } from "@referral-app/shared/schemas/case";
 import { Badge } from "@referral-app/ui/badge";
 import { strings } from "../../strings.ts";

@@ -1,5 +1,5 @@
 import { usePartnerCommissions, usePartnerOverview } from "@referral-app/api-client/react/partner-hooks";
-import { formatCurrency, formatDate, formatPercent } from "@referral-app/shared/formatting";
+import { formatCurrency, formatDate, formatPercent } from "@referral-app/app-kit/console-format";
 import type { PartnerCommission } from "@referral-app/shared/schemas/partners";
 import { Badge } from "@referral-app/ui/badge";
 import { Card } from "@referral-app/ui/card";

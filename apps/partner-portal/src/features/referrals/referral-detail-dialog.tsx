@@ -1,5 +1,5 @@
 import { usePartnerReferral } from "@referral-app/api-client/react/partner-hooks";
-import { formatDateTime } from "@referral-app/shared/formatting";
+import { formatDateTime } from "@referral-app/app-kit/console-format";
 import { StatusBadge } from "@referral-app/ui/badge";
 import { Dialog } from "@referral-app/ui/dialog";
 import { QueryState } from "@referral-app/ui/query-state";

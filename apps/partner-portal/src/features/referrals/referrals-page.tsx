@@ -1,6 +1,6 @@
 import { usePartnerOverview, usePartnerReferrals } from "@referral-app/api-client/react/partner-hooks";
+import { formatDate } from "@referral-app/app-kit/console-format";
 import { REFERRAL_STATUS_VALUES, type ReferralStatus } from "@referral-app/shared/constants";
-import { formatDate } from "@referral-app/shared/formatting";
 import type { Referral } from "@referral-app/shared/schemas/referral";
 import { StatusBadge } from "@referral-app/ui/badge";
 import { Button } from "@referral-app/ui/button";
