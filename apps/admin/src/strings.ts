@@ -523,6 +523,8 @@ export const strings = {
     details_changed: "Details changed",
     outcome_decided: (outcome: string) => `Decided: ${outcome}`,
     reopened: "Case reopened",
+    message: "Message in the consultation",
+    openThread: "Open the thread",
   },
   staff: {
     title: "Staff",
