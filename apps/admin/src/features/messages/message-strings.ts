@@ -39,6 +39,7 @@ export const STATE_LABELS: Record<ConversationState, string> = {
 
 export const messageStrings = {
   nav: "Messages",
+  unreadNav: (count: number) => (count === 1 ? "1 unread message" : `${count} unread messages`),
   inboxTitle: "Support inbox",
   inboxIntro: "Clients' general questions. Take one to answer it, or hand it to a colleague.",
   filters: {
