@@ -11,6 +11,15 @@ module.exports = {
       to: { pathNot: ["^packages/shared/src", "node_modules/zod/"] },
     },
     {
+      name: "i18n-is-words-only",
+      comment:
+        "packages/i18n holds strings and Intl helpers for every app (web, mobile, consoles): the shared " +
+        "constants and nothing else, so no React, i18next or DOM reaches the mobile bundle through it.",
+      severity: "error",
+      from: { path: "^packages/i18n/src", pathNot: "\\.test\\.ts$" },
+      to: { pathNot: ["^packages/i18n/src", "^packages/shared/src"] },
+    },
+    {
       name: "no-app-imports-backend",
       severity: "error",
       from: { path: "^(apps|packages)/" },

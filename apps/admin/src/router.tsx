@@ -9,16 +9,20 @@ export const pageRoutes: RouteObject[] = [
   { path: "cases", lazy: () => import("./features/cases/cases-page.tsx") },
   { path: "cases/:id", lazy: () => import("./features/cases/case-page.tsx") },
   { path: "my-cases", lazy: () => import("./features/cases/my-cases-page.tsx") },
+  { path: "documents/expiring", lazy: () => import("./features/cases/expiring-documents-page.tsx") },
   { path: "messages", lazy: () => import("./features/messages/inbox-page.tsx") },
   { path: "messages/:id", lazy: () => import("./features/messages/conversation-page.tsx") },
   { path: "staff", lazy: () => import("./features/staff/staff-page.tsx") },
   { path: "visa-types", lazy: () => import("./features/visa-types/visa-types-page.tsx") },
   { path: "rewards", lazy: () => import("./features/rewards/rewards-page.tsx") },
+  { path: "invoices", lazy: () => import("./features/invoices/invoices-page.tsx") },
+  { path: "payouts", lazy: () => import("./features/payouts/payouts-page.tsx") },
   { path: "analytics", lazy: () => import("./features/analytics/analytics-page.tsx") },
   { path: "features", lazy: () => import("./features/features/feature-flags-page.tsx") },
   { path: "notifications", lazy: () => import("./features/notifications/broadcasts-page.tsx") },
   { path: "mailbox", lazy: () => import("./features/notifications/mailbox-page.tsx") },
   { path: "audit", lazy: () => import("./features/audit/audit-page.tsx") },
+  { path: "referral-reviews", lazy: () => import("./features/referral-reviews/referral-reviews-page.tsx") },
 ];
 
 export const adminRoutes: RouteObject[] = [

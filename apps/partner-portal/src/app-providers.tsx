@@ -1,8 +1,14 @@
 import { type ConsoleAppProvidersProps, ConsoleProviders } from "@referral-app/app-kit/console-providers";
 import { errorMessage } from "./error-message.ts";
+import { LANGUAGE_STORAGE_KEY } from "./language.ts";
 import { strings } from "./strings.ts";
 
-const partnerConsole = { strings, errorMessage, themeStorageKey: "referral-app.partners.theme" };
+const partnerConsole = {
+  strings,
+  errorMessage,
+  themeStorageKey: "referral-app.partners.theme",
+  languageStorageKey: LANGUAGE_STORAGE_KEY,
+};
 
 /** The shared console providers, in the portal's words and with its own remembered theme. */
 export function AppProviders(props: ConsoleAppProvidersProps) {

@@ -2,13 +2,17 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
+import { applyStoredLanguage } from "./language.ts";
 import { partnerRoutes } from "./router.tsx";
 import "./index.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
-createRoot(root).render(
-  <StrictMode>
-    <RouterProvider router={createBrowserRouter(partnerRoutes, { basename: "/partners" })} />
-  </StrictMode>,
+// The words are chosen before the first route module loads: those modules read them at load time.
+void applyStoredLanguage().then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <RouterProvider router={createBrowserRouter(partnerRoutes, { basename: "/partners" })} />
+    </StrictMode>,
+  ),
 );

@@ -1,7 +1,10 @@
-import type { ReferralStatus, RewardStatus } from "@referral-app/shared/constants";
+import { en as shared } from "@referral-app/i18n/en";
+import { interpolate, plural } from "@referral-app/i18n/format";
+import type { Translation } from "@referral-app/i18n/types";
 
-// Every word the partner portal shows, in one place (English).
-export const strings = {
+// Every word the partner portal shows, in one place: English here, Spanish in locales/es.ts (same
+// shape, checked by the compiler). Words every app shares come from @referral-app/i18n.
+const en = {
   app: {
     name: "Partner portal",
     skipToContent: "Skip to content",
@@ -17,25 +20,16 @@ export const strings = {
     commissions: "Commissions",
     members: "Members",
   },
+  language: shared.language,
+  country: shared.country,
+  validation: shared.validation,
   common: {
-    dismiss: "Dismiss",
-    toasts: "Notifications",
-    retry: "Try again",
-    loadMore: "Load more",
-    loadingMore: "Loading more…",
-    genericError: "Something went wrong.",
-    networkError: "Could not reach the server. Check your connection.",
-    originNotAllowed: "This address is not allowed to sign in here. Open the app at its usual address.",
-    rateLimited: (seconds: number) => `Too many attempts, try again in ${seconds} s.`,
-    cancel: "Cancel",
-    close: "Close",
-    all: "All",
-    none: "None",
-    signOut: "Sign out",
+    ...shared.common,
+    rateLimited: (seconds: number) => interpolate(shared.common.rateLimited, { seconds }),
     signOutFailed:
       "Sign-out did not reach the server; you are still signed in. Check your connection and try again.",
-    theme: "Theme",
-    themes: { light: "Light", dark: "Dark", auto: "System" },
+    theme: shared.theme.label,
+    themes: shared.theme,
     goHome: "Back to the portal",
     notFound: "This page does not exist.",
     end: "That's everything.",
@@ -50,19 +44,8 @@ export const strings = {
     deniedTitle: "Partners only",
     denied: "This portal is for partner organisations. Your account is not a partner account.",
   },
-  statuses: {
-    pending: "Pending",
-    contacted: "Contacted",
-    qualified: "Qualified",
-    converted: "Converted",
-    rejected: "Rejected",
-  } satisfies Record<ReferralStatus, string>,
-  rewardStatuses: {
-    pending: "Pending",
-    approved: "Approved",
-    paid: "Paid",
-    reversed: "Reversed",
-  } satisfies Record<RewardStatus, string>,
+  statuses: shared.referralStatus,
+  rewardStatuses: shared.rewardStatus,
   referrals: {
     title: "Referrals",
     total: "Total referrals",
@@ -87,7 +70,7 @@ export const strings = {
     fullName: "Full Name",
     email: "Email",
     phone: "Phone",
-    country: "Country (ISO code)",
+    country: "Country",
     relationship: "Relationship",
     visaInterest: "Visa interest",
     notes: "Notes",
@@ -100,25 +83,43 @@ export const strings = {
     network:
       "Could not reach the server, so it is not known yet whether the referral arrived. Retry: it will not be sent twice.",
     retry: "Retry",
-    relationships: { friend: "Friend", family: "Family", colleague: "Colleague", other: "Other" },
-    visaInterests: {
-      student: "Student",
-      work: "Work",
-      skilled: "Skilled",
-      family: "Family",
-      visitor: "Visitor",
-      business: "Business",
-      other: "Other",
-    },
+    relationships: shared.relationship,
+    visaInterests: shared.visaInterest,
   },
   import: {
     title: "Import referrals from CSV",
     description:
-      "Columns: fullName (or Full Name), email, phone, country, visaInterest, relationship, notes. Valid rows are imported; invalid rows are listed with the reason.",
+      "One referral per row; full name and email are required. Start from the template. Valid rows are imported, and each invalid row is listed with the reason.",
+    template: "Download the template (CSV)",
+    columns: {
+      fullName: "Full name",
+      email: "Email",
+      phone: "Phone",
+      country: "Country",
+      visaInterest: "Visa interest",
+      relationship: "Relationship",
+      notes: "Notes",
+    },
+    ignoredColumn: (header: string) => `${header} (not imported)`,
+    problemsColumn: "Check",
+    ready: "Ready",
+    badRows: (bad: number, total: number) =>
+      bad === 0
+        ? "Every row looks ready to import."
+        : `${plural("en", bad, { one: "{{count}} row", other: "{{count}} rows" })} of ${total} will not be imported as they are; they are marked below.`,
+    problems: {
+      missing: "missing",
+      oneOf: (values: string) => `use one of: ${values}`,
+      repeats: (row: number) => `repeats row ${row}`,
+      self: "is your own address",
+      country: "use the two-letter country code, e.g. AU",
+      missingColumns: (names: string) => `The file needs the columns ${names}.`,
+    },
     drop: "Drop a CSV file here, or choose one",
     choose: "Choose CSV file",
     fileLabel: "CSV file",
-    preview: (shown: number, total: number) => `Preview: first ${shown} of ${total} rows`,
+    preview: (shown: number, total: number) =>
+      total === 1 ? "Preview: the file's only row" : `Preview: first ${shown} of ${total} rows`,
     previewCaption: "The first rows of the chosen file",
     notCsv: "Choose a .csv file.",
     tooBig: (mb: number) => `The file is larger than ${mb} MB.`,
@@ -141,6 +142,16 @@ export const strings = {
     recent: "Recent imports",
     noImports: "No imports yet.",
     emptyFile: "The file has no data rows.",
+  },
+  statements: {
+    title: "Payout statements",
+    loading: "Loading statements",
+    none: "No payouts yet. Approved commissions are paid out in batches.",
+    line: (number: string, total: string, count: number) =>
+      `${number}: ${total} for ${count} ${count === 1 ? "commission" : "commissions"}`,
+    paid: (date: string, reference: string) => `Paid on ${date}, reference ${reference}`,
+    unpaid: "Not paid yet",
+    download: (number: string) => `Statement ${number} (PDF)`,
   },
   commissions: {
     title: "Commissions",
@@ -174,3 +185,16 @@ export const strings = {
     empty: "No members.",
   },
 };
+
+export type PartnerStrings = Translation<typeof en>;
+export const englishStrings: PartnerStrings = en;
+
+/**
+ * The words in the page's language. Chosen once at boot, before any page module runs (see
+ * language.ts); a language switch reloads the page, so module-level column headers read them too.
+ */
+export let strings: PartnerStrings = en;
+
+export function setStrings(next: PartnerStrings): void {
+  strings = next;
+}

@@ -6,6 +6,7 @@ import { FormMessage } from "@referral-app/ui/form";
 import { SkeletonList } from "@referral-app/ui/skeleton";
 import { ThemeSelect } from "@referral-app/ui/theme-select";
 import { Navigate, NavLink, Outlet, useLocation, useNavigation } from "react-router";
+import { ConsoleLanguageSelect, useConsoleLanguageSync } from "./console-language-select.tsx";
 import { useConsole } from "./console-providers.tsx";
 import { signInPath } from "./sign-in-redirect.ts";
 
@@ -33,7 +34,6 @@ export function ConsoleLayout({ navItems, allows }: ConsoleLayoutProps) {
   const { strings } = useConsole();
   const session = useSession();
   const location = useLocation();
-  const navigation = useNavigation();
   // One live stream per signed-in console: new messages, edits and read receipts land in the cache.
   useNotificationStream({ enabled: Boolean(session.data && allows(session.data.user.role)) });
   if (session.isPending) {
@@ -55,6 +55,13 @@ export function ConsoleLayout({ navItems, allows }: ConsoleLayoutProps) {
       />
     );
   }
+  return <SignedInShell navItems={navItems} name={user.name} />;
+}
+
+function SignedInShell({ navItems, name }: { navItems: AppShellProps["navItems"]; name: string }) {
+  const { strings } = useConsole();
+  const navigation = useNavigation();
+  useConsoleLanguageSync();
   return (
     <AppShell
       title={strings.app.name}
@@ -64,8 +71,9 @@ export function ConsoleLayout({ navItems, allows }: ConsoleLayoutProps) {
       busy={navigation.state === "loading"}
       user={
         <>
-          <p className="truncate text-sm text-muted">{user.name}</p>
+          <p className="truncate text-sm text-muted">{name}</p>
           <ThemeSelect strings={strings.common} />
+          <ConsoleLanguageSelect />
           <SignOutButton size="sm" />
         </>
       }

@@ -1,5 +1,6 @@
 import type { ApiClient } from "@referral-app/api-client/client";
 import { ApiProvider, type QueryClientOptions } from "@referral-app/api-client/react";
+import type { Language } from "@referral-app/shared/constants";
 import type { AppShellStrings } from "@referral-app/ui/app-shell";
 import { QueryStateProvider, type QueryStateStrings } from "@referral-app/ui/query-state";
 import type { SignInFormStrings } from "@referral-app/ui/sign-in-form";
@@ -15,6 +16,9 @@ import { createContext, type ReactNode, useContext, useMemo } from "react";
 /** The words the shared console chrome shows; each app's `strings` carries them. */
 export interface ConsoleStrings {
   app: AppShellStrings & { name: string; loading: string };
+  language: { label: string } & Record<Language, string>;
+  /** The country pickers' empty choice and the label of a stored code outside the ISO list (`{{code}}`). */
+  country: { choose: string; unknown: string };
   common: QueryStateStrings &
     ThemeSelectStrings & {
       dismiss: string;
@@ -35,6 +39,8 @@ interface ConsoleContextValue {
   strings: ConsoleStrings;
   /** The app's sentence for a failure. */
   errorMessage: (error: unknown) => string;
+  /** Where this app remembers the language choice (see console-language.ts). */
+  languageStorageKey: string;
 }
 
 const ConsoleContext = createContext<ConsoleContextValue | null>(null);
@@ -65,9 +71,13 @@ export function ConsoleProviders({
   strings,
   errorMessage,
   themeStorageKey,
+  languageStorageKey,
   children,
 }: ConsoleProvidersProps) {
-  const value = useMemo(() => ({ strings, errorMessage }), [strings, errorMessage]);
+  const value = useMemo(
+    () => ({ strings, errorMessage, languageStorageKey }),
+    [strings, errorMessage, languageStorageKey],
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <ApiProvider client={client}>

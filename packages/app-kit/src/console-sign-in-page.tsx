@@ -5,6 +5,7 @@ import { AuthScreen } from "@referral-app/ui/auth-screen";
 import { SignInForm } from "@referral-app/ui/sign-in-form";
 import { ThemeSelect } from "@referral-app/ui/theme-select";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { ConsoleLanguageSelect } from "./console-language-select.tsx";
 import { useConsole } from "./console-providers.tsx";
 import { safeNext } from "./sign-in-redirect.ts";
 
@@ -23,7 +24,15 @@ export function ConsoleSignInPage() {
   }
   const failure = signIn.error;
   return (
-    <AuthScreen brand={strings.app.name} actions={<ThemeSelect strings={strings.common} />}>
+    <AuthScreen
+      brand={strings.app.name}
+      actions={
+        <>
+          <ConsoleLanguageSelect />
+          <ThemeSelect strings={strings.common} />
+        </>
+      }
+    >
       <SignInForm
         strings={strings.auth}
         onSubmit={onSubmit}

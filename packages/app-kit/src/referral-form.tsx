@@ -12,6 +12,7 @@ import {
   type Referral,
 } from "@referral-app/shared/schemas/referral";
 import { Button } from "@referral-app/ui/button";
+import { CountrySelect, type CountrySelectProps } from "@referral-app/ui/country-select";
 import { Checkbox, Field, Form, FormMessage, Input, Select, Textarea } from "@referral-app/ui/form";
 import { schemaResolver } from "@referral-app/ui/schema-resolver";
 import { type ComponentProps, type ReactNode, useState } from "react";
@@ -50,6 +51,8 @@ export interface ReferralFormProps {
   /** The app's words for the shared schema's (English) field messages; shown as they are without it. */
   validationMessage?: (message: string | undefined) => string | undefined;
   onCreated?: (referral: Referral) => unknown;
+  /** The country picker's language and words. */
+  countryLabels: Pick<CountrySelectProps, "language" | "placeholder" | "unknownLabel">;
   /** What follows a submit (the app's own next steps); `strings.success` alone without it. */
   renderSuccess?: (referral: Referral, referAnother: () => void) => ReactNode;
   /**
@@ -118,6 +121,7 @@ export function ReferralForm({
   errorMessage,
   validationMessage = (m) => m,
   onCreated,
+  countryLabels,
   renderSuccess,
   offlineMessage,
 }: ReferralFormProps) {
@@ -188,7 +192,7 @@ export function ReferralForm({
           <Input type="tel" autoComplete="off" {...form.register("phone")} />
         </Field>
         <Field label={strings.country} error={validationMessage(errors.country?.message)}>
-          <Input maxLength={2} className="uppercase" {...form.register("country")} />
+          <CountrySelect {...countryLabels} {...form.register("country")} />
         </Field>
         <Field label={strings.relationship} error={validationMessage(errors.relationship?.message)}>
           <ChoiceSelect

@@ -46,30 +46,36 @@ export function AppShell({
       {busy ? (
         <div aria-hidden="true" className="fixed inset-x-0 top-0 z-50 h-0.5 animate-pulse bg-brand" />
       ) : null}
-      <aside className="border-b border-border bg-card md:sticky md:top-0 md:h-dvh md:w-60 md:shrink-0 md:border-r md:border-b-0">
-        <div className="flex items-center justify-between gap-2 p-4">
-          <p className="font-semibold">{title}</p>
-          <Button
-            variant="ghost"
-            size="sm"
-            className="md:hidden"
-            aria-expanded={menuOpen}
-            aria-controls="sidebar-menu"
-            onClick={() => setMenuOpen((open) => !open)}
+      {/* The column paints the sidebar's background down the whole page; the sticky panel inside scrolls on its own. */}
+      <div className="md:w-60 md:shrink-0 md:border-r md:border-border md:bg-card">
+        <aside className="border-b border-border bg-card md:sticky md:top-0 md:max-h-dvh md:overflow-y-auto md:border-b-0">
+          <div className="flex items-center justify-between gap-2 p-4">
+            <p className="font-semibold">{title}</p>
+            <Button
+              variant="ghost"
+              size="sm"
+              className="md:hidden"
+              aria-expanded={menuOpen}
+              aria-controls="sidebar-menu"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              {menuOpen ? strings.closeMenu : strings.openMenu}
+            </Button>
+          </div>
+          <div
+            id="sidebar-menu"
+            className={cn("space-y-4 px-3 pb-4", menuOpen ? "block" : "hidden md:block")}
           >
-            {menuOpen ? strings.closeMenu : strings.openMenu}
-          </Button>
-        </div>
-        <div id="sidebar-menu" className={cn("space-y-4 px-3 pb-4", menuOpen ? "block" : "hidden md:block")}>
-          <SidebarNav
-            label={strings.nav}
-            items={navItems}
-            linkComponent={linkComponent}
-            onNavigate={() => setMenuOpen(false)}
-          />
-          <div className="space-y-2 border-t border-border px-1 pt-4">{user}</div>
-        </div>
-      </aside>
+            <SidebarNav
+              label={strings.nav}
+              items={navItems}
+              linkComponent={linkComponent}
+              onNavigate={() => setMenuOpen(false)}
+            />
+            <div className="space-y-2 border-t border-border px-1 pt-4">{user}</div>
+          </div>
+        </aside>
+      </div>
       <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none md:px-8">
         {children}
       </main>

@@ -1,4 +1,4 @@
-import { MOCK_BASE_URL } from "@referral-app/api-client/mocks";
+import { fixtures, MOCK_BASE_URL } from "@referral-app/api-client/mocks";
 import { REFERRAL_STATUS_TRANSITIONS, type ReferralStatus } from "@referral-app/shared/constants";
 import type { AdminReferral } from "@referral-app/shared/schemas/admin";
 import type { Broadcast, CreateBroadcastData } from "@referral-app/shared/schemas/broadcasts";
@@ -37,6 +37,8 @@ export function referral(
     contactBy: NOW,
     contactOverdue: overdue,
     caseId: null,
+    friend: null,
+    review: null,
     overdue,
     createdAt: NOW,
     updatedAt: NOW,
@@ -137,6 +139,8 @@ export function adminHandlers(state: AdminMockState) {
       return ok(flag);
     }),
     http.get(url("features"), () => ok({})),
+    // The layout reads the signed-in user's saved language once (in English here: nothing to switch).
+    http.get(url("users/:id/profile"), () => ok(fixtures.user)),
     http.get(url("admin/broadcasts"), () =>
       HttpResponse.json({ status: "success", data: state.broadcasts, nextCursor: null }),
     ),

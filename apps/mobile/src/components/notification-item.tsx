@@ -1,3 +1,4 @@
+import { notificationTitle } from "@referral-app/i18n/notifications";
 import { formatRelativeTime } from "@referral-app/shared/formatting";
 import type { Notification } from "@referral-app/shared/schemas/notification";
 import { useTranslation } from "react-i18next";
@@ -16,6 +17,8 @@ export function NotificationItem({ notification, onMarkRead }: NotificationItemP
   const { t, i18n } = useTranslation();
   const { palette } = useTheme();
   const unread = notification.readAt === null;
+  // Said again in the language on screen, so a switch to Spanish changes the list too.
+  const title = notificationTitle(notification, i18n.language);
   return (
     <View
       style={[
@@ -23,13 +26,8 @@ export function NotificationItem({ notification, onMarkRead }: NotificationItemP
         { borderColor: unread ? palette.primary : palette.border, backgroundColor: palette.surface },
       ]}
     >
-      <View
-        accessible
-        accessibilityLabel={
-          unread ? t("notifications.unreadLabel", { title: notification.title }) : notification.title
-        }
-      >
-        <AppText variant="heading">{notification.title}</AppText>
+      <View accessible accessibilityLabel={unread ? t("notifications.unreadLabel", { title }) : title}>
+        <AppText variant="heading">{title}</AppText>
         <AppText>{notification.body}</AppText>
         <AppText variant="small">
           {formatRelativeTime(notification.createdAt, { locale: localeFor(i18n.language) })}

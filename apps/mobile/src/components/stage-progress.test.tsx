@@ -25,7 +25,7 @@ describe("StageProgress", () => {
     );
 
     expect(screen.getByLabelText("Enquiry: completed")).toBeOnTheScreen();
-    expect(screen.getByLabelText("Detailed Enquiry: completed")).toBeOnTheScreen();
+    expect(screen.getByLabelText("Detailed enquiry: completed")).toBeOnTheScreen();
     expect(screen.getByLabelText("Assessment: current stage")).toBeOnTheScreen();
     expect(screen.getByLabelText("Application: upcoming")).toBeOnTheScreen();
     expect(screen.getByLabelText("Payment: upcoming")).toBeOnTheScreen();

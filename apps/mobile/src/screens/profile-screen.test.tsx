@@ -18,7 +18,7 @@ async function renderProfile() {
 describe("preferences", () => {
   it("turns one notification channel on for one type and saves only that change", async () => {
     const network = await renderProfile();
-    const promotionalPush = screen.getByLabelText("Promotions: Push");
+    const promotionalPush = screen.getByLabelText("News and offers: Push");
     expect(promotionalPush).toHaveProp("value", false);
 
     await fireEvent(promotionalPush, "valueChange", true);
@@ -28,13 +28,13 @@ describe("preferences", () => {
       { preferences: { notifications: { promotional: { push: true } } } },
     ]);
     expect(network.store.user.preferences.notifications.promotional.email).toBe(false);
-    expect(screen.getByLabelText("Promotions: Push")).toHaveProp("value", true);
+    expect(screen.getByLabelText("News and offers: Push")).toHaveProp("value", true);
   });
 
   it("saves the theme", async () => {
     const network = await renderProfile();
     const user = userEvent.setup();
-    expect(screen.getByRole("radio", { name: "Automatic" })).toBeChecked();
+    expect(screen.getByRole("radio", { name: "System" })).toBeChecked();
 
     await user.press(screen.getByRole("radio", { name: "Dark" }));
 
@@ -50,6 +50,6 @@ describe("preferences", () => {
 
     await waitFor(() => expect(network.store.user.preferences.language).toBe("es"));
     expect(await screen.findByText("Preferencias")).toBeOnTheScreen();
-    expect(screen.getByLabelText("Promociones: Push")).toBeOnTheScreen();
+    expect(screen.getByLabelText("Noticias y ofertas: Notificaciones push")).toBeOnTheScreen();
   });
 });

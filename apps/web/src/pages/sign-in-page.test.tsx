@@ -56,7 +56,7 @@ describe("SignInForm", () => {
         status: 429,
         code: "RATE_LIMITED",
         headers: { "Retry-After": "42" },
-        shown: "Too many attempts, try again in 42 s.",
+        shown: "Too many attempts. Try again in 42 s.",
       },
     ];
     for (const refusal of refusals) {

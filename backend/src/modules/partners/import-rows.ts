@@ -1,25 +1,16 @@
 import { fieldErrorsFrom } from "@referral-app/shared/errors";
 import {
   type ImportRowError,
-  PARTNER_IMPORT_COLUMNS,
   PARTNER_IMPORT_LIMITS,
+  type PartnerImportColumn,
+  partnerImportColumn,
 } from "@referral-app/shared/schemas/partners";
 import { type CreateReferralInput, createReferralSchema } from "@referral-app/shared/schemas/referral";
 import { parse } from "csv-parse/sync";
 import { DomainError } from "../../lib/domain-error.ts";
 
-type Column = (typeof PARTNER_IMPORT_COLUMNS)[number];
+type Column = PartnerImportColumn;
 
-// "Full Name", "full_name", "FULLNAME" all mean fullName; a few common aliases too.
-const normalise = (header: string) => header.toLowerCase().replace(/[\s_-]+/g, "");
-const ALIASES: Record<string, Column> = {
-  ...Object.fromEntries(PARTNER_IMPORT_COLUMNS.map((column) => [normalise(column), column])),
-  name: "fullName",
-  emailaddress: "email",
-  phonenumber: "phone",
-  visatype: "visaInterest",
-  note: "notes",
-};
 // Enum columns read case-insensitively ("Student" is student).
 const LOWER_CASE: ReadonlySet<Column> = new Set(["visaInterest", "relationship"]);
 
@@ -60,7 +51,7 @@ export function checkImportRows(text: string, uploaderEmail: string): CheckedRow
   const [header, ...records] = parseCsv(text);
   if (!header)
     throw new DomainError("VALIDATION_ERROR", "The file is empty", { fields: { file: ["Empty file"] } });
-  const columns = header.map((name) => ALIASES[normalise(name)] ?? null);
+  const columns = header.map(partnerImportColumn);
   const missing = (["fullName", "email"] as const).filter((required) => !columns.includes(required));
   if (missing.length > 0) {
     throw new DomainError("VALIDATION_ERROR", `The header needs the columns ${missing.join(" and ")}`, {

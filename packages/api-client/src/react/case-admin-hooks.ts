@@ -46,12 +46,23 @@ function useCaseMutation<Variables>(caseId: string, run: (variables: Variables) 
   });
 }
 
-/** Staff review of a case document; the checklist (and every case query) refreshes after it. */
+/** Staff: what is expiring across all cases. */
+export function useExpiringDocuments(withinDays: number) {
+  const { services } = useApi();
+  return useQuery({
+    queryKey: ["documents", "expiring", withinDays] as const,
+    queryFn: ({ signal }) => services.documents.listExpiring(withinDays, signal),
+  });
+}
+
+/** Staff review of a case document; the case's checklist refreshes after it. */
 export function useReviewDocument(caseId: string) {
   const { services } = useApi();
-  return useCaseMutation(caseId, ({ id, ...data }: ReviewDocumentData & { id: string }) =>
-    services.documents.review(id, data),
-  );
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...data }: ReviewDocumentData & { id: string }) => services.documents.review(id, data),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.documents.checklist(caseId) }),
+  });
 }
 
 export function useCreateCase() {

@@ -30,11 +30,11 @@ export function useCaseNotes(id: string | undefined) {
   });
 }
 
-/** The case's document checklist (refreshes with the case's other parts on a case event). */
+/** The case's document checklist. */
 export function useCaseDocuments(id: string | undefined) {
   const { services } = useApi();
   return useQuery({
-    queryKey: queryKeys.cases.documents(id ?? ""),
+    queryKey: queryKeys.documents.checklist(id ?? ""),
     queryFn: ({ signal }) => services.documents.getChecklist(id ?? "", signal),
     enabled: Boolean(id),
   });

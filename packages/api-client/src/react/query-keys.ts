@@ -53,6 +53,10 @@ export const queryKeys = {
     all: ["features"] as const,
   },
   // Everything under "cases" (lists, details, notes, tasks, timelines) refreshes on a case event.
+  // A case's checklist: its own root, so a stage move (which refreshes "cases") does not refetch it.
+  documents: {
+    checklist: (caseId: string) => ["documents", "checklist", caseId] as const,
+  },
   cases: {
     all: ["cases"] as const,
     userList: (userId: string) => ["cases", "user", userId] as const,
@@ -62,7 +66,7 @@ export const queryKeys = {
     adminList: (filters: CursorFilters<AdminCaseListQuery>) => ["cases", "admin-list", filters] as const,
     detail: (id: string) => ["cases", "detail", id] as const,
     notes: (id: string) => ["cases", "detail", id, "notes"] as const,
-    documents: (id: string) => ["cases", "detail", id, "documents"] as const,
+
     tasks: (id: string) => ["cases", "detail", id, "tasks"] as const,
     timeline: (id: string) => ["cases", "detail", id, "timeline"] as const,
     analytics: () => ["cases", "analytics"] as const,

@@ -4,9 +4,11 @@ import {
   caseChecklistSchema,
   caseDocumentSchema,
   documentLinkSchema,
+  type ExpiringDocument,
+  expiringDocumentSchema,
   type ReviewDocumentData,
 } from "@referral-app/shared/schemas/document";
-import type { z } from "zod";
+import { z } from "zod";
 import { BaseService, pathId } from "./base-service.ts";
 
 /** Case documents: the checklist, one document, and short-lived links to read a version. */
@@ -22,6 +24,14 @@ export class DocumentService extends BaseService {
   /** Staff: accept the current version, or reject it with a reason the client reads. */
   review(id: string, data: ReviewDocumentData): Promise<CaseDocument> {
     return this.post(`admin/documents/${pathId(id)}/review`, caseDocumentSchema, data);
+  }
+
+  /** Staff: documents across open cases that stop meeting their rule within `withinDays`. */
+  listExpiring(withinDays: number, signal?: AbortSignal): Promise<ExpiringDocument[]> {
+    return this.get("admin/documents/expiring", z.array(expiringDocumentSchema), {
+      searchParams: { withinDays },
+      signal,
+    });
   }
 
   /** A signed link (valid a few minutes) for a preview (`inline`) or a download. */

@@ -17,6 +17,23 @@ export const PARTNER_IMPORT_COLUMNS = [
   "relationship",
   "notes",
 ] as const;
+export type PartnerImportColumn = (typeof PARTNER_IMPORT_COLUMNS)[number];
+
+// "Full Name", "full_name", "FULLNAME" all mean fullName; a few common aliases too.
+const normaliseHeader = (header: string) => header.toLowerCase().replace(/[\s_-]+/g, "");
+const IMPORT_HEADER_ALIASES: Record<string, PartnerImportColumn> = {
+  ...Object.fromEntries(PARTNER_IMPORT_COLUMNS.map((column) => [normaliseHeader(column), column])),
+  name: "fullName",
+  emailaddress: "email",
+  phonenumber: "phone",
+  visatype: "visaInterest",
+  note: "notes",
+};
+
+/** The import column a CSV header names, or null for a column the import ignores. */
+export function partnerImportColumn(header: string): PartnerImportColumn | null {
+  return IMPORT_HEADER_ALIASES[normaliseHeader(header)] ?? null;
+}
 
 export const commissionTypeSchema = z.enum(["rate", "fixed"]);
 export type CommissionType = z.infer<typeof commissionTypeSchema>;

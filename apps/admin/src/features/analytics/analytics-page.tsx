@@ -1,6 +1,6 @@
 import { useAdminService } from "@referral-app/api-client/react/admin-hooks";
 import { useAnalytics } from "@referral-app/api-client/react/admin-ops-hooks";
-import { formatCurrency, formatPercent } from "@referral-app/shared/formatting";
+import { formatCurrency, formatDate, formatPercent } from "@referral-app/app-kit/console-format";
 import type { TopReferrer } from "@referral-app/shared/schemas/analytics";
 import type { TopPartner } from "@referral-app/shared/schemas/analytics-partners";
 import { Button, buttonClasses } from "@referral-app/ui/button";
@@ -15,6 +15,7 @@ import { type FormEvent, useState } from "react";
 import { useSearchParams } from "react-router";
 import { strings } from "../../strings.ts";
 import { CaseAnalyticsSection } from "./case-analytics-section.tsx";
+import { MoneyAnalyticsSection } from "./money-analytics.tsx";
 
 const referrerColumns: TableColumn<TopReferrer>[] = [
   {
@@ -71,7 +72,7 @@ function RangeForm({
     <form
       onSubmit={submit}
       className="mb-6 flex flex-wrap items-end gap-3"
-      aria-label={strings.analytics.title}
+      aria-label={strings.analytics.range}
     >
       <Field label={strings.analytics.from}>
         <Input
@@ -118,7 +119,9 @@ export function Component() {
     <>
       <PageHeader
         title={strings.analytics.title}
-        description={funnel ? `${funnel.from} – ${funnel.to}` : undefined}
+        description={
+          funnel ? strings.analytics.between(formatDate(funnel.from), formatDate(funnel.to)) : undefined
+        }
         actions={
           <a
             href={admin.analyticsExportUrl(range)}
@@ -129,7 +132,13 @@ export function Component() {
           </a>
         }
       />
-      <RangeForm from={range.from ?? ""} to={range.to ?? ""} onApply={apply} />
+      {/* The inputs show the range the figures are for: the server's default until one is chosen. */}
+      <RangeForm
+        key={`${funnel?.from}|${funnel?.to}`}
+        from={range.from ?? funnel?.from ?? ""}
+        to={range.to ?? funnel?.to ?? ""}
+        onApply={apply}
+      />
       <QueryState query={analytics} loadingLabel={strings.analytics.loading}>
         {overview && funnel ? (
           <div className="space-y-6">
@@ -193,6 +202,7 @@ export function Component() {
         ) : null}
       </QueryState>
       <CaseAnalyticsSection />
+      <MoneyAnalyticsSection />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useCaseAnalytics } from "@referral-app/api-client/react/case-admin-hooks";
+import { formatPercent } from "@referral-app/app-kit/console-format";
 import { VISA_STAGE_IDS } from "@referral-app/shared/constants";
-import { formatPercent } from "@referral-app/shared/formatting";
 import type { CaseAnalytics } from "@referral-app/shared/schemas/case";
 import { Card } from "@referral-app/ui/card";
 import { BarChart } from "@referral-app/ui/charts";

@@ -1,28 +1,48 @@
 import { useAuditLog } from "@referral-app/api-client/react/admin-ops-hooks";
-import { formatDateTime } from "@referral-app/shared/formatting";
+import { useStaffMembers } from "@referral-app/api-client/react/case-admin-hooks";
+import { formatDateTime } from "@referral-app/app-kit/console-format";
 import type { AuditEntry } from "@referral-app/shared/schemas/audit";
 import { Field, Select } from "@referral-app/ui/form";
 import { PageHeader } from "@referral-app/ui/page-header";
 import { LoadMore, QueryState } from "@referral-app/ui/query-state";
 import { Table, type TableColumn } from "@referral-app/ui/table";
-import { useSearchParams } from "react-router";
+import { useMemo } from "react";
+import { Link, useSearchParams } from "react-router";
 import { strings } from "../../strings.ts";
+import { describeChanges, type NameOf } from "./audit-change.ts";
 
 const ENTITY_TYPES = Object.keys(strings.audit.entityTypes);
 const actionWords = (action: string) => strings.audit.actions[action] ?? strings.audit.humanize(action);
 const entityWords = (type: string) => strings.audit.entityTypes[type] ?? strings.audit.humanize(type);
 
-function describeChange(entry: AuditEntry): string {
-  const keys = new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})]);
-  return [...keys]
-    .map(
-      (key) =>
-        `${key}: ${JSON.stringify(entry.before?.[key] ?? null)} → ${JSON.stringify(entry.after?.[key] ?? null)}`,
-    )
-    .join("; ");
+function Changes({ entry, nameOf }: { entry: AuditEntry; nameOf: NameOf }) {
+  const changes = describeChanges(entry, nameOf);
+  if (changes.length === 0) return <span className="text-xs text-muted">{strings.audit.nothingChanged}</span>;
+  return (
+    <ul className="max-w-md space-y-0.5 break-words text-xs text-muted">
+      {changes.map((change) => (
+        <li key={change}>{change}</li>
+      ))}
+    </ul>
+  );
 }
 
-const columns: TableColumn<AuditEntry>[] = [
+/** The record in words: a case by its number and a link to it, anything else by its kind. */
+function Subject({ entry }: { entry: AuditEntry }) {
+  const kind = entityWords(entry.entityType);
+  const number = entry.after?.number ?? entry.before?.number;
+  if (entry.entityType === "case") {
+    const label = typeof number === "string" ? strings.audit.caseNumber(number) : kind;
+    return (
+      <Link to={`/cases/${entry.entityId}`} className="underline-offset-2 hover:underline">
+        {label}
+      </Link>
+    );
+  }
+  return <>{kind}</>;
+}
+
+const columnsFor = (nameOf: NameOf): TableColumn<AuditEntry>[] => [
   {
     key: "when",
     header: strings.audit.when,
@@ -32,7 +52,11 @@ const columns: TableColumn<AuditEntry>[] = [
   {
     key: "actor",
     header: strings.audit.actor,
-    cell: (row) => row.actorName ?? row.actorEmail ?? strings.audit.system,
+    cell: (row) =>
+      row.actorName ??
+      row.actorEmail ??
+      (row.actorId ? nameOf(row.actorId) : undefined) ??
+      strings.audit.system,
   },
   {
     key: "action",
@@ -42,14 +66,12 @@ const columns: TableColumn<AuditEntry>[] = [
   {
     key: "what",
     header: strings.audit.what,
-    cell: (row) => `${entityWords(row.entityType)} ${row.entityId}`,
+    cell: (row) => <Subject entry={row} />,
   },
   {
     key: "change",
     header: strings.audit.change,
-    cell: (row) => (
-      <span className="block max-w-md break-words text-xs text-muted">{describeChange(row)}</span>
-    ),
+    cell: (row) => <Changes entry={row} nameOf={nameOf} />,
   },
 ];
 
@@ -58,6 +80,11 @@ export function Component() {
   const entityType = params.get("entityType") || undefined;
   const log = useAuditLog({ entityType, limit: 50 });
   const entries = log.data?.pages.flatMap((page) => page.data) ?? [];
+  const staff = useStaffMembers();
+  const columns = useMemo(() => {
+    const names = new Map((staff.data ?? []).map((member) => [member.id, member.name]));
+    return columnsFor((id) => names.get(id));
+  }, [staff.data]);
   return (
     <>
       <PageHeader title={strings.audit.title} />

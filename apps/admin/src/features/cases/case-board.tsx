@@ -14,7 +14,7 @@ function BoardColumn({ stage, filters }: { stage: VisaStageId; filters: CaseFilt
   return (
     <section
       aria-labelledby={headingId}
-      className="flex w-72 shrink-0 flex-col rounded-card border border-border bg-subtle/60 p-3"
+      className="flex min-w-0 flex-col rounded-card border border-border bg-subtle/60 p-3"
     >
       <h2 id={headingId} className="mb-3 text-sm font-semibold">
         {strings.cases.boardColumn(strings.stages[stage], items.length, query.hasNextPage)}
@@ -60,10 +60,17 @@ function BoardColumn({ stage, filters }: { stage: VisaStageId; filters: CaseFilt
 export function CaseBoard({ filters }: { filters: CaseFilters }) {
   const stages = filters.stage ? [filters.stage] : VISA_STAGE_IDS;
   return (
-    <div className="flex gap-4 overflow-x-auto pb-4">
+    // Columns share the width (all five fit at 1280 px) and never shrink below 11rem: narrower screens
+    // scroll the board sideways (a focusable region, so keys scroll it too), the last column never cut off.
+    <section
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: axe requires a scrollable region to be focusable
+      tabIndex={0}
+      aria-label={strings.cases.board}
+      className="grid auto-cols-[minmax(11rem,1fr)] grid-flow-col gap-4 overflow-x-auto pe-1 pb-4 focus-visible:outline-2 focus-visible:outline-ring"
+    >
       {stages.map((stage) => (
         <BoardColumn key={stage} stage={stage} filters={filters} />
       ))}
-    </div>
+    </section>
   );
 }

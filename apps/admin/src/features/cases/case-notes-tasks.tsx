@@ -4,8 +4,8 @@ import {
   useAddCaseTask,
   useStaffMembers,
 } from "@referral-app/api-client/react/case-admin-hooks";
+import { formatDate } from "@referral-app/app-kit/console-format";
 import { NOTE_VISIBILITIES } from "@referral-app/shared/constants";
-import { formatDate } from "@referral-app/shared/formatting";
 import type { CaseTask, NoteVisibility, VisaCase } from "@referral-app/shared/schemas/case";
 import { Badge } from "@referral-app/ui/badge";
 import { Button } from "@referral-app/ui/button";

@@ -33,19 +33,21 @@ describe("staff case page", () => {
     await user.selectOptions(within(form).getByLabelText("Move to"), "application");
     await user.type(within(form).getByLabelText("Note to the client (optional)"), "We are lodging it today.");
     await user.click(within(form).getByRole("button", { name: "Move stage" }));
-    // Wait on what the user sees, step by step: the success message means the request was answered
-    // (so it is recorded), then the timeline's refetch brings the entry. A one-second poll on the
-    // recorded call was what failed on a loaded machine.
-    expect(await screen.findByText("Moved to Application; the client is notified.")).toBeInTheDocument();
+    // Wait on what the user sees, in the order it comes: the timeline's refetch after the answered
+    // request brings the entry (so the request is recorded by then), and the success message follows
+    // the refetch of every case query. A one-second poll on the recorded call failed under load.
+    const timeline = screen.getByRole("region", { name: "Timeline" });
+    const entry = (await within(timeline).findByText("Moved from Assessment to Application")).closest("li")!;
+    expect(within(entry).getByText("We are lodging it today.")).toBeInTheDocument();
     expect(api.calls.filter((call) => call.route === `POST admin/cases/${caseId}/stage`)).toEqual([
       {
         route: `POST admin/cases/${caseId}/stage`,
         body: { stage: "application", note: "We are lodging it today." },
       },
     ]);
-    const timeline = screen.getByRole("region", { name: "Timeline" });
-    const entry = (await within(timeline).findByText("Moved from Assessment to Application")).closest("li")!;
-    expect(within(entry).getByText("We are lodging it today.")).toBeInTheDocument();
+    expect(
+      await screen.findByText("Moved to Application; the client is notified.", {}, { timeout: 5_000 }),
+    ).toBeInTheDocument();
   });
 
   it("adds a client note and a client task", async () => {
@@ -74,7 +76,7 @@ describe("staff case page", () => {
     const form = await screen.findByRole("form", { name: "Outcome" });
     await user.selectOptions(within(form).getByLabelText("Decision"), "granted");
     await user.click(within(form).getByRole("button", { name: "Record the outcome" }));
-    const dialog = await screen.findByRole("dialog", { name: "Record “Granted” and close the case?" });
+    const dialog = await screen.findByRole("dialog", { name: "Record “Visa granted” and close the case?" });
     await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
     expect(api.calls.some((call) => call.route.endsWith("/outcome"))).toBe(false);
 

@@ -1,4 +1,4 @@
-import { formatDate } from "@referral-app/shared/formatting";
+import { formatDate } from "@referral-app/app-kit/console-format";
 import type { CaseSummary } from "@referral-app/shared/schemas/case";
 import { Badge } from "@referral-app/ui/badge";
 import { Table, type TableColumn } from "@referral-app/ui/table";

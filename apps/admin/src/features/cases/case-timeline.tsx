@@ -1,5 +1,5 @@
+import { formatDateTime } from "@referral-app/app-kit/console-format";
 import { VISA_STAGE_IDS, type VisaStageId } from "@referral-app/shared/constants";
-import { formatDateTime } from "@referral-app/shared/formatting";
 import type { CaseNote, CaseTimelineEntry } from "@referral-app/shared/schemas/case";
 import { Badge } from "@referral-app/ui/badge";
 import { Link } from "react-router";
@@ -45,6 +45,8 @@ export function timelineTitle(entry: CaseTimelineEntry): string {
       return strings.timeline.reopened;
     case "message":
       return strings.timeline.message;
+    case "payment_completed":
+      return strings.timeline.payment_completed(text(data.invoiceNumber));
   }
 }
 

@@ -25,7 +25,7 @@ describe("staff cases list", () => {
     await user.selectOptions(screen.getByLabelText("Open or decided"), "decided");
     await user.type(screen.getByLabelText("Search number or client name"), "RC-2025{Enter}");
     const decided = await screen.findByRole("row", { name: /RC-2025-00007/ });
-    expect(within(decided).getByText(/^Granted on/)).toBeInTheDocument();
+    expect(within(decided).getByText(/^Visa granted on/)).toBeInTheDocument();
     expect(screen.queryByRole("row", { name: /RC-2026-00042/ })).not.toBeInTheDocument();
   });
 

@@ -1,6 +1,7 @@
 import { useVisaTypes } from "@referral-app/api-client/react";
 import { useAdminClients } from "@referral-app/api-client/react/admin-hooks";
 import { useCreateCase, useStaffMembers } from "@referral-app/api-client/react/case-admin-hooks";
+import { ConsoleCountrySelect } from "@referral-app/app-kit/console-country-select";
 import { Button } from "@referral-app/ui/button";
 import { Dialog } from "@referral-app/ui/dialog";
 import { Field, FormMessage, Input, Select } from "@referral-app/ui/form";
@@ -89,8 +90,7 @@ function CreateCaseForm({ onDone }: { onDone: () => void }) {
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={strings.createCase.destination}>
-          <Input
-            maxLength={2}
+          <ConsoleCountrySelect
             value={draft.destinationCountry}
             onChange={(event) => set({ destinationCountry: event.target.value })}
           />

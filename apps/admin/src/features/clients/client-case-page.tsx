@@ -1,5 +1,5 @@
 import { useAdminClient } from "@referral-app/api-client/react/admin-hooks";
-import { formatCurrency, formatDate, formatDateTime } from "@referral-app/shared/formatting";
+import { formatCurrency, formatDate, formatDateTime } from "@referral-app/app-kit/console-format";
 import type { AdminClientDetail } from "@referral-app/shared/schemas/admin";
 import { Badge, StatusBadge } from "@referral-app/ui/badge";
 import { Card } from "@referral-app/ui/card";
@@ -21,7 +21,7 @@ function CaseCard({ detail }: { detail: AdminClientDetail }) {
             label={strings.clients.progress}
             steps={progress.stages.map((stage) => ({
               id: stage.id,
-              label: stage.name,
+              label: strings.stages[stage.id],
               status: stage.status,
               detail: stage.completedAt ? formatDate(stage.completedAt) : undefined,
             }))}
@@ -31,8 +31,11 @@ function CaseCard({ detail }: { detail: AdminClientDetail }) {
             <ol className="mt-2 space-y-1">
               {progress.history.map((change) => (
                 <li key={change.id}>
-                  {formatDateTime(change.createdAt)}: {stageName(change.fromStage)} →{" "}
-                  {stageName(change.toStage)}
+                  {formatDateTime(change.createdAt)}:{" "}
+                  {/* The first entry is the case opening: it has no stage to come from. */}
+                  {change.fromStage
+                    ? strings.timeline.stage_changed(stageName(change.fromStage), stageName(change.toStage))
+                    : strings.clients.openedAt(stageName(change.toStage))}
                   {change.note ? ` — ${change.note}` : ""}
                 </li>
               ))}

@@ -1,6 +1,6 @@
 import { useAdminClients } from "@referral-app/api-client/react/admin-hooks";
-import { VISA_STAGES, type VisaStageId } from "@referral-app/shared/constants";
-import { formatDate } from "@referral-app/shared/formatting";
+import { formatDate } from "@referral-app/app-kit/console-format";
+import { VISA_STAGE_IDS, VISA_STAGES, type VisaStageId } from "@referral-app/shared/constants";
 import type { AdminClient } from "@referral-app/shared/schemas/admin";
 import { Button } from "@referral-app/ui/button";
 import { Field, Input, Select } from "@referral-app/ui/form";
@@ -13,7 +13,9 @@ import { Link, useSearchParams } from "react-router";
 import { strings } from "../../strings.ts";
 
 export function stageName(stage: string | null): string {
-  return VISA_STAGES.find((item) => item.id === stage)?.name ?? strings.common.none;
+  return VISA_STAGE_IDS.includes(stage as VisaStageId)
+    ? strings.stages[stage as VisaStageId]
+    : strings.common.none;
 }
 
 const columns: TableColumn<AdminClient>[] = [
@@ -74,7 +76,7 @@ export function Component() {
             <option value="">{strings.clients.anyStage}</option>
             {VISA_STAGES.map((item) => (
               <option key={item.id} value={item.id}>
-                {item.name}
+                {strings.stages[item.id]}
               </option>
             ))}
           </Select>

@@ -41,7 +41,7 @@ export function VisaStageForm({ userId, progress }: { userId: string; progress: 
           <Select value={stage} onChange={(event) => setStage(event.target.value as VisaStageId)}>
             {VISA_STAGES.map((item) => (
               <option key={item.id} value={item.id}>
-                {item.name}
+                {strings.stages[item.id]}
               </option>
             ))}
           </Select>

@@ -1,4 +1,5 @@
-import { screen, waitFor } from "@testing-library/react";
+import type { FeatureFlag } from "@referral-app/shared/schemas/features";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { HttpResponse, http } from "msw";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -41,6 +42,33 @@ describe("feature toggles", () => {
       expect(api.state.calls).toContainEqual({
         route: "PATCH admin/features/advanced-filters",
         body: { roles: ["staff", "partner"] },
+      }),
+    );
+  });
+
+  it("shows role boxes inactive while the flag is off", async () => {
+    renderPage(<FeatureFlagsPage />);
+    const group = await screen.findByRole("group", { name: /Enabled for.*referral-analytics/ });
+    expect(group).toBeDisabled();
+    expect(
+      within(group).getByText("Off for everyone. Switch the feature on to choose who gets it."),
+    ).toBeInTheDocument();
+  });
+
+  it("keeps Every role exclusive with the single roles", async () => {
+    api.state.flags[0] = { ...(api.state.flags[0] as FeatureFlag), enabled: true, roles: null };
+    const user = userEvent.setup();
+    renderPage(<FeatureFlagsPage />);
+    const group = await screen.findByRole("group", { name: /Enabled for.*referral-analytics/ });
+    expect(within(group).getByRole("checkbox", { name: "Every role" })).toBeChecked();
+    for (const role of ["Clients", "Staff", "Admins", "Partners"]) {
+      expect(within(group).getByRole("checkbox", { name: role })).not.toBeChecked();
+    }
+    await user.click(within(group).getByRole("checkbox", { name: "Partners" }));
+    await waitFor(() =>
+      expect(api.state.calls).toContainEqual({
+        route: "PATCH admin/features/referral-analytics",
+        body: { roles: ["partner"] },
       }),
     );
   });

@@ -1,6 +1,6 @@
 import { useFeatureFlags, useUpdateFeatureFlag } from "@referral-app/api-client/react/admin-ops-hooks";
+import { formatDateTime } from "@referral-app/app-kit/console-format";
 import { USER_ROLES, type UserRole } from "@referral-app/shared/constants";
-import { formatDateTime } from "@referral-app/shared/formatting";
 import type { FeatureFlag, UpdateFeatureFlagData } from "@referral-app/shared/schemas/features";
 import { Card } from "@referral-app/ui/card";
 import { Checkbox, FormMessage } from "@referral-app/ui/form";
@@ -19,10 +19,11 @@ function FlagRow({ flag }: { flag: FeatureFlag }) {
       { onSuccess: () => toast({ title: strings.features.saved, tone: "success" }) },
     );
   const everyone = flag.roles === null;
+  // "Every role" and the single roles exclude each other: ticking a role while every role is on limits
+  // the flag to that role; every single role ticked is the same as no limit.
   const toggleRole = (role: UserRole, on: boolean) => {
-    const current = flag.roles ?? [...USER_ROLES];
+    const current = flag.roles ?? [];
     const next = on ? [...new Set([...current, role])] : current.filter((item) => item !== role);
-    // Every role ticked is the same as no limit.
     save({ roles: next.length === USER_ROLES.length ? null : next });
   };
 
@@ -35,11 +36,13 @@ function FlagRow({ flag }: { flag: FeatureFlag }) {
         checked={flag.enabled}
         onChange={(event) => save({ enabled: event.target.checked })}
       />
-      <fieldset className="ms-12">
+      {/* While the flag is off no role gets it: the choice is kept but shown inactive until it is on. */}
+      <fieldset className="ms-12 disabled:opacity-50" disabled={!flag.enabled || update.isPending}>
         <legend className="mb-2 text-sm font-medium">
           {strings.features.roles}
           <span className="sr-only"> ({flag.key})</span>
         </legend>
+        {flag.enabled ? null : <p className="mb-2 text-xs text-muted">{strings.features.offHint}</p>}
         <div className="flex flex-wrap gap-4">
           <Checkbox
             label={strings.features.everyone}
@@ -50,7 +53,7 @@ function FlagRow({ flag }: { flag: FeatureFlag }) {
             <Checkbox
               key={role}
               label={strings.features.roleNames[role]}
-              checked={everyone || (flag.roles ?? []).includes(role)}
+              checked={!everyone && (flag.roles ?? []).includes(role)}
               onChange={(event) => toggleRole(role, event.target.checked)}
             />
           ))}

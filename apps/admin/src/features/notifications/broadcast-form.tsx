@@ -2,6 +2,7 @@ import {
   useBroadcastAudienceCount,
   useCreateBroadcast,
 } from "@referral-app/api-client/react/admin-ops-hooks";
+import { ConsoleCountrySelect } from "@referral-app/app-kit/console-country-select";
 import { VISA_STAGES } from "@referral-app/shared/constants";
 import {
   type BroadcastType,
@@ -113,14 +114,14 @@ export function BroadcastForm() {
           </Select>
         </Field>
         <Field label={strings.broadcasts.country} error={errors.country?.message}>
-          <Input maxLength={2} className="uppercase" {...form.register("country")} />
+          <ConsoleCountrySelect {...form.register("country")} />
         </Field>
         <Field label={strings.broadcasts.stage} error={errors.stage?.message}>
           <Select {...form.register("stage")}>
             <option value="">{strings.broadcasts.anyStage}</option>
             {VISA_STAGES.map((stage) => (
               <option key={stage.id} value={stage.id}>
-                {stage.name}
+                {strings.stages[stage.id]}
               </option>
             ))}
           </Select>

@@ -1,5 +1,5 @@
 import { useBroadcasts } from "@referral-app/api-client/react/admin-ops-hooks";
-import { formatDateTime } from "@referral-app/shared/formatting";
+import { formatDateTime } from "@referral-app/app-kit/console-format";
 import type { Broadcast, DeliveryCounts } from "@referral-app/shared/schemas/broadcasts";
 import { Badge } from "@referral-app/ui/badge";
 import { Card } from "@referral-app/ui/card";

@@ -1,5 +1,5 @@
 import { useMailbox } from "@referral-app/api-client/react/admin-ops-hooks";
-import { formatDateTime } from "@referral-app/shared/formatting";
+import { formatDateTime } from "@referral-app/app-kit/console-format";
 import { Button } from "@referral-app/ui/button";
 import { Card } from "@referral-app/ui/card";
 import { PageHeader } from "@referral-app/ui/page-header";

@@ -23,7 +23,7 @@ function BoardColumn({
     <section
       aria-labelledby={headingId}
       data-tone={REFERRAL_STATUS_TONES[status]}
-      className="flex w-72 shrink-0 flex-col rounded-card border border-border bg-subtle/60 p-3"
+      className="flex min-w-0 flex-col rounded-card border border-border bg-subtle/60 p-3"
     >
       <h2 id={headingId} className="mb-3 text-sm font-semibold">
         {strings.pipeline.boardColumn(strings.statuses[status], items.length)}
@@ -74,10 +74,17 @@ export function ReferralBoard({
 }) {
   const statuses = filters.status ? [filters.status] : REFERRAL_STATUS_VALUES;
   return (
-    <div className="flex gap-4 overflow-x-auto pb-4">
+    // Columns share the width (all five fit at 1280 px) and never shrink below 11rem: narrower screens
+    // scroll the board sideways (a focusable region, so keys scroll it too), the last column never cut off.
+    <section
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: axe requires a scrollable region to be focusable
+      tabIndex={0}
+      aria-label={strings.pipeline.board}
+      className="grid auto-cols-[minmax(11rem,1fr)] grid-flow-col gap-4 overflow-x-auto pe-1 pb-4 focus-visible:outline-2 focus-visible:outline-ring"
+    >
       {statuses.map((status) => (
         <BoardColumn key={status} status={status} filters={filters} onOpen={onOpen} />
       ))}
-    </div>
+    </section>
   );
 }

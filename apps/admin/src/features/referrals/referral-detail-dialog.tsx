@@ -1,6 +1,11 @@
 import { useAdminReferral } from "@referral-app/api-client/react/admin-hooks";
+import {
+  formatCountry,
+  formatCurrency,
+  formatDate,
+  formatDateTime,
+} from "@referral-app/app-kit/console-format";
 import type { ReferralStatus } from "@referral-app/shared/constants";
-import { formatCurrency, formatDate, formatDateTime } from "@referral-app/shared/formatting";
 import type { ReferralDetail } from "@referral-app/shared/schemas/referral";
 import { StatusBadge } from "@referral-app/ui/badge";
 import { Dialog } from "@referral-app/ui/dialog";
@@ -81,9 +86,14 @@ function DetailBody({
       <dl className="divide-y divide-border">
         <Row label={strings.detail.contact}>{detail.email}</Row>
         <Row label={strings.detail.phone}>{detail.phone}</Row>
-        <Row label={strings.detail.country}>{detail.country}</Row>
-        <Row label={strings.detail.visaInterest}>{detail.visaInterest}</Row>
-        <Row label={strings.detail.source}>{detail.source}</Row>
+        <Row label={strings.detail.country}>{detail.country ? formatCountry(detail.country) : null}</Row>
+        <Row label={strings.detail.visaInterest}>
+          {detail.visaInterest ? strings.visaInterests[detail.visaInterest] : null}
+        </Row>
+        <Row label={strings.detail.relationship}>
+          {detail.relationship ? strings.referralRelationships[detail.relationship] : null}
+        </Row>
+        <Row label={strings.detail.source}>{strings.sources[detail.source]}</Row>
         <Row label={strings.detail.reward}>
           {detail.reward ? formatCurrency(detail.reward.amountMinor, detail.reward.currency) : null}
         </Row>

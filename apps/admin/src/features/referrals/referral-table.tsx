@@ -1,4 +1,4 @@
-import { formatDate } from "@referral-app/shared/formatting";
+import { formatDate } from "@referral-app/app-kit/console-format";
 import type { AdminReferral } from "@referral-app/shared/schemas/admin";
 import { Badge, StatusBadge } from "@referral-app/ui/badge";
 import { Table, type TableColumn } from "@referral-app/ui/table";

@@ -1,6 +1,6 @@
 import { useRewards, useRewardTotals } from "@referral-app/api-client/react/admin-hooks";
+import { formatCurrency, formatDate } from "@referral-app/app-kit/console-format";
 import { REWARD_STATUSES, type RewardStatus } from "@referral-app/shared/constants";
-import { formatCurrency, formatDate } from "@referral-app/shared/formatting";
 import type { RewardEntry, RewardKind } from "@referral-app/shared/schemas/rewards";
 import { Badge, type BadgeTone } from "@referral-app/ui/badge";
 import { Card } from "@referral-app/ui/card";
@@ -17,6 +17,7 @@ const TONES: Record<RewardStatus, BadgeTone> = {
   pending: "warning",
   approved: "info",
   paid: "success",
+  credited: "success",
   reversed: "danger",
 };
 

@@ -1,6 +1,6 @@
 import { useSession } from "@referral-app/api-client/react";
 import { useStaffMembers, useUpdateStaff } from "@referral-app/api-client/react/case-admin-hooks";
-import { formatDate } from "@referral-app/shared/formatting";
+import { formatDate } from "@referral-app/app-kit/console-format";
 import type { StaffMember, StaffRole } from "@referral-app/shared/schemas/case";
 import { Badge } from "@referral-app/ui/badge";
 import { Button } from "@referral-app/ui/button";

@@ -1,4 +1,5 @@
 import { useCreateVisaType, useUpdateVisaType } from "@referral-app/api-client/react/case-admin-hooks";
+import { ConsoleCountrySelect } from "@referral-app/app-kit/console-country-select";
 import { VISA_STAGE_IDS } from "@referral-app/shared/constants";
 import type { StageDocuments, VisaType } from "@referral-app/shared/schemas/case";
 import { Button } from "@referral-app/ui/button";
@@ -73,8 +74,7 @@ function VisaTypeForm({ visaType, onDone }: { visaType?: VisaType; onDone: () =>
         <Input maxLength={120} value={draft.name} onChange={(event) => set({ name: event.target.value })} />
       </Field>
       <Field label={strings.visaTypes.destination}>
-        <Input
-          maxLength={2}
+        <ConsoleCountrySelect
           value={draft.destinationCountry}
           onChange={(event) => set({ destinationCountry: event.target.value })}
         />

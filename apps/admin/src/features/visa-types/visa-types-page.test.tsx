@@ -40,7 +40,7 @@ describe("visa-type catalogue", () => {
     await user.click(await screen.findByRole("button", { name: "Add a visa type" }));
     const dialog = await screen.findByRole("dialog", { name: "Add a visa type" });
     await user.type(within(dialog).getByLabelText(/^Name/), "Partner visa");
-    await user.type(within(dialog).getByLabelText(/^Destination/), "nz");
+    await user.selectOptions(within(dialog).getByLabelText(/^Destination/), "New Zealand");
     await user.type(within(dialog).getByLabelText("Documents for Enquiry"), "Relationship evidence");
     await user.click(within(dialog).getByRole("button", { name: "Save visa type" }));
     await expect

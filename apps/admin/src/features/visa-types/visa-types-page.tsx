@@ -1,5 +1,5 @@
 import { useVisaTypes } from "@referral-app/api-client/react";
-import { formatCountry } from "@referral-app/shared/formatting";
+import { formatCountry } from "@referral-app/app-kit/console-format";
 import type { VisaType } from "@referral-app/shared/schemas/case";
 import { Badge } from "@referral-app/ui/badge";
 import { PageHeader } from "@referral-app/ui/page-header";

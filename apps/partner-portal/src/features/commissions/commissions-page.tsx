@@ -1,5 +1,5 @@
 import { usePartnerCommissions, usePartnerOverview } from "@referral-app/api-client/react/partner-hooks";
-import { formatCurrency, formatDate, formatPercent } from "@referral-app/shared/formatting";
+import { formatCurrency, formatDate, formatPercent } from "@referral-app/app-kit/console-format";
 import type { PartnerCommission } from "@referral-app/shared/schemas/partners";
 import { Badge } from "@referral-app/ui/badge";
 import { Card } from "@referral-app/ui/card";
@@ -8,6 +8,7 @@ import { QueryState } from "@referral-app/ui/query-state";
 import { Table, type TableColumn } from "@referral-app/ui/table";
 import { TruncatedText } from "@referral-app/ui/truncated-text";
 import { strings } from "../../strings.ts";
+import { PayoutStatements } from "./payout-statements.tsx";
 
 const columns: TableColumn<PartnerCommission>[] = [
   {
@@ -59,6 +60,9 @@ export function Component() {
     <>
       <PageHeader title={strings.commissions.title} description={strings.commissions.description} />
       <CommissionTerms />
+      <div className="mb-6">
+        <PayoutStatements />
+      </div>
       <QueryState
         query={commissions}
         loadingLabel={strings.commissions.loading}

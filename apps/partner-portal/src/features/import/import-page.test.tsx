@@ -28,8 +28,16 @@ describe("CSV import", () => {
 
     const preview = await screen.findByRole("table", { name: "The first rows of the chosen file" });
     expect(screen.getByText("Preview: first 3 of 3 rows")).toBeInTheDocument();
-    expect(within(preview).getByRole("columnheader", { name: "Full Name" })).toBeInTheDocument();
+    expect(within(preview).getByRole("columnheader", { name: "Full name" })).toBeInTheDocument();
     expect(within(preview).getByText("ana@example.com")).toBeInTheDocument();
+    // The bad row is marked before anything is uploaded, in words.
+    expect(
+      screen.getByText("1 row of 3 will not be imported as they are; they are marked below."),
+    ).toBeInTheDocument();
+    expect(within(preview).getByRole("row", { name: /Bad Row/ })).toHaveTextContent(
+      "Email: Enter a valid email address",
+    );
+    expect(within(preview).getByRole("row", { name: /Ana Lima/ })).toHaveTextContent("Ready");
 
     await user.click(screen.getByRole("button", { name: "Import" }));
 
@@ -38,7 +46,7 @@ describe("CSV import", () => {
     const errors = screen.getByRole("table", { name: "Rows that were not imported" });
     const row = within(errors).getByRole("row", { name: /4/ });
     expect(row).toHaveTextContent("Invalid");
-    expect(row).toHaveTextContent("email: Enter a valid email address");
+    expect(row).toHaveTextContent("Email: Enter a valid email address");
     expect(screen.getByRole("link", { name: "Download error report (CSV)" })).toHaveAttribute(
       "href",
       "http://localhost:3000/api/partners/imports/imp-1/errors.csv",
@@ -47,6 +55,33 @@ describe("CSV import", () => {
     await waitFor(() => expect(api.state.uploads).toHaveLength(1));
     // The body itself is not checked: MSW's XMLHttpRequest interceptor cannot read a jsdom File.
     expect(api.state.uploads[0]).toMatchObject({ contentType: "text/csv", fileName: "leads.csv" });
+  });
+
+  it("names missing values and unknown choices in words, never as zod messages or raw headers", async () => {
+    const user = userEvent.setup();
+    renderPage(<ImportPage />);
+    const csv = ["FULLNAME,email,visa_interest,Favourite colour", ",x@example.com,astronaut,blue"].join("\n");
+    await user.upload(await screen.findByLabelText("CSV file"), csvFile(csv));
+    const preview = await screen.findByRole("table", { name: "The first rows of the chosen file" });
+    expect(within(preview).getByRole("columnheader", { name: "Full name" })).toBeInTheDocument();
+    expect(within(preview).getByRole("columnheader", { name: "Visa interest" })).toBeInTheDocument();
+    expect(
+      within(preview).getByRole("columnheader", { name: "Favourite colour (not imported)" }),
+    ).toBeInTheDocument();
+    const row = within(preview).getByRole("row", { name: /x@example.com/ });
+    expect(row).toHaveTextContent("Full name: missing");
+    expect(row).toHaveTextContent("Visa interest: use one of: student, work, skilled");
+    expect(row).not.toHaveTextContent(/expected string|Invalid input/);
+  });
+
+  it("offers a template whose headers the import reads", async () => {
+    renderPage(<ImportPage />);
+    const link = await screen.findByRole("link", { name: "Download the template (CSV)" });
+    expect(link).toHaveAttribute("download", "referrals-template.csv");
+    const csv = decodeURIComponent(
+      (link.getAttribute("href") ?? "").replace(/^data:text\/csv;charset=utf-8,/, ""),
+    );
+    expect(csv.split("\r\n")[0]).toBe("Full name,Email,Phone,Country,Visa interest,Relationship,Notes");
   });
 
   it("says when the same file was imported before", async () => {

@@ -1,35 +1,76 @@
 import { useImportReferrals, usePartnerImports } from "@referral-app/api-client/react/partner-hooks";
-import { formatDateTime } from "@referral-app/shared/formatting";
+import { formatDateTime } from "@referral-app/app-kit/console-format";
 import { PARTNER_IMPORT_LIMITS } from "@referral-app/shared/schemas/partners";
-import { Button } from "@referral-app/ui/button";
+import { Button, buttonClasses } from "@referral-app/ui/button";
 import { Card } from "@referral-app/ui/card";
 import { FormMessage } from "@referral-app/ui/form";
 import { PageHeader } from "@referral-app/ui/page-header";
 import { QueryState } from "@referral-app/ui/query-state";
-import { Table } from "@referral-app/ui/table";
+import { Table, type TableColumn } from "@referral-app/ui/table";
 import { useState } from "react";
 import { errorMessage } from "../../error-message.ts";
 import { strings } from "../../strings.ts";
 import { CsvDropZone } from "./csv-drop-zone.tsx";
-import { type CsvPreview, isCsvFile, previewCsv } from "./csv-preview.ts";
+import { type CsvPreview, isCsvFile, type PreviewRow, previewCsv } from "./csv-preview.ts";
+import { fieldWords, headerWords, rowProblems, templateCsv } from "./import-words.ts";
+
+const PREVIEW_ROWS = 5;
+
 import { ImportResult } from "./import-result.tsx";
 
 function PreviewTable({ preview }: { preview: CsvPreview }) {
-  const columns = preview.header.map((name, index) => ({
-    key: String(index),
-    header: name,
-    cell: (row: string[]) => row[index] ?? "",
-  }));
+  const columns: TableColumn<PreviewRow>[] = [
+    { key: "row", header: strings.import.row, rowHeader: true, cell: (row) => row.number },
+    ...preview.header.map((name, index) => ({
+      key: String(index),
+      header: headerWords(name),
+      cell: (row: PreviewRow) => row.cells[index] ?? "",
+    })),
+    {
+      key: "check",
+      header: strings.import.problemsColumn,
+      cell: (row) =>
+        row.problems ? (
+          <span className="font-medium text-danger">{rowProblems(row.problems)}</span>
+        ) : (
+          <span className="text-success">{strings.import.ready}</span>
+        ),
+    },
+  ];
+  const shownFirst = preview.rows.filter((row) => row.number <= PREVIEW_ROWS + 1).length;
   return (
     <div className="space-y-2">
-      <p className="text-sm text-muted">{strings.import.preview(preview.rows.length, preview.total)}</p>
+      <p className="text-sm text-muted">{strings.import.preview(shownFirst, preview.total)}</p>
+      {preview.missingColumns.length > 0 ? (
+        <FormMessage>
+          {strings.import.problems.missingColumns(preview.missingColumns.map(fieldWords).join(", "))}
+        </FormMessage>
+      ) : (
+        <FormMessage tone={preview.invalid ? "error" : "info"}>
+          {strings.import.badRows(preview.invalid, preview.total)}
+        </FormMessage>
+      )}
       <Table
         columns={columns}
         rows={preview.rows}
-        rowKey={(row) => row.join("\u0000")}
+        rowKey={(row) => String(row.number)}
         caption={strings.import.previewCaption}
       />
     </div>
+  );
+}
+
+/** The template to start from, built in the browser (no request, works offline). */
+function TemplateLink() {
+  const href = `data:text/csv;charset=utf-8,${encodeURIComponent(templateCsv())}`;
+  return (
+    <a
+      href={href}
+      download="referrals-template.csv"
+      className={buttonClasses({ variant: "secondary", size: "sm" })}
+    >
+      {strings.import.template}
+    </a>
   );
 }
 
@@ -74,7 +115,7 @@ export function Component() {
     if (!isCsvFile(next)) return setProblem(strings.import.notCsv);
     if (next.size > PARTNER_IMPORT_LIMITS.maxBytes)
       return setProblem(strings.import.tooBig(PARTNER_IMPORT_LIMITS.maxBytes / 1024 / 1024));
-    const parsed = await previewCsv(next);
+    const parsed = await previewCsv(next, PREVIEW_ROWS);
     if (parsed.total === 0) return setProblem(strings.import.emptyFile);
     setProblem(null);
     setFile(next);
@@ -89,7 +130,11 @@ export function Component() {
 
   return (
     <>
-      <PageHeader title={strings.import.title} description={strings.import.description} />
+      <PageHeader
+        title={strings.import.title}
+        description={strings.import.description}
+        actions={<TemplateLink />}
+      />
       <Card>
         <div className="space-y-4">
           {file && preview ? (

@@ -5,6 +5,7 @@ import { Card } from "@referral-app/ui/card";
 import { FormMessage } from "@referral-app/ui/form";
 import { Table, type TableColumn } from "@referral-app/ui/table";
 import { strings } from "../../strings.ts";
+import { rowProblems } from "./import-words.ts";
 
 type RowError = PartnerImportResult["errors"][number];
 
@@ -14,10 +15,7 @@ const columns: TableColumn<RowError>[] = [
   {
     key: "fields",
     header: strings.import.fields,
-    cell: (row) =>
-      Object.entries(row.fields)
-        .map(([field, messages]) => `${field}: ${messages.join(", ")}`)
-        .join("; "),
+    cell: (row) => rowProblems(row.fields),
   },
 ];
 

@@ -1,5 +1,5 @@
 import { usePartnerMembers } from "@referral-app/api-client/react/partner-hooks";
-import { formatDate } from "@referral-app/shared/formatting";
+import { formatDate } from "@referral-app/app-kit/console-format";
 import type { PartnerMember } from "@referral-app/shared/schemas/partners";
 import { Badge } from "@referral-app/ui/badge";
 import { Card } from "@referral-app/ui/card";

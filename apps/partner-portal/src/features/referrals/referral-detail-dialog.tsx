@@ -1,9 +1,10 @@
 import { usePartnerReferral } from "@referral-app/api-client/react/partner-hooks";
-import { formatDateTime } from "@referral-app/shared/formatting";
+import { formatDateTime } from "@referral-app/app-kit/console-format";
 import { StatusBadge } from "@referral-app/ui/badge";
 import { Dialog } from "@referral-app/ui/dialog";
 import { QueryState } from "@referral-app/ui/query-state";
 import { strings } from "../../strings.ts";
+import { FriendProgress } from "./friend-progress.tsx";
 
 export function ReferralDetailDialog({ id, onClose }: { id: string | null; onClose: () => void }) {
   const detail = usePartnerReferral(id);
@@ -20,6 +21,7 @@ export function ReferralDetailDialog({ id, onClose }: { id: string | null; onClo
         {data ? (
           <div className="space-y-4">
             <StatusBadge status={data.status} label={strings.statuses[data.status]} />
+            <FriendProgress referral={data} />
             <h3 className="font-semibold">{strings.referrals.history}</h3>
             {data.history.length === 0 ? (
               <p className="text-sm text-muted">{strings.referrals.noHistory}</p>

@@ -5,11 +5,13 @@ import { SkeletonList } from "@referral-app/ui/skeleton";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/use-format.ts";
+import { useNotificationTitle } from "../../i18n/use-notification-title.ts";
 import { notificationLink } from "../notifications/notification-link.ts";
 
 export function LatestNotificationsCard() {
   const { t } = useTranslation();
   const format = useFormat();
+  const titleOf = useNotificationTitle();
   const notifications = useNotifications({ page: 1, limit: 5 });
   const items = notifications.data?.data;
   return (
@@ -32,10 +34,10 @@ export function LatestNotificationsCard() {
                 <p className={item.readAt ? "text-sm" : "text-sm font-semibold"}>
                   {notificationLink(item) ? (
                     <Link to={notificationLink(item) ?? "/"} className="hover:underline">
-                      {item.title}
+                      {titleOf(item)}
                     </Link>
                   ) : (
-                    item.title
+                    titleOf(item)
                   )}
                   {item.readAt ? null : <span className="sr-only"> ({t("notifications.unread")})</span>}
                 </p>

@@ -56,7 +56,7 @@ function ChecklistRow({ line, caseId, maxBytes }: { line: ChecklistLine; caseId:
           onProgress: (fraction) => update(key, { fraction }),
           onDone: () => {
             setFiles((all) => all.filter((entry) => entry.key !== key));
-            void queryClient.invalidateQueries({ queryKey: ["cases", "detail", caseId, "documents"] });
+            void queryClient.invalidateQueries({ queryKey: ["documents", "checklist", caseId] });
           },
           onFail: (message) => update(key, { error: message ?? t("documents.uploadFailed") }),
         },

@@ -17,18 +17,21 @@ import { Link } from "react-router";
 import { PageTitle } from "../../components/page-title.tsx";
 import { apiErrorMessage } from "../../forms/api-error-message.ts";
 import { useFormat } from "../../i18n/use-format.ts";
+import { useNotificationTitle } from "../../i18n/use-notification-title.ts";
 import { notificationLink } from "./notification-link.ts";
 
 const PAGE_SIZE = 20;
 
 /** The title, as a link to what it is about when there is one (opening it marks it read). */
 function NotificationTitle({ item, onOpen }: { item: Notification; onOpen: () => void }) {
+  // Said again in the language on screen, so switching language changes the list too.
+  const title = useNotificationTitle()(item);
   const href = notificationLink(item);
   const className = item.readAt ? "" : "font-semibold";
-  if (!href) return <span className={className}>{item.title}</span>;
+  if (!href) return <span className={className}>{title}</span>;
   return (
     <Link to={href} onClick={onOpen} className={`${className} text-brand underline-offset-4 hover:underline`}>
-      {item.title}
+      {title}
     </Link>
   );
 }
@@ -37,6 +40,7 @@ function NotificationTitle({ item, onOpen }: { item: Notification; onOpen: () =>
 export function Component() {
   const { t } = useTranslation();
   const format = useFormat();
+  const titleOf = useNotificationTitle();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [page, setPage] = useState(1);
   const list = useNotifications({ page, limit: PAGE_SIZE, unread: unreadOnly || undefined });
@@ -105,7 +109,7 @@ export function Component() {
                 {item.readAt ? null : (
                   <Button variant="ghost" size="sm" onClick={() => markRead.mutate(item.id)}>
                     {t("notifications.markRead")}
-                    <span className="sr-only">: {item.title}</span>
+                    <span className="sr-only">: {titleOf(item)}</span>
                   </Button>
                 )}
               </li>

@@ -21,8 +21,8 @@ describe("ProfileDetailsForm", () => {
     expect(name).toHaveAccessibleDescription("Enter a name");
 
     await userEvent.type(name, "Ana María López");
-    await userEvent.clear(screen.getByLabelText("Country code"));
-    await userEvent.type(screen.getByLabelText("Country code"), "es");
+    // A picker of names, not a two-letter box: "Spain" is stored as its ISO code.
+    await userEvent.selectOptions(screen.getByLabelText("Country"), "Spain");
     await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
     expect(await screen.findByText("Your changes are saved.")).toBeInTheDocument();
     await waitFor(() => expect(store.user.name).toBe("Ana María López"));

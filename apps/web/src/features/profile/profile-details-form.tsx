@@ -7,11 +7,13 @@ import {
 } from "@referral-app/shared/schemas/user";
 import { Badge } from "@referral-app/ui/badge";
 import { Button } from "@referral-app/ui/button";
+import { CountrySelect } from "@referral-app/ui/country-select";
 import { Field, Form, FormMessage, Input } from "@referral-app/ui/form";
 import { schemaResolver } from "@referral-app/ui/schema-resolver";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { apiErrorMessage } from "../../forms/api-error-message.ts";
+import { useCountryLabels } from "../../i18n/use-country-labels.ts";
 import { useValidationMessage } from "../../i18n/use-validation-message.ts";
 import { ProfilePicture } from "./profile-picture.tsx";
 
@@ -29,6 +31,7 @@ const detailsSchema = updateProfileSchema
 
 export function ProfileDetailsForm({ profile }: { profile: UserProfile }) {
   const { t } = useTranslation();
+  const countryLabels = useCountryLabels();
   const message = useValidationMessage();
   const update = useUpdateProfile();
   const form = useForm<DetailsValues>({
@@ -82,7 +85,7 @@ export function ProfileDetailsForm({ profile }: { profile: UserProfile }) {
           <Input type="tel" autoComplete="tel" {...form.register("phone")} />
         </Field>
         <Field label={t("profile.country")} error={message(errors.country?.message)}>
-          <Input maxLength={2} className="uppercase" {...form.register("country")} />
+          <CountrySelect autoComplete="country" {...countryLabels} {...form.register("country")} />
         </Field>
       </div>
       <Button type="submit" loading={update.isPending}>
