@@ -8,6 +8,7 @@ import { localeFor } from "../i18n/i18n";
 import { AppText } from "./app-text";
 import { Button } from "./button";
 import { Card } from "./card";
+import { CaseDocuments } from "./case-documents";
 import { CaseState } from "./case-state";
 import { Notice } from "./notice";
 import { StageProgress } from "./stage-progress";
@@ -103,6 +104,7 @@ export function CaseDetail({ id }: { id: string }) {
       <Card>
         <StageProgress stages={data.stages} />
       </Card>
+      <CaseDocuments caseId={data.id} />
       <TasksCard caseId={data.id} />
       <NotesCard caseId={data.id} />
       <ConsultantCard visaCase={data} />
