@@ -4,6 +4,7 @@ import { StatusBadge } from "@referral-app/ui/badge";
 import { Dialog } from "@referral-app/ui/dialog";
 import { QueryState } from "@referral-app/ui/query-state";
 import { strings } from "../../strings.ts";
+import { SharedDocuments } from "./shared-documents.tsx";
 
 export function ReferralDetailDialog({ id, onClose }: { id: string | null; onClose: () => void }) {
   const detail = usePartnerReferral(id);
@@ -38,6 +39,7 @@ export function ReferralDetailDialog({ id, onClose }: { id: string | null; onClo
                 ))}
               </ol>
             )}
+            {data.caseId ? <SharedDocuments caseId={data.caseId} /> : null}
           </div>
         ) : null}
       </QueryState>
