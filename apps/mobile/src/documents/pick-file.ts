@@ -39,6 +39,7 @@ export async function pickFile(
       name: asset.name,
       type: asset.mimeType ?? "application/octet-stream",
       size: asset.size ?? null,
+      ...(asset.file ? { blob: asset.file } : {}),
     };
   }
   const permission =
@@ -59,5 +60,6 @@ export async function pickFile(
     name: asset.fileName ?? `photo-${Date.now()}.${extension[type] ?? "jpg"}`,
     type,
     size: asset.fileSize ?? null,
+    ...(asset.file ? { blob: asset.file } : {}),
   };
 }

@@ -7,6 +7,8 @@ export interface PickedFile {
   type: DocumentContentType | string;
   /** Bytes, when the picker knows them (checked against the server's limit before sending). */
   size: number | null;
+  /** On the web the pickers hand over the browser's File, which the browser's FormData sends. */
+  blob?: Blob;
 }
 
 export interface UploadTarget {
@@ -38,8 +40,9 @@ export function uploadDocument(
   onProgress: (fraction: number) => void,
 ): Promise<void> {
   const form = new FormData();
+  if (file.blob) form.append("file", file.blob, file.name);
   // React Native reads the bytes from `uri` itself; the object form is its FormData's file part.
-  form.append("file", { uri: file.uri, name: file.name, type: file.type } as unknown as Blob);
+  else form.append("file", { uri: file.uri, name: file.name, type: file.type } as unknown as Blob);
   form.append("requirementId", target.requirementId);
   if (target.applicantId) form.append("applicantId", target.applicantId);
   return new Promise((resolve, reject) => {
