@@ -15,11 +15,14 @@ export const pageRoutes: RouteObject[] = [
   { path: "staff", lazy: () => import("./features/staff/staff-page.tsx") },
   { path: "visa-types", lazy: () => import("./features/visa-types/visa-types-page.tsx") },
   { path: "rewards", lazy: () => import("./features/rewards/rewards-page.tsx") },
+  { path: "invoices", lazy: () => import("./features/invoices/invoices-page.tsx") },
+  { path: "payouts", lazy: () => import("./features/payouts/payouts-page.tsx") },
   { path: "analytics", lazy: () => import("./features/analytics/analytics-page.tsx") },
   { path: "features", lazy: () => import("./features/features/feature-flags-page.tsx") },
   { path: "notifications", lazy: () => import("./features/notifications/broadcasts-page.tsx") },
   { path: "mailbox", lazy: () => import("./features/notifications/mailbox-page.tsx") },
   { path: "audit", lazy: () => import("./features/audit/audit-page.tsx") },
+  { path: "referral-reviews", lazy: () => import("./features/referral-reviews/referral-reviews-page.tsx") },
 ];
 
 export const adminRoutes: RouteObject[] = [

@@ -2,6 +2,7 @@ import { purgeAnalyticsEventsJob } from "../modules/analytics/analytics.jobs.ts"
 import { remindOverdueTasksJob } from "../modules/cases/cases.jobs.ts";
 import { documentExpiryRemindersJob } from "../modules/documents/documents.jobs.ts";
 import { moveFilesToStorageJob } from "../modules/files/files.jobs.ts";
+import { remindOverdueInvoicesJob } from "../modules/invoices/invoices.jobs.ts";
 import { unansweredSupportSummaryJob, unreadDigestsJob } from "../modules/messages/messages.jobs.ts";
 import { broadcastFanOutJob } from "../modules/notifications/broadcasts.jobs.ts";
 import {
@@ -10,6 +11,11 @@ import {
   sendEmailJob,
 } from "../modules/notifications/notifications.jobs.ts";
 import { sendRemindersJob } from "../modules/notifications/reminders.jobs.ts";
+import {
+  applyRetentionJob,
+  buildDataExportJob,
+  eraseDueAccountsJob,
+} from "../modules/privacy/privacy.jobs.ts";
 import { purgeIdempotencyKeysJob } from "../modules/referrals/referrals.jobs.ts";
 import type { AnyJob } from "../queue/job.ts";
 
@@ -23,8 +29,12 @@ export const JOBS: readonly AnyJob[] = [
   remindOverdueTasksJob,
   purgeDevMailboxJob,
   purgeAnalyticsEventsJob,
+  buildDataExportJob,
+  eraseDueAccountsJob,
+  applyRetentionJob,
   documentExpiryRemindersJob,
   moveFilesToStorageJob,
+  remindOverdueInvoicesJob,
   unreadDigestsJob,
   unansweredSupportSummaryJob,
 ];

@@ -97,13 +97,15 @@ export type VisaInterest = (typeof VISA_INTERESTS)[number];
 export const REFERRAL_SOURCES = ["client", "partner", "signup"] as const;
 export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
 
-export const REWARD_STATUSES = ["pending", "approved", "paid", "reversed"] as const;
+/** The one ledger: pending → approved → paid (cash) or credited (on the referrer's invoice); or reversed. */
+export const REWARD_STATUSES = ["pending", "approved", "paid", "credited", "reversed"] as const;
 export type RewardStatus = (typeof REWARD_STATUSES)[number];
 
 export const REWARD_STATUS_TRANSITIONS: Readonly<Record<RewardStatus, readonly RewardStatus[]>> = {
   pending: ["approved", "reversed"],
-  approved: ["paid", "reversed"],
+  approved: ["paid", "credited", "reversed"],
   paid: [],
+  credited: [],
   reversed: [],
 };
 
@@ -131,3 +133,31 @@ export const CASE_TASK_STATES = ["open", "done"] as const;
 
 /** How a dependant on a case relates to the principal applicant. */
 export const DEPENDANT_RELATIONSHIPS = ["spouse", "partner", "child", "parent", "sibling", "other"] as const;
+
+/** What a referred friend lets their referrer see, least to most (default `signed_up`). */
+export const REFERRER_VISIBILITY_LEVELS = [
+  "nothing",
+  "signed_up",
+  "current_stage",
+  "stage_and_outcome",
+] as const;
+export type ReferrerVisibilityLevel = (typeof REFERRER_VISIBILITY_LEVELS)[number];
+export const DEFAULT_REFERRER_VISIBILITY: ReferrerVisibilityLevel = "signed_up";
+
+/** Why a referral went to the staff review queue. */
+export const REFERRAL_REVIEW_REASONS = [
+  "already_referred",
+  "partner_client_conflict",
+  "self_referral_phone",
+  "disposable_email",
+  "daily_limit",
+] as const;
+export type ReferralReviewReason = (typeof REFERRAL_REVIEW_REASONS)[number];
+export const REFERRAL_REVIEW_STATES = ["open", "valid", "invalid"] as const;
+export type ReferralReviewState = (typeof REFERRAL_REVIEW_STATES)[number];
+
+export const DATA_EXPORT_STATES = ["queued", "running", "ready", "failed", "expired"] as const;
+export type DataExportState = (typeof DATA_EXPORT_STATES)[number];
+
+/** The marketing consent text's version: a new wording needs a new version (and a fresh opt-in). */
+export const MARKETING_CONSENT_VERSION = "2026-12-01";

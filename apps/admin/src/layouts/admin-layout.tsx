@@ -2,15 +2,18 @@ import { useSession } from "@referral-app/api-client/react";
 import { ConsoleLayout } from "@referral-app/app-kit/console-layout";
 import { STAFF_ROLES, type UserRole } from "@referral-app/shared/constants";
 import { messageStrings } from "../features/messages/message-strings.ts";
+import { reviewStrings } from "../features/referral-reviews/review-strings.ts";
 import { strings } from "../strings.ts";
 
 const NAV_ITEMS = [
   { to: "/", label: strings.nav.pipeline, end: true },
+  { to: "/referral-reviews", label: reviewStrings.nav },
   { to: "/my-cases", label: strings.nav.myCases },
   { to: "/cases", label: strings.nav.cases },
   { to: "/documents/expiring", label: strings.nav.expiring },
   { to: "/messages", label: messageStrings.nav },
   { to: "/clients", label: strings.nav.clients },
+  { to: "/invoices", label: strings.nav.invoices },
   { to: "/rewards", label: strings.nav.rewards },
   { to: "/analytics", label: strings.nav.analytics },
   { to: "/features", label: strings.nav.features },
@@ -24,6 +27,7 @@ const ADMIN_NAV_ITEMS = [
   ...NAV_ITEMS,
   { to: "/staff", label: strings.nav.staff },
   { to: "/visa-types", label: strings.nav.visaTypes },
+  { to: "/payouts", label: strings.nav.payouts },
 ];
 
 export function isStaff(role: string | undefined): boolean {

@@ -37,6 +37,8 @@ export function referral(
     contactBy: NOW,
     contactOverdue: overdue,
     caseId: null,
+    friend: null,
+    review: null,
     overdue,
     createdAt: NOW,
     updatedAt: NOW,

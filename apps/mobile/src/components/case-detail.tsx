@@ -10,6 +10,7 @@ import { Button } from "./button";
 import { Card } from "./card";
 import { CaseDocuments } from "./case-documents";
 import { CaseState } from "./case-state";
+import { InvoicesCard } from "./invoices-card";
 import { Notice } from "./notice";
 import { StageProgress } from "./stage-progress";
 import { TaskRow } from "./task-row";
@@ -106,6 +107,7 @@ export function CaseDetail({ id }: { id: string }) {
       </Card>
       <CaseDocuments caseId={data.id} />
       <TasksCard caseId={data.id} />
+      <InvoicesCard caseId={data.id} />
       <NotesCard caseId={data.id} />
       <ConsultantCard visaCase={data} />
     </>

@@ -6,6 +6,7 @@ import { localeFor } from "../i18n/i18n";
 import { useTheme } from "../theme/theme-context";
 import { AppText } from "./app-text";
 import { Card } from "./card";
+import { FriendProgressText } from "./friend-progress-text";
 import { StatusBadge } from "./status-badge";
 
 export interface ReferralListProps {
@@ -32,6 +33,7 @@ export function ReferralList({ referrals, onOpen }: ReferralListProps) {
             <AppText variant="small">
               {`${referral.email} · ${formatDate(referral.createdAt, localeFor(i18n.language))}`}
             </AppText>
+            <FriendProgressText referral={referral} />
           </View>
           <StatusBadge status={referral.status} />
         </Pressable>

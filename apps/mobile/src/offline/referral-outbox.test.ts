@@ -36,6 +36,8 @@ function referral(email: string): Referral {
     contactBy: now,
     contactOverdue: false,
     caseId: null,
+    friend: null,
+    review: null,
     createdAt: now,
     updatedAt: now,
   };

@@ -7,6 +7,7 @@ import { Button } from "../components/button";
 import { Card } from "../components/card";
 import { Notice } from "../components/notice";
 import { PreferenceSwitches } from "../components/preference-switches";
+import { PrivacySection } from "../components/privacy-section";
 import { Screen } from "../components/screen";
 import { SegmentedControl } from "../components/segmented-control";
 
@@ -56,6 +57,7 @@ export function ProfileScreen({ onSignedOut }: { onSignedOut: () => void }) {
       <Card title={t("profile.notificationSettings")}>
         <PreferenceSwitches value={preferences.notifications} onChange={save} />
       </Card>
+      <PrivacySection />
       <Button
         variant="secondary"
         label={t("profile.signOut")}

@@ -3,6 +3,7 @@ import { formatDate, formatDateTime } from "@referral-app/shared/formatting";
 import { useTranslation } from "react-i18next";
 import { AppText } from "../components/app-text";
 import { Card } from "../components/card";
+import { FriendProgressText } from "../components/friend-progress-text";
 import { Notice } from "../components/notice";
 import { Screen } from "../components/screen";
 import { StatusBadge } from "../components/status-badge";
@@ -23,6 +24,7 @@ export function ReferralDetailScreen({ id }: { id: string }) {
       </AppText>
       <AppText variant="muted">{data.email}</AppText>
       <StatusBadge status={data.status} />
+      <FriendProgressText referral={data} />
       {data.status === "pending" ? (
         <AppText>
           {data.contactOverdue

@@ -9,6 +9,7 @@ import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { PageTitle } from "../components/page-title.tsx";
+import { VisibilityChoice } from "../features/privacy/visibility-choice.tsx";
 import { apiErrorMessage } from "../forms/api-error-message.ts";
 import { useCountryLabels } from "../i18n/use-country-labels.ts";
 import { useValidationMessage } from "../i18n/use-validation-message.ts";
@@ -25,7 +26,7 @@ function isEmailTaken(error: unknown): boolean {
 }
 
 export function Component() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const countryLabels = useCountryLabels();
   const message = useValidationMessage();
   const session = useSession();
@@ -36,7 +37,15 @@ export function Component() {
   const referralCode = (params.get("ref") ?? "").toUpperCase();
   const form = useForm<SignUpData>({
     resolver: schemaResolver(signUpSchema),
-    defaultValues: { name: "", email: "", password: "", phone: "", country: "", referralCode },
+    defaultValues: {
+      name: "",
+      email: "",
+      password: "",
+      phone: "",
+      country: "",
+      referralCode,
+      referrerVisibility: "signed_up",
+    },
   });
   const { errors } = form.formState;
 
@@ -44,7 +53,8 @@ export function Component() {
 
   const onSubmit = form.handleSubmit(async (data) => {
     try {
-      await signUp.mutateAsync({ ...data, callbackURL: "/verify-email" });
+      const language = i18n.resolvedLanguage === "es" ? "es" : "en";
+      await signUp.mutateAsync({ ...data, language, callbackURL: "/verify-email" });
       monitor?.trackEvent("sign_up", { withReferralCode: Boolean(data.referralCode) });
       navigate("/", { replace: true });
     } catch {
@@ -101,6 +111,11 @@ export function Component() {
         >
           <Input autoComplete="off" className="uppercase" {...form.register("referralCode")} />
         </Field>
+        <VisibilityChoice
+          legend={t("privacy.signUpVisibility")}
+          value={form.watch("referrerVisibility") ?? "signed_up"}
+          onChange={(level) => form.setValue("referrerVisibility", level)}
+        />
         <Button type="submit" className="w-full" loading={signUp.isPending}>
           {t("auth.signUp.submit")}
         </Button>

@@ -8,7 +8,7 @@ const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
 });
 
 /** Why a file was uploaded; its storage key starts with the purpose's folder. */
-export type StoredFilePurpose = "profile_picture" | "document" | "attachment";
+export type StoredFilePurpose = "profile_picture" | "document" | "attachment" | "data_export";
 
 /**
  * `clean`: ClamAV found nothing; `unscanned`: stored while no scanner was configured (CLAMD_URL

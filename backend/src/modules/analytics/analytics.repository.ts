@@ -1,6 +1,6 @@
 import type { DailyPoint, Funnel, TopReferrer } from "@referral-app/shared/schemas/analytics";
 import type { TopPartner } from "@referral-app/shared/schemas/analytics-partners";
-import { inArray, lt, type SQL, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { analyticsEvents } from "../../db/schema/index.ts";
 
@@ -212,15 +212,22 @@ export async function queryTopPartners(db: DbOrTx, range: DateRange, limit = 10)
 }
 
 /** Deletes up to `batch` events recorded before `cutoff`; answers how many went. */
+/**
+ * Drops up to `batch` events older than `cutoff`, adding them to the daily counts per event name
+ * first (in the same statement): the figures survive, the per-person rows do not.
+ */
 export async function deleteEventsBefore(db: DbOrTx, cutoff: Date, batch: number): Promise<number> {
-  const oldest = db
-    .select({ id: analyticsEvents.id })
-    .from(analyticsEvents)
-    .where(lt(analyticsEvents.createdAt, cutoff))
-    .limit(batch);
-  const deleted = await db
-    .delete(analyticsEvents)
-    .where(inArray(analyticsEvents.id, oldest))
-    .returning({ id: analyticsEvents.id });
-  return deleted.length;
+  const result = await db.execute(sql`
+    with gone as (
+      delete from analytics_events where id in (
+        select id from analytics_events where created_at < ${cutoff.toISOString()}::timestamptz limit ${batch}
+      ) returning name, occurred_at
+    ), counted as (
+      insert into analytics_daily_counts (day, name, count)
+      select (occurred_at at time zone 'UTC')::date, name, count(*)::int from gone group by 1, 2
+      on conflict (day, name) do update set count = analytics_daily_counts.count + excluded.count
+      returning 1
+    )
+    select (select count(*) from gone)::int as deleted, (select count(*) from counted)::int as days`);
+  return rowsOf<{ deleted: number }>(result)[0]?.deleted ?? 0;
 }

@@ -131,7 +131,14 @@ export async function exportOverviewCsv(ctx: AppContext, query: AnalyticsRangeQu
 
 /** Forgets events older than ANALYTICS_RETENTION_DAYS, in batches so no statement runs long. */
 export async function purgeOldEvents(ctx: AppContext, now = new Date()): Promise<number> {
-  const cutoff = new Date(now.getTime() - ctx.config.retention.analyticsDays * DAY_MS);
+  return aggregateAndDropEventsBefore(
+    ctx,
+    new Date(now.getTime() - ctx.config.retention.analyticsDays * DAY_MS),
+  );
+}
+
+/** Events older than `cutoff` become daily counts per name, then go (the privacy retention rule). */
+export async function aggregateAndDropEventsBefore(ctx: AppContext, cutoff: Date): Promise<number> {
   let purged = 0;
   for (;;) {
     const deleted = await deleteEventsBefore(ctx.db, cutoff, 5_000);

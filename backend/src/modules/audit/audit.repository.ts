@@ -91,3 +91,23 @@ export async function countOrganizationActionsSince(
     );
   return row?.n ?? 0;
 }
+
+/** A user's own trail ("My activity"): everything logged about their account, newest first. */
+export async function listUserAuditEntries(
+  db: DbOrTx,
+  userId: string,
+  query: { page: number; limit: number },
+): Promise<{ items: (typeof auditLog.$inferSelect)[]; total: number }> {
+  const where = and(eq(auditLog.entityType, "user"), eq(auditLog.entityId, userId));
+  const [items, [totalRow]] = await Promise.all([
+    db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+      .limit(query.limit)
+      .offset((query.page - 1) * query.limit),
+    db.select({ total: count() }).from(auditLog).where(where),
+  ]);
+  return { items, total: totalRow?.total ?? 0 };
+}

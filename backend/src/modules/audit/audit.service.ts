@@ -1,4 +1,5 @@
 import type { AuditListQuery } from "@referral-app/shared/schemas/audit";
+import type { ActivityEntry } from "@referral-app/shared/schemas/privacy";
 import type { AppContext } from "../../context.ts";
 import type { DbOrTx } from "../../db/client.ts";
 import { decodeCursor } from "../../lib/cursor.ts";
@@ -6,6 +7,7 @@ import {
   countOrganizationActionsSince,
   insertAuditEntry,
   listAuditEntries,
+  listUserAuditEntries,
   type NewAuditEntry,
 } from "./audit.repository.ts";
 
@@ -31,4 +33,23 @@ export function countRecentOrganizationActions(
   filter: { actions: string[]; partnerOrganizationId: string; since: Date },
 ): Promise<number> {
   return countOrganizationActionsSince(db, filter);
+}
+
+/** "My activity": what was logged about the user's account; staff actors are not named. */
+export async function listUserActivity(
+  ctx: AppContext,
+  userId: string,
+  query: { page: number; limit: number },
+): Promise<{ items: ActivityEntry[]; total: number }> {
+  const { items, total } = await listUserAuditEntries(ctx.db, userId, query);
+  return {
+    total,
+    items: items.map((entry) => ({
+      id: entry.id,
+      action: entry.action,
+      byYou: entry.actorId === userId,
+      details: entry.after,
+      createdAt: entry.createdAt.toISOString(),
+    })),
+  };
 }

@@ -101,8 +101,16 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { referralCode, ...body } = request.body;
-      return relay(reply, await signUpWithEmail(app.ctx, app.auth, toRequest(request, body), referralCode));
+      const { referralCode, referrerVisibility, language, marketingConsentVersion, ...body } = request.body;
+      return relay(
+        reply,
+        await signUpWithEmail(app.ctx, app.auth, toRequest(request, body), {
+          referralCode,
+          referrerVisibility,
+          language,
+          marketingConsentVersion,
+        }),
+      );
     },
   );
 

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { hash, verify } from "@node-rs/argon2";
+import type { Language, ReferrerVisibilityLevel } from "@referral-app/shared/constants";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@referral-app/shared/validation";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
@@ -8,17 +9,44 @@ import { bearer } from "better-auth/plugins/bearer";
 import type { AppContext } from "../../context.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { accounts, sessions, users, verifications } from "../../db/schema/index.ts";
+import { ACTION_MAILS, languageOf } from "../../lib/messages.ts";
 import { generateReferralCode } from "../../lib/referral-code.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { openFirstCase } from "../cases/cases.service.ts";
 import { queueActionMail } from "../notifications/notifications.service.ts";
+import { setMarketingConsentIn } from "../privacy/privacy.service.ts";
 import { attributeSignupReferral } from "../referrals/referrals.service.ts";
-import { hasPassword, isDeactivated } from "./auth.repository.ts";
+import { findPreferences, hasPassword, isDeactivated, saveSignUpLanguage } from "./auth.repository.ts";
 import { passwordProblem } from "./password-policy.ts";
 
 // The sign-up transaction, while one runs: better-auth's queries (user, account, session) and the
 // verification mail join it, so the user, the case and the attribution commit together or not at all.
 const signUpTransaction = new AsyncLocalStorage<Tx>();
+// The language the person signed up in: their account e-mails speak it from the first one.
+const signUpLanguage = new AsyncLocalStorage<Language>();
+
+/** The recipient's language: the sign-up's while one runs, else their saved preference. */
+async function recipientLanguage(db: Db | Tx, userId: string): Promise<Language> {
+  return signUpLanguage.getStore() ?? languageOf(await findPreferences(db, userId));
+}
+
+function accountMail(
+  kind: keyof typeof ACTION_MAILS,
+  language: Language,
+  user: { email: string; name: string },
+  url: string,
+) {
+  const words = ACTION_MAILS[kind][language];
+  return {
+    to: user.email,
+    name: user.name,
+    subject: words.subject,
+    intro: words.intro,
+    action: { label: words.label, url },
+    outro: words.outro,
+    language,
+  };
+}
 
 /** ctx.db, except inside a sign-up, where every query better-auth makes goes to its transaction. */
 function authDatabase(db: Db): Db {
@@ -90,26 +118,10 @@ export function createAuth(ctx: AppContext) {
         });
         // Invited staff have no password yet: the same link sets their first one.
         const invited = !(await hasPassword(ctx.db, user.id));
+        const language = await recipientLanguage(signUpTransaction.getStore() ?? ctx.db, user.id);
         await queueActionMail(
           ctx,
-          invited
-            ? {
-                to: user.email,
-                name: user.name,
-                subject: "You are invited to the Referral Client App",
-                intro:
-                  "You have been invited to join the staff of the Referral Client App. Choose your password here (valid for one hour):",
-                action: { label: "Choose my password", url },
-                outro: "If the link has expired, ask an admin to send the invitation again.",
-              }
-            : {
-                to: user.email,
-                name: user.name,
-                subject: "Reset your password",
-                intro: "Reset your Referral Client App password here (valid for one hour):",
-                action: { label: "Choose a new password", url },
-                outro: "If you did not ask for this, ignore this email.",
-              },
+          accountMail(invited ? "invite" : "reset", language, user, url),
           signUpTransaction.getStore(),
         );
       },
@@ -118,17 +130,8 @@ export function createAuth(ctx: AppContext) {
       sendOnSignUp: true,
       autoSignInAfterVerification: true,
       sendVerificationEmail: async ({ user, url }) => {
-        await queueActionMail(
-          ctx,
-          {
-            to: user.email,
-            name: user.name,
-            subject: "Verify your email address",
-            intro: "Confirm your email address for the Referral Client App:",
-            action: { label: "Verify my email", url },
-          },
-          signUpTransaction.getStore(),
-        );
+        const language = await recipientLanguage(signUpTransaction.getStore() ?? ctx.db, user.id);
+        await queueActionMail(ctx, accountMail("verify", language, user, url), signUpTransaction.getStore());
       },
     },
     databaseHooks: {
@@ -219,21 +222,42 @@ class SignUpRefused extends Error {}
  * verification mail's job, the client's visa case and the referral attribution. Any failure
  * leaves no account behind, so the person can simply try again.
  */
+export interface SignUpChoices {
+  referralCode?: string | undefined;
+  referrerVisibility?: ReferrerVisibilityLevel | undefined;
+  language?: Language | undefined;
+  marketingConsentVersion?: string | undefined;
+}
+
 export async function signUpWithEmail(
   ctx: AppContext,
   auth: Auth,
   request: Request,
-  referralCode: string | undefined,
+  choices: SignUpChoices,
 ): Promise<Response> {
   let response: Response | undefined;
+  const language = choices.language ?? "en";
   try {
     await ctx.db.transaction(async (tx) => {
-      response = await signUpTransaction.run(tx, () => auth.handler(request));
+      response = await signUpTransaction.run(tx, () =>
+        signUpLanguage.run(language, () => auth.handler(request)),
+      );
       if (!response.ok) throw new SignUpRefused();
       const { user } = (await response.clone().json()) as {
         user: { id: string; email: string; name: string; role?: string };
       };
-      if (referralCode) await attributeSignupReferral(ctx, tx, user, referralCode);
+      if (choices.language) await saveSignUpLanguage(tx, user.id, choices.language);
+      if (choices.marketingConsentVersion) {
+        const actor = { ...user, role: "client" as const, partnerOrganizationId: null };
+        await setMarketingConsentIn(tx, actor, user.id, {
+          granted: true,
+          textVersion: choices.marketingConsentVersion,
+        });
+      }
+      await attributeSignupReferral(ctx, tx, user, {
+        code: choices.referralCode,
+        visibility: choices.referrerVisibility,
+      });
     });
   } catch (error) {
     if (!(error instanceof SignUpRefused)) throw error;

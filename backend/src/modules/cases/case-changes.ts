@@ -23,6 +23,8 @@ export interface CaseChange {
     to: "case" | string[];
     title: string;
     body: string;
+    /** Rendered in each recipient's language at delivery (lib/messages.ts); title/body are the English. */
+    message?: { key: string; params: Record<string, string> };
     /** Unique per change: a retried job delivers once. */
     key: string;
     type?: "status_update" | "reminder" | "system";
@@ -69,6 +71,7 @@ export async function recordCaseChange(ctx: AppContext, tx: Tx, change: CaseChan
       type: notify.type ?? "status_update",
       title: notify.title,
       body: notify.body,
+      ...(notify.message ? { message: notify.message } : {}),
       data: { kind: "case", caseId, caseNumber: change.case.number, change: change.kind },
       dedupeKey: `case:${caseId}:${notify.key}:${userId}`,
     });

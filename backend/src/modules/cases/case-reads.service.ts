@@ -59,7 +59,7 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
   return {
     ...toCaseSummary(summary, viewerOf(actor)),
     visaType: toVisaType(visaType!),
-    stages: stagesFromHistory(summary.case.currentStage, history),
+    stages: stagesFromHistory(summary.case.currentStage, history, summary.case.paymentCompletedAt),
     history: history.map(toStageChange),
     applicants,
   };

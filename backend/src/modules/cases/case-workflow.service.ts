@@ -15,6 +15,8 @@ import type { Tx } from "../../db/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
 import { checkStageDocuments } from "../documents/documents.service.ts";
+import { notifyReferrersOfProgress } from "../privacy/privacy.service.ts";
+import { clawBackUnvestedRewards, vestRewardsForCase } from "../rewards/rewards.service.ts";
 import {
   completeTaskRow,
   findTaskRow,
@@ -76,6 +78,8 @@ export async function moveCaseStage(
   });
   const now = new Date();
   await updateCaseRow(tx, row.id, { currentStage: to, stageEnteredAt: now, lastReminderAt: null });
+  // A referral reward may vest in parts as the friend's case moves forward.
+  await vestRewardsForCase(ctx, tx, row.id, to);
   await insertStageChange(tx, {
     caseId: row.id,
     fromStage: from,
@@ -99,9 +103,19 @@ export async function moveCaseStage(
       body: note
         ? `Case ${row.number} is now at ${stageName(to)}. ${note}`
         : `Case ${row.number} is now at ${stageName(to)}.`,
+      message: {
+        key: "case.stage_changed",
+        params: { number: row.number, stage: to, ...(note ? { note } : {}) },
+      },
       key: `stage:${now.getTime()}:${to}`,
     },
     at: now,
+  });
+  await notifyReferrersOfProgress(ctx, tx, {
+    friendId: row.clientId,
+    caseId: row.id,
+    stage: to,
+    key: `stage:${now.getTime()}:${to}`,
   });
 }
 
@@ -137,7 +151,9 @@ export async function setCaseOutcome(
     }
     const note = input.note?.trim() || null;
     await updateCaseRow(tx, row.id, { outcome: input.outcome, decidedAt: input.decidedAt });
+    if (input.outcome !== "granted") await clawBackUnvestedRewards(ctx, tx, row.id, input.outcome);
     const word = OUTCOME_WORDS[input.outcome];
+    const decidedKey = Date.now();
     await recordCaseChange(ctx, tx, {
       case: row,
       actorId: actor.id,
@@ -154,8 +170,18 @@ export async function setCaseOutcome(
         to: "case",
         title: `Decision on case ${row.number}`,
         body: note ? `Your application was ${word}. ${note}` : `Your application was ${word}.`,
-        key: `outcome:${input.outcome}:${Date.now()}`,
+        message: {
+          key: "case.decided",
+          params: { number: row.number, outcome: input.outcome, ...(note ? { note } : {}) },
+        },
+        key: `outcome:${input.outcome}:${decidedKey}`,
       },
+    });
+    await notifyReferrersOfProgress(ctx, tx, {
+      friendId: row.clientId,
+      caseId: row.id,
+      outcome: input.outcome,
+      key: `outcome:${input.outcome}:${decidedKey}`,
     });
   });
   return getCase(ctx, actor, caseId);
@@ -404,4 +430,47 @@ export async function completeTask(ctx: AppContext, actor: Actor, taskId: string
   });
   const tasks = await listCaseTasks(ctx.db, caseId, undefined, { userId: actor.id, staff });
   return tasks.find((task) => task.id === taskId)!;
+}
+
+/**
+ * The stage invoice was paid in full: the case moves to Payment if it was not there yet, and the
+ * Payment stage (the last) completes. Runs in the payment's transaction; a second call does nothing.
+ */
+export async function completePaymentStage(
+  ctx: AppContext,
+  tx: Tx,
+  input: { caseId: string; actor: Actor | null; invoiceId: string; invoiceNumber: string | null },
+): Promise<boolean> {
+  const row = await findCaseRow(tx, input.caseId, { forUpdate: true });
+  if (!row || row.paymentCompletedAt !== null) return false;
+  if (row.currentStage !== "payment" && row.outcome === null && input.actor) {
+    // The money is in whatever the checklist says: with documents still missing the case stays where
+    // it is (the gate throws before writing anything) and its Payment stage shows complete on arrival.
+    try {
+      await moveCaseStage(ctx, tx, input.actor, row, { to: "payment" });
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === "DOCUMENTS_MISSING")) throw error;
+    }
+  }
+  const now = new Date();
+  await updateCaseRow(tx, row.id, { paymentCompletedAt: now });
+  const label = input.invoiceNumber ?? "the invoice";
+  await recordCaseChange(ctx, tx, {
+    case: row,
+    actorId: input.actor?.id ?? null,
+    kind: "payment_completed",
+    summary: `Payment stage completed: ${label} paid in full`,
+    data: { invoiceId: input.invoiceId, invoiceNumber: input.invoiceNumber },
+    visibility: "client",
+    audit: { action: "case.payment_completed", after: { invoiceId: input.invoiceId } },
+    event: { name: "case_payment_completed", properties: { visaTypeId: row.visaTypeId } },
+    notify: {
+      to: "case",
+      title: "Payment received: stage complete",
+      body: `Thank you: ${label} is paid in full and the Payment stage of case ${row.number} is complete.`,
+      key: `payment-completed:${input.invoiceId}`,
+    },
+    at: now,
+  });
+  return true;
 }

@@ -62,3 +62,11 @@ export async function deleteStoredFileRow(db: DbOrTx, id: string): Promise<Store
   const [row] = await db.delete(storedFiles).where(eq(storedFiles.id, id)).returning();
   return row;
 }
+
+export function listStoredFilesOf(db: DbOrTx, ownerId: string): Promise<StoredFile[]> {
+  return db.select().from(storedFiles).where(eq(storedFiles.ownerId, ownerId));
+}
+
+export async function deleteStoredFile(db: DbOrTx, id: string): Promise<void> {
+  await db.delete(storedFiles).where(eq(storedFiles.id, id));
+}

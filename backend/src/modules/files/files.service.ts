@@ -12,6 +12,7 @@ import {
   type FilePurpose,
   findStoredFile,
   listFilesToMove,
+  listStoredFilesOf,
   markFileMoved,
   type StoredFile,
 } from "./files.repository.ts";
@@ -78,9 +79,16 @@ export async function moveFilesToStorage(ctx: AppContext, batch = 50): Promise<n
 }
 
 /** A stored file for its owner or staff (audited); anyone else is told it does not exist. */
-export async function readStoredFile(ctx: AppContext, actor: Actor, id: string): Promise<StoredFile> {
+export async function readStoredFile(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  options: { dataExport?: boolean } = {},
+): Promise<StoredFile> {
   const file = await findStoredFile(ctx.db, id);
   if (!file || (file.ownerId !== actor.id && !isStaffRole(actor.role))) throw notFound("File");
+  // A data export expires: only its own route (which checks the expiry) serves it.
+  if ((file.purpose === "data_export") !== (options.dataExport ?? false)) throw notFound("File");
   if (file.ownerId !== actor.id) {
     await writeAudit(ctx.db, {
       actorId: actor.id,
@@ -113,6 +121,11 @@ export async function signedFileUrl(
     fileName: options.fileName ?? file.fileName ?? "file",
     contentType: file.contentType,
   });
+}
+
+/** The user's stored files, for their data export. */
+export function listFilesOf(db: DbOrTx, ownerId: string): Promise<StoredFile[]> {
+  return listStoredFilesOf(db, ownerId);
 }
 
 export function findFile(db: DbOrTx, id: string): Promise<StoredFile | undefined> {

@@ -32,6 +32,7 @@ const FOLDERS: Record<StoredFilePurpose, string> = {
   profile_picture: "profile-pictures",
   document: "documents",
   attachment: "attachments",
+  data_export: "data-exports",
 };
 
 /** `documents/2026/12/<uuid>`: by purpose (lifecycle rules per folder), then month (listing, audits). */

@@ -2,6 +2,7 @@ import { setTimeout } from "node:timers/promises";
 import type { NotificationChannel, NotificationType } from "@referral-app/shared/constants";
 import { defaultUserPreferences, type UserPreferences } from "@referral-app/shared/schemas/user";
 import type { AppContext } from "../../context.ts";
+import { languageOf, renderMessage } from "../../lib/messages.ts";
 import { notificationMail } from "./notification-mail.ts";
 import type { NotificationPayload } from "./notifications.jobs.ts";
 import {
@@ -33,9 +34,16 @@ const CHANNELS: [NotificationChannel, Channel][] = [
  * a crash finishes what is missing and repeats nothing that finished. One channel failing does not
  * hold back the others; the job then fails and pg-boss retries it.
  */
-export async function deliverNotification(payload: NotificationPayload, ctx: AppContext): Promise<void> {
-  const recipient = await findRecipient(ctx.db, payload.userId);
+export async function deliverNotification(queued: NotificationPayload, ctx: AppContext): Promise<void> {
+  const recipient = await findRecipient(ctx.db, queued.userId);
   if (!recipient) return; // the account was deleted after the notification was queued
+  // The recipient's language, never the sender's: the words are made now that we know who reads them.
+  const payload = queued.message
+    ? {
+        ...queued,
+        ...renderMessage(languageOf(recipient.preferences), queued.message.key, queued.message.params),
+      }
+    : queued;
   const errors: unknown[] = [];
   for (const [channel, deliver] of CHANNELS) {
     if (payload.channels && !payload.channels.includes(channel)) continue;
@@ -128,6 +136,7 @@ async function deliverEmail(ctx: AppContext, payload: NotificationPayload, recip
         title: payload.title,
         body: payload.body,
         link: `${ctx.config.publicUrl}${payload.linkPath ?? "/notifications"}`,
+        language: languageOf(recipient.preferences),
       }),
     );
     return { status: "sent", detail: ctx.mailer.transport };

@@ -1,4 +1,6 @@
+import type { Language } from "@referral-app/shared/constants";
 import type { MailMessage } from "../../lib/mailer.ts";
+import { MAIL_WORDS } from "../../lib/messages.ts";
 
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -19,8 +21,10 @@ export function notificationMail(input: {
   title: string;
   body: string;
   link: string;
+  language?: Language;
 }): MailMessage {
-  const text = `Hello ${input.name},\n\n${input.body}\n\nSee your notifications: ${input.link}\n`;
+  const words = MAIL_WORDS[input.language ?? "en"];
+  const text = `${words.hello(input.name)}\n\n${input.body}\n\n${words.seeNotifications}: ${input.link}\n`;
   const paragraphs = input.body
     .split(/\n{2,}/)
     .map((part) => `<p>${escapeHtml(part).replaceAll("\n", "<br>")}</p>`)
@@ -28,9 +32,9 @@ export function notificationMail(input: {
   const html = `<!doctype html>
 <html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2937">
 <h1 style="font-size:18px">${escapeHtml(input.title)}</h1>
-<p>Hello ${escapeHtml(input.name)},</p>
+<p>${escapeHtml(words.hello(input.name))}</p>
 ${paragraphs}
-<p><a href="${escapeHtml(input.link)}">See your notifications</a></p>
+<p><a href="${escapeHtml(input.link)}">${escapeHtml(words.seeNotifications)}</a></p>
 </body></html>`;
   return { to: input.to, subject: input.title, text, html };
 }
@@ -42,22 +46,18 @@ export interface ActionMail {
   subject: string;
   intro: string;
   action: { label: string; url: string };
-  outro?: string;
+  outro?: string | undefined;
+  language?: Language;
 }
 
 export function actionMail(input: ActionMail): MailMessage {
-  const text = [
-    `Hello ${input.name},`,
-    "",
-    input.intro,
-    input.action.url,
-    ...(input.outro ? ["", input.outro] : []),
-  ]
+  const hello = MAIL_WORDS[input.language ?? "en"].hello(input.name);
+  const text = [hello, "", input.intro, input.action.url, ...(input.outro ? ["", input.outro] : [])]
     .join("\n")
     .concat("\n");
   const html = `<!doctype html>
 <html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2937">
-<p>Hello ${escapeHtml(input.name)},</p>
+<p>${escapeHtml(hello)}</p>
 <p>${escapeHtml(input.intro)}</p>
 <p><a href="${escapeHtml(input.action.url)}">${escapeHtml(input.action.label)}</a></p>
 ${input.outro ? `<p>${escapeHtml(input.outro)}</p>\n` : ""}</body></html>`;

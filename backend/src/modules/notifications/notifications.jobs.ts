@@ -20,8 +20,11 @@ export const sendEmailJob = defineJob({
 export const notificationPayloadSchema = z.object({
   userId: z.string(),
   type: z.enum(NOTIFICATION_TYPE_VALUES),
+  /** The English words; replaced by `message` rendered in the recipient's language when given. */
   title: z.string(),
   body: z.string(),
+  /** A message key (lib/messages.ts) and its parameters, rendered at delivery for the recipient. */
+  message: z.object({ key: z.string(), params: z.record(z.string(), z.string()) }).optional(),
   data: z.record(z.string(), z.unknown()).optional(),
   /** Unique per logical notification: a retried job finds it and does nothing twice. */
   dedupeKey: z.string(),

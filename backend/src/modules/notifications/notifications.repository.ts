@@ -286,3 +286,19 @@ export async function deleteDevMailBefore(db: DbOrTx, cutoff: Date): Promise<num
     .returning({ id: devMailbox.id });
   return deleted.length;
 }
+
+/** Notifications (and their delivery records) older than `cutoff`: the retention rule. */
+export async function deleteNotificationsBefore(
+  db: DbOrTx,
+  cutoff: Date,
+): Promise<{ notifications: number; deliveries: number }> {
+  const gone = await db
+    .delete(notifications)
+    .where(lt(notifications.createdAt, cutoff))
+    .returning({ id: notifications.id });
+  const deliveries = await db
+    .delete(notificationDeliveries)
+    .where(lt(notificationDeliveries.createdAt, cutoff))
+    .returning({ id: notificationDeliveries.id });
+  return { notifications: gone.length, deliveries: deliveries.length };
+}

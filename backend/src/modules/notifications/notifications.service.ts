@@ -14,6 +14,7 @@ import { type ActionMail, actionMail } from "./notification-mail.ts";
 import { deliverNotificationJob, type NotificationPayload, sendEmailJob } from "./notifications.jobs.ts";
 import {
   countUnread,
+  deleteNotificationsBefore,
   deletePushToken,
   listDevMail,
   listNotifications,
@@ -112,4 +113,9 @@ export async function getDevMailbox(
     after: { page: query.page, limit: query.limit, to: query.to ?? null, linksShown },
   });
   return linksShown ? page : { ...page, items: page.items.map(hideLinkSecrets) };
+}
+
+/** The retention rule for notifications: removes those older than `cutoff`, answers the counts. */
+export function purgeNotificationsBefore(ctx: AppContext, cutoff: Date) {
+  return deleteNotificationsBefore(ctx.db, cutoff);
 }

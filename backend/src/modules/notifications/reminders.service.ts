@@ -76,6 +76,10 @@ async function remindClientsOfStuckCases(ctx: AppContext, now: Date): Promise<nu
           type: "reminder",
           title: `Your case is waiting at ${stage}`,
           body: `Your visa case has been at ${stage} for ${STUCK_CASE_DAYS} days. Check what is still needed or contact your consultant to keep it moving.`,
+          message: {
+            key: "case.stuck_reminder",
+            params: { stage: stuck.currentStage, days: String(STUCK_CASE_DAYS) },
+          },
           data: {
             kind: "visa_stage_stuck",
             applicationId: stuck.id,

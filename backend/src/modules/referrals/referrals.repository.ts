@@ -51,6 +51,9 @@ export function toReferral(row: ReferralRow, rewardRow: RewardColumns | null): R
     contactBy: row.contactBy.toISOString(),
     contactOverdue: isContactOverdue(row, new Date()),
     caseId: row.caseId,
+    // Filled in by the service for its reader (privacy.service applyFriendVisibility).
+    friend: null,
+    review: null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -82,6 +85,7 @@ export interface NewReferral {
   phone?: string | null | undefined;
   country?: string | null | undefined;
   relationship?: string | null | undefined;
+  dateOfBirth?: string | null | undefined;
   visaInterest?: string | null | undefined;
   notes?: string | null | undefined;
   consent?: string | null | undefined;
@@ -289,6 +293,26 @@ export async function findReferralByEmailForUpdate(
     .select()
     .from(referrals)
     .where(and(eq(referrals.referrerId, referrerId), sql`lower(${referrals.email}) = lower(${email})`))
+    .for("update");
+  return row ?? null;
+}
+
+/**
+ * The oldest referral of `email` by anyone that no review found invalid (the first valid one wins),
+ * locked for the sign-up's transaction.
+ */
+export async function findFirstValidReferralOfEmail(db: DbOrTx, email: string): Promise<ReferralRow | null> {
+  const [row] = await db
+    .select()
+    .from(referrals)
+    .where(
+      and(
+        sql`lower(${referrals.email}) = lower(${email})`,
+        sql`not exists (select 1 from referral_reviews rr where rr.referral_id = ${referrals.id} and rr.state = 'invalid')`,
+      ),
+    )
+    .orderBy(asc(referrals.createdAt), asc(referrals.id))
+    .limit(1)
     .for("update");
   return row ?? null;
 }

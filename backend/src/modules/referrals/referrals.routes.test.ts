@@ -485,7 +485,7 @@ describe("sign-up with a referral code", () => {
     const user = await signUp(t);
     const code = await codeOf(user);
     await t.ctx.db.transaction((tx) =>
-      attributeSignupReferral(t.ctx, tx, { id: user.id, email: user.email, name: "Self" }, code),
+      attributeSignupReferral(t.ctx, tx, { id: user.id, email: user.email, name: "Self" }, { code }),
     );
     expect(await referralCount(user.id)).toBe(0);
   });

@@ -6,6 +6,7 @@ import {
 } from "@referral-app/shared/schemas/common";
 import {
   createReferralSchema,
+  type Referral,
   referralDetailSchema,
   referralListQuerySchema,
   referralSchema,
@@ -24,6 +25,18 @@ import { createReferral, getReferralDetail, getReferralStats, listReferralsOf } 
 const idempotencyHeadersSchema = z.looseObject({
   "idempotency-key": z.string().trim().min(1).max(255).optional(),
 });
+
+/** What the referrer is told: a flagged referral is accepted for review, never silently dropped. */
+function submittedMessage(referral: Referral): string {
+  if (
+    referral.review?.reason === "already_referred" ||
+    referral.review?.reason === "partner_client_conflict"
+  ) {
+    return "Already referred: this person was referred before. Our staff will review it and let you know.";
+  }
+  if (referral.review) return "Referral submitted: our staff will review it and let you know.";
+  return "Referral submitted successfully";
+}
 
 export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
@@ -47,7 +60,7 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
       // The stored first answer: always the 201 this route produces.
       return reply
         .status(result.statusCode as 201)
-        .send({ status: "success" as const, data: result.body, message: "Referral submitted successfully" });
+        .send({ status: "success" as const, data: result.body, message: submittedMessage(result.body) });
     },
   );
 
@@ -64,8 +77,9 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const userId = resolveUserId(await requireUser(request), request.params.id);
-      return pageResponse(await listReferralsOf(ctx, userId, request.query), request.query);
+      const actor = await requireUser(request);
+      const userId = resolveUserId(actor, request.params.id);
+      return pageResponse(await listReferralsOf(ctx, actor, userId, request.query), request.query);
     },
   );
 

@@ -1,4 +1,8 @@
-import { isStaffRole } from "@referral-app/shared/constants";
+import {
+  DEFAULT_REFERRER_VISIBILITY,
+  isStaffRole,
+  type ReferrerVisibilityLevel,
+} from "@referral-app/shared/constants";
 import type { AdminReferral, AdminReferralListQuery } from "@referral-app/shared/schemas/admin";
 import type {
   CreateReferralInput,
@@ -15,6 +19,13 @@ import { type IdempotentResult, runIdempotent } from "../../lib/idempotency.ts";
 import { recordEvent } from "../analytics/analytics.service.ts";
 import { linkReferralToFriendCase } from "../cases/cases.service.ts";
 import { enqueueNotification } from "../notifications/notifications.service.ts";
+import {
+  applyFriendVisibility,
+  chooseVisibilityAtSignUp,
+  type ReferralViewer,
+  signUpIsShared,
+} from "../privacy/privacy.service.ts";
+import { screenNewReferral } from "../referral-reviews/referral-reviews.service.ts";
 import { referralContactDeadline } from "../settings/settings.service.ts";
 import { listAdminReferrals } from "./admin-referrals.repository.ts";
 import {
@@ -28,6 +39,7 @@ import { findReferralStats } from "./referral-stats.repository.ts";
 import {
   findAccount,
   findAccountByReferralCode,
+  findFirstValidReferralOfEmail,
   findReferral,
   findReferralByEmailForUpdate,
   findStatusHistory,
@@ -36,6 +48,7 @@ import {
   listRecentReferrals,
   listUserReferrals,
   type NewReferral,
+  type ReferralRow,
   setReferredUser,
   type UserReferralsQuery,
 } from "./referrals.repository.ts";
@@ -90,9 +103,16 @@ export async function createReferral(
         actor.id,
         `We received your referral of ${referral.fullName}.`,
       );
+      const reasons = await screenNewReferral(ctx, tx, {
+        ...referral,
+        dateOfBirth: input.dateOfBirth ?? null,
+      });
+      const review = reasons[0]
+        ? { state: "open" as const, reason: reasons[0], resolutionReason: null }
+        : null;
       return {
         statusCode: 201,
-        body: referral,
+        body: { ...referral, review },
       };
     },
   );
@@ -132,19 +152,25 @@ async function recordReferralCreated(
 
 export async function listReferralsOf(
   ctx: AppContext,
+  actor: Actor,
   userId: string,
   query: UserReferralsQuery,
 ): Promise<{ items: Referral[]; total: number }> {
-  return listUserReferrals(ctx.db, userId, query);
+  const page = await listUserReferrals(ctx.db, userId, query);
+  const viewer = { role: actor.role, partnerOrganizationId: await partnerOrganizationOf(ctx, actor) };
+  return { ...page, items: await applyFriendVisibility(ctx.db, page.items, viewer) };
 }
 
-export function listRecentReferralsOf(
+/** Staff's view of a client's latest referrals. */
+export async function listRecentReferralsOf(
   ctx: AppContext,
   referrerId: string,
   limit: number,
 ): Promise<Referral[]> {
-  return listRecentReferrals(ctx.db, referrerId, limit);
+  return applyFriendVisibility(ctx.db, await listRecentReferrals(ctx.db, referrerId, limit), STAFF_VIEW);
 }
+
+const STAFF_VIEW: ReferralViewer = { role: "staff", partnerOrganizationId: null };
 
 export function getReferralStats(ctx: AppContext, userId: string): Promise<ReferralStats> {
   return findReferralStats(ctx.db, userId);
@@ -164,7 +190,9 @@ export async function getReferralDetail(
     (referral.partnerOrganizationId !== null &&
       referral.partnerOrganizationId === (await partnerOrganizationOf(ctx, actor)));
   if (!allowed) throw notFound("Referral");
-  return { ...referral, history: await findStatusHistory(ctx.db, referral.id, isStaffRole(actor.role)) };
+  const viewer = { role: actor.role, partnerOrganizationId: await partnerOrganizationOf(ctx, actor) };
+  const [shown] = await applyFriendVisibility(ctx.db, [referral], viewer);
+  return { ...shown!, history: await findStatusHistory(ctx.db, referral.id, isStaffRole(actor.role)) };
 }
 
 export async function listAllReferrals(
@@ -176,7 +204,11 @@ export async function listAllReferrals(
     ...filters,
     cursor: cursor ? decodeCursor(cursor) : undefined,
   });
-  return { items, nextCursor: next ? encodeCursor(next) : null };
+  const shown = await applyFriendVisibility(ctx.db, items, STAFF_VIEW);
+  return {
+    items: items.map((item, index) => ({ ...item, ...shown[index]! })),
+    nextCursor: next ? encodeCursor(next) : null,
+  };
 }
 
 /** A partner organisation's referrals: a page with totals when `page` is given, else a cursor page. */
@@ -186,17 +218,19 @@ export async function listOrganizationReferrals(
   query: OrgReferralFilter & { page?: number | undefined; cursor?: string | undefined; limit: number },
 ): Promise<{ items: Referral[]; nextCursor: string | null; total?: number }> {
   const filter = { status: query.status, q: query.q, limit: query.limit };
+  const viewer: ReferralViewer = { role: "partner", partnerOrganizationId: organizationId };
   if (query.page !== undefined) {
     const { items, total } = await listOrgReferralsByPage(ctx.db, organizationId, {
       ...filter,
       page: query.page,
     });
-    return { items, nextCursor: null, total };
+    return { items: await applyFriendVisibility(ctx.db, items, viewer), nextCursor: null, total };
   }
-  return listOrgReferralsByCursor(ctx.db, organizationId, {
+  const page = await listOrgReferralsByCursor(ctx.db, organizationId, {
     ...filter,
     cursor: query.cursor ? decodeCursor(query.cursor) : undefined,
   });
+  return { ...page, items: await applyFriendVisibility(ctx.db, page.items, viewer) };
 }
 
 export function countOrganizationReferrals(ctx: AppContext, organizationId: string) {
@@ -211,29 +245,32 @@ export async function getOrganizationReferral(
 ): Promise<ReferralDetail> {
   const referral = await findOrgReferral(ctx.db, organizationId, referralId);
   if (!referral) throw notFound("Referral");
-  return { ...referral, history: await findStatusHistory(ctx.db, referral.id, false) };
+  const [shown] = await applyFriendVisibility(ctx.db, [referral], {
+    role: "partner",
+    partnerOrganizationId: organizationId,
+  });
+  return { ...shown!, history: await findStatusHistory(ctx.db, referral.id, false) };
 }
 
 /**
- * A new user signed up with a friend's code: link them to the referral the code's owner made
- * for their email, or record one for the owner. Runs in the sign-up's transaction, so a failure
- * undoes the sign-up (the person retries) instead of losing the attribution; an unknown code is
- * no failure.
+ * A new user signed up: link them to the referral that brought them (the code's owner's referral of
+ * their e-mail, else the first valid referral of their e-mail by anyone), or record one for the
+ * code's owner. The friend's visibility choice is saved, and the referrer hears "Mei signed up" only
+ * when the friend shares that much. Runs in the sign-up's transaction, so a failure undoes the
+ * sign-up (the person retries) instead of losing the attribution; an unknown code is no failure.
  */
 export async function attributeSignupReferral(
   ctx: AppContext,
   tx: Tx,
   user: { id: string; email: string; name: string },
-  code: string,
+  choice: { code?: string | undefined; visibility?: ReferrerVisibilityLevel | undefined },
 ): Promise<void> {
-  const normalized = code.trim().toUpperCase();
-  const owner = await findAccountByReferralCode(tx, normalized);
-  if (!owner) {
-    ctx.logger.warn({ userId: user.id, code: normalized }, "sign-up with an unknown referral code");
-    return;
-  }
-  if (owner.id === user.id || owner.email.toLowerCase() === user.email.toLowerCase()) return;
-  const existing = await findReferralByEmailForUpdate(tx, owner.id, user.email);
+  const level = choice.visibility ?? DEFAULT_REFERRER_VISIBILITY;
+  if (choice.visibility) await chooseVisibilityAtSignUp(tx, user.id, choice.visibility);
+  const owner = choice.code ? await findOwnerOfCode(ctx, tx, user, choice.code) : null;
+  const existing = owner
+    ? await findReferralByEmailForUpdate(tx, owner.id, user.email)
+    : await findFirstValidReferralOfEmail(tx, user.email);
   if (existing) {
     if (existing.referredUserId) return;
     await setReferredUser(tx, existing.id, user.id);
@@ -241,19 +278,13 @@ export async function attributeSignupReferral(
     if (existing.status === "converted") await linkReferralToFriendCase(tx, existing.id, user.id);
     await recordEvent(tx, {
       name: "referral_signed_up",
-      userId: owner.id,
+      userId: existing.referrerId,
       properties: { referralId: existing.id, referredUserId: user.id },
     });
-    await enqueueNotification(ctx, tx, {
-      userId: owner.id,
-      type: "referral",
-      title: "Your referral joined",
-      body: `${existing.fullName} signed up with your referral code.`,
-      data: { kind: "referral", referralId: existing.id, status: existing.status },
-      dedupeKey: `referral-signup:${existing.id}`,
-    });
+    if (signUpIsShared(level)) await notifySignedUp(ctx, tx, existing);
     return;
   }
+  if (!owner) return;
   const now = new Date();
   const values: NewReferral = {
     referrerId: owner.id,
@@ -272,5 +303,36 @@ export async function attributeSignupReferral(
     if (raced && !raced.referredUserId) await setReferredUser(tx, raced.id, user.id);
     return;
   }
-  await recordReferralCreated(ctx, tx, referral, null, `${user.name} signed up with your referral code.`);
+  await recordReferralCreated(
+    ctx,
+    tx,
+    referral,
+    null,
+    signUpIsShared(level)
+      ? `${user.name} signed up with your referral code.`
+      : "Someone used your referral code.",
+  );
+}
+
+async function findOwnerOfCode(ctx: AppContext, tx: Tx, user: { id: string; email: string }, code: string) {
+  const normalized = code.trim().toUpperCase();
+  const owner = await findAccountByReferralCode(tx, normalized);
+  if (!owner) {
+    ctx.logger.warn({ userId: user.id, code: normalized }, "sign-up with an unknown referral code");
+    return null;
+  }
+  if (owner.id === user.id || owner.email.toLowerCase() === user.email.toLowerCase()) return null;
+  return owner;
+}
+
+async function notifySignedUp(ctx: AppContext, tx: Tx, referral: ReferralRow): Promise<void> {
+  await enqueueNotification(ctx, tx, {
+    userId: referral.referrerId,
+    type: "referral",
+    title: "Your referral joined",
+    body: `${referral.fullName} signed up.`,
+    message: { key: "referral.friend_signed_up", params: { name: referral.fullName } },
+    data: { kind: "referral", referralId: referral.id, status: referral.status },
+    dedupeKey: `referral-signup:${referral.id}`,
+  });
 }

@@ -2,11 +2,34 @@ import type { ConsultancySettings, UpdateConsultancySettingsData } from "@referr
 import type { DbOrTx } from "../../db/client.ts";
 import { consultancySettings } from "../../db/schema/index.ts";
 
-const DEFAULTS: ConsultancySettings = { referralContactBusinessDays: 2, supportFirstResponseHours: 4 };
+const DEFAULTS: ConsultancySettings = {
+  referralContactBusinessDays: 2,
+  supportFirstResponseHours: 4,
+  maxReferralsPerDay: 10,
+  caseDocumentRetentionMonths: 24,
+  invoiceRetentionYears: 7,
+  notificationRetentionDays: 365,
+  analyticsRetentionMonths: 13,
+  businessName: "Referral Client App",
+  businessAddress: "",
+  logoDataUrl: null,
+  taxRates: [],
+  paymentInstructions: "",
+};
 
 const toSettings = (row: typeof consultancySettings.$inferSelect): ConsultancySettings => ({
   referralContactBusinessDays: row.referralContactBusinessDays,
   supportFirstResponseHours: row.supportFirstResponseHours,
+  maxReferralsPerDay: row.maxReferralsPerDay,
+  caseDocumentRetentionMonths: row.caseDocumentRetentionMonths,
+  invoiceRetentionYears: row.invoiceRetentionYears,
+  notificationRetentionDays: row.notificationRetentionDays,
+  analyticsRetentionMonths: row.analyticsRetentionMonths,
+  businessName: row.businessName,
+  businessAddress: row.businessAddress,
+  logoDataUrl: row.logoDataUrl,
+  taxRates: row.taxRates,
+  paymentInstructions: row.paymentInstructions,
 });
 
 export async function findSettings(db: DbOrTx): Promise<ConsultancySettings> {

@@ -47,6 +47,11 @@ export async function referralContactDeadline(ctx: AppContext, db: DbOrTx, from:
   return addBusinessDays(from, referralContactBusinessDays);
 }
 
+/** The settings inside a transaction (PGlite has one connection: a query outside it would wait on it). */
+export function readSettings(db: DbOrTx): Promise<ConsultancySettings> {
+  return findSettings(db);
+}
+
 /** When staff should first answer a support question opened at `from`: the admin-set business hours. */
 export async function supportFirstResponseDue(db: DbOrTx, from: Date): Promise<Date> {
   const { supportFirstResponseHours } = await findSettings(db);

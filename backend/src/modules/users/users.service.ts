@@ -1,4 +1,4 @@
-import { isStaffRole, type VisaStageId } from "@referral-app/shared/constants";
+import { isStaffRole, MARKETING_CONSENT_VERSION, type VisaStageId } from "@referral-app/shared/constants";
 import {
   defaultUserPreferences,
   mergePreferences,
@@ -17,6 +17,7 @@ import {
   openFirstCase,
 } from "../cases/cases.service.ts";
 import { deleteFilesOf, discardObjects } from "../files/files.service.ts";
+import { setMarketingConsentIn } from "../privacy/privacy.service.ts";
 import { findUserProfile, findUserRow, updateUser } from "./users.repository.ts";
 
 /** A profile, or null when there is no such user (for callers with their own not-found answer). */
@@ -61,15 +62,27 @@ export async function updateProfile(
     // A picture given as a link (or none) replaces an uploaded one, which nothing points at any more.
     if (data.profilePicture !== undefined)
       replacedPicture = await deleteFilesOf(tx, userId, "profile_picture");
+    const current = row.preferences ?? defaultUserPreferences();
+    const preferences = data.preferences ? mergePreferences(current, data.preferences) : null;
     await updateUser(tx, userId, {
       ...(data.name !== undefined ? { name: data.name } : {}),
       ...(data.phone !== undefined ? { phone: data.phone } : {}),
       ...(data.country !== undefined ? { country: data.country } : {}),
       ...(data.profilePicture !== undefined ? { image: data.profilePicture } : {}),
-      ...(data.preferences
-        ? { preferences: mergePreferences(row.preferences ?? defaultUserPreferences(), data.preferences) }
-        : {}),
+      ...(preferences ? { preferences } : {}),
     });
+    // Promotional e-mail or push switched on or off is a marketing consent given or withdrawn.
+    const promotionalOn = (p: typeof preferences) =>
+      Boolean(p?.notifications.promotional.email || p?.notifications.promotional.push);
+    if (preferences && promotionalOn(preferences) !== promotionalOn(current)) {
+      await setMarketingConsentIn(
+        tx,
+        actor,
+        userId,
+        { granted: promotionalOn(preferences), textVersion: MARKETING_CONSENT_VERSION },
+        { channels: false },
+      );
+    }
   });
   await discardObjects(ctx, replacedPicture);
   return getProfile(ctx, userId);

@@ -70,7 +70,20 @@ function caseAnalytics(store: MockStore): CaseAnalytics {
 
 /** The staff side under /admin: cases, staff, settings, the catalogue and case analytics. */
 export function caseAdminHandlers(store: MockStore, url: (path: string) => string) {
-  let settings: ConsultancySettings = { referralContactBusinessDays: 2, supportFirstResponseHours: 4 };
+  let settings: ConsultancySettings = {
+    referralContactBusinessDays: 2,
+    supportFirstResponseHours: 4,
+    maxReferralsPerDay: 10,
+    caseDocumentRetentionMonths: 24,
+    invoiceRetentionYears: 7,
+    notificationRetentionDays: 365,
+    analyticsRetentionMonths: 13,
+    businessName: "Referral Client App",
+    businessAddress: "",
+    logoDataUrl: null,
+    taxRates: [],
+    paymentInstructions: "",
+  };
   return [
     http.get(url("admin/cases"), ({ request }) => {
       const query = adminCaseListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));

@@ -106,6 +106,8 @@ export function createFixtures(options: FixtureOptions = {}): Fixtures {
       ),
       contactOverdue: status === "pending" && index !== 0,
       caseId: null,
+      friend: null,
+      review: null,
       createdAt: iso(created),
       updatedAt: history.at(-1)?.createdAt ?? iso(created),
       history,

@@ -86,6 +86,8 @@ export function addReferral(store: MockStore, input: CreateReferralInput): Refer
     contactBy: new Date(store.now().getTime() + 2 * 86_400_000).toISOString(),
     contactOverdue: false,
     caseId: null,
+    friend: null,
+    review: null,
     createdAt,
     updatedAt: createdAt,
     history: [

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LANGUAGES, REFERRER_VISIBILITY_LEVELS } from "../constants.ts";
 import {
   countrySchema,
   emailSchema,
@@ -25,6 +26,12 @@ export const signUpSchema = z
     phone: phoneSchema.optional(),
     country: countrySchema.optional(),
     referralCode: referralCodeSchema.optional(),
+    /** A referred person's choice of what their referrer sees (default `signed_up`). */
+    referrerVisibility: z.enum(REFERRER_VISIBILITY_LEVELS).optional(),
+    /** The language the form was shown in: account e-mails use it from the first one. */
+    language: z.enum(LANGUAGES).optional(),
+    /** Opt-in to promotional messages, with the version of the wording shown. */
+    marketingConsentVersion: z.string().trim().min(1).max(40).optional(),
     callbackURL: z.string().optional(),
   })
   // Runs even when a field failed (zod 4), so the fields may be missing.

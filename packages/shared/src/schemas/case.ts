@@ -308,6 +308,8 @@ export const CASE_TIMELINE_KINDS = [
   "details_changed",
   "outcome_decided",
   "reopened",
+  /** The stage invoice was paid in full: `data` { invoiceId, invoiceNumber }. */
+  "payment_completed",
 ] as const;
 export const caseTimelineKindSchema = z.enum(CASE_TIMELINE_KINDS);
 export type CaseTimelineKind = z.infer<typeof caseTimelineKindSchema>;
@@ -372,6 +374,36 @@ export const consultancySettingsSchema = z
   .object({
     /** Business days (Monday to Friday) staff have to contact a new referral. */
     referralContactBusinessDays: z.number().int().min(1).max(30),
+    /** More referrals than this from one referrer in a day go to the review queue. */
+    maxReferralsPerDay: z.number().int().min(1).max(1000),
+    /** A decided case's documents are deleted this many months after the decision. */
+    caseDocumentRetentionMonths: z.number().int().min(1).max(240),
+    /** Invoices are kept this long (accounting law): a legal hold on account deletion. */
+    invoiceRetentionYears: z.number().int().min(1).max(30),
+    notificationRetentionDays: z.number().int().min(30).max(3650),
+    /** Analytics events are aggregated into daily counts, then dropped, after this many months. */
+    analyticsRetentionMonths: z.number().int().min(1).max(120),
+    /** On invoices, receipts and statements. */
+    businessName: z.string().trim().min(1).max(120),
+    businessAddress: z.string().trim().max(500),
+    /** A small PNG or JPEG as a data URL (printed on PDFs), or null. */
+    logoDataUrl: z
+      .string()
+      .max(300_000)
+      .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/, "A PNG or JPEG data URL")
+      .nullable(),
+    /** Tax rates invoice lines may carry; none by default. */
+    taxRates: z
+      .array(
+        z.object({
+          id: z.string().trim().min(1).max(40),
+          name: z.string().trim().min(1).max(80),
+          rateBps: z.number().int().min(0).max(10_000),
+        }),
+      )
+      .max(20),
+    /** What the manual gateway tells a client paying by bank transfer, cash or card terminal. */
+    paymentInstructions: z.string().trim().max(2000),
     /** Business hours (Monday to Friday, 09:00–17:00 UTC) staff have to answer a support question. */
     supportFirstResponseHours: z.number().int().min(1).max(80),
   })

@@ -26,6 +26,8 @@ const referral = {
   contactBy: "2026-03-09T10:00:00.000Z",
   contactOverdue: false,
   caseId: null,
+  friend: null,
+  review: null,
   createdAt: "2026-03-05T10:00:00.000Z",
   updatedAt: "2026-03-05T10:00:00.000Z",
 };

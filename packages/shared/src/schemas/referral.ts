@@ -8,6 +8,7 @@ import {
 } from "../constants.ts";
 import { countrySchema, emailSchema, nameSchema, phoneSchema } from "../validation.ts";
 import { idSchema, isoDateTimeSchema, moneySchema, paginationQuerySchema } from "./common.ts";
+import { referralFriendProgressSchema, referralReviewNoticeSchema } from "./privacy.ts";
 
 export const referralStatusSchema = z.enum(REFERRAL_STATUS_VALUES);
 export const referralSourceSchema = z.enum(REFERRAL_SOURCES);
@@ -39,6 +40,8 @@ export const createReferralSchema = z
       .or(countrySchema)
       .optional(),
     relationship: relationshipSchema.optional(),
+    /** With the name, tells two referrals of one person apart from namesakes. */
+    dateOfBirth: z.iso.date().optional(),
     visaInterest: visaInterestSchema.optional(),
     notes: optionalText(1000),
     consent: z.boolean().optional(),
@@ -80,6 +83,13 @@ export const referralSchema = z
     contactOverdue: z.boolean(),
     /** The friend's case this referral led to, once converted and the friend has one. */
     caseId: idSchema.nullable(),
+    /**
+     * The friend's progress, as much as they let this reader see (null: not signed up, or they share
+     * nothing). Staff see everything.
+     */
+    friend: referralFriendProgressSchema.nullable(),
+    /** Flagged for staff review ("already referred", …); rewards wait until it is resolved. */
+    review: referralReviewNoticeSchema.nullable(),
     createdAt: isoDateTimeSchema,
     updatedAt: isoDateTimeSchema,
   })

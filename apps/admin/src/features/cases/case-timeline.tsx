@@ -42,6 +42,8 @@ export function timelineTitle(entry: CaseTimelineEntry): string {
     }
     case "reopened":
       return strings.timeline.reopened;
+    case "payment_completed":
+      return strings.timeline.payment_completed(text(data.invoiceNumber));
   }
 }
 

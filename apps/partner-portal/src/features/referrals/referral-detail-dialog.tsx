@@ -4,6 +4,7 @@ import { StatusBadge } from "@referral-app/ui/badge";
 import { Dialog } from "@referral-app/ui/dialog";
 import { QueryState } from "@referral-app/ui/query-state";
 import { strings } from "../../strings.ts";
+import { FriendProgress } from "./friend-progress.tsx";
 import { SharedDocuments } from "./shared-documents.tsx";
 
 export function ReferralDetailDialog({ id, onClose }: { id: string | null; onClose: () => void }) {
@@ -21,6 +22,7 @@ export function ReferralDetailDialog({ id, onClose }: { id: string | null; onClo
         {data ? (
           <div className="space-y-4">
             <StatusBadge status={data.status} label={strings.statuses[data.status]} />
+            <FriendProgress referral={data} />
             <h3 className="font-semibold">{strings.referrals.history}</h3>
             {data.history.length === 0 ? (
               <p className="text-sm text-muted">{strings.referrals.noHistory}</p>

@@ -12,6 +12,7 @@ import { TruncatedText } from "@referral-app/ui/truncated-text";
 import { type FormEvent, useState } from "react";
 import { useSearchParams } from "react-router";
 import { strings } from "../../strings.ts";
+import { FriendProgress } from "./friend-progress.tsx";
 import { ReferralDetailDialog } from "./referral-detail-dialog.tsx";
 
 function Overview() {
@@ -79,7 +80,12 @@ export function Component() {
     {
       key: "status",
       header: strings.referrals.status,
-      cell: (row) => <StatusBadge status={row.status} label={strings.statuses[row.status]} />,
+      cell: (row) => (
+        <span className="flex flex-col items-start gap-1">
+          <StatusBadge status={row.status} label={strings.statuses[row.status]} />
+          <FriendProgress referral={row} />
+        </span>
+      ),
     },
     { key: "created", header: strings.referrals.created, cell: (row) => formatDate(row.createdAt) },
   ];

@@ -38,6 +38,8 @@ beforeEach(() => {
             contactBy: now,
             contactOverdue: false,
             caseId: null,
+            friend: null,
+            review: null,
             createdAt: now,
             updatedAt: now,
           },

@@ -5,6 +5,10 @@ import { useTranslation } from "react-i18next";
 import { LanguageSelect } from "../../components/language-select.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { ThemeSelect } from "../../components/theme-select.tsx";
+import { AccountDeletionCard } from "../privacy/account-deletion-card.tsx";
+import { MarketingConsentCard, MyActivityCard } from "../privacy/consent-and-activity.tsx";
+import { DataExportCard } from "../privacy/data-export-card.tsx";
+import { ReferrerVisibilityCard } from "../privacy/referrer-visibility-card.tsx";
 import { NotificationPreferences } from "./notification-preferences.tsx";
 import { ProfileDetailsForm } from "./profile-details-form.tsx";
 
@@ -34,6 +38,11 @@ export function Component() {
               <NotificationPreferences profile={profile.data} />
             </div>
           </Card>
+          <ReferrerVisibilityCard />
+          <MarketingConsentCard />
+          <DataExportCard />
+          <MyActivityCard />
+          <AccountDeletionCard />
         </>
       )}
     </div>

@@ -7,6 +7,7 @@ import { SkeletonList } from "@referral-app/ui/skeleton";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/use-format.ts";
 import { ContactDeadline } from "./contact-deadline.tsx";
+import { FriendProgress } from "./friend-progress.tsx";
 
 /** Opens on a row's "Details" button and shows the referral's status history, newest last. */
 export function ReferralDetailDialog({ referral }: { referral: Referral }) {
@@ -28,6 +29,7 @@ export function ReferralDetailDialog({ referral }: { referral: Referral }) {
     >
       <div className="space-y-4">
         <ContactDeadline referral={referral} />
+        <FriendProgress referral={referral} />
         <ReferralHistory id={referral.id} />
       </div>
     </Dialog>

@@ -15,6 +15,7 @@ import { FeatureToggle } from "../../components/feature-toggle.tsx";
 import { apiErrorMessage } from "../../forms/api-error-message.ts";
 import { useFormat } from "../../i18n/use-format.ts";
 import { ContactDeadline } from "./contact-deadline.tsx";
+import { FriendProgress } from "./friend-progress.tsx";
 import { ReferralDetailDialog } from "./referral-detail-dialog.tsx";
 import { rewardStatusWords } from "./reward-words.ts";
 
@@ -42,6 +43,7 @@ function useColumns(): TableColumn<Referral>[] {
         <span className="flex flex-col items-start gap-1">
           <StatusBadge status={row.status} label={t(`referrals.status.${row.status}`)} />
           <ContactDeadline referral={row} />
+          <FriendProgress referral={row} />
         </span>
       ),
     },
