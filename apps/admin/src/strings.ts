@@ -697,6 +697,8 @@ const en = {
     details_changed: "Details changed",
     outcome_decided: (outcome: string) => `Decided: ${outcome}`,
     reopened: "Case reopened",
+    message: "Message in the consultation",
+    openThread: "Open the thread",
     payment_completed: (invoice: string | null) =>
       invoice ? `Payment stage completed: ${invoice} paid` : "Payment stage completed",
   },

@@ -1,9 +1,11 @@
 import { useSession } from "@referral-app/api-client/react";
+import { useMessagesUnreadTotal } from "@referral-app/api-client/react/message-hooks";
 import { ConsoleLayout } from "@referral-app/app-kit/console-layout";
 import { STAFF_ROLES, type UserRole } from "@referral-app/shared/constants";
 import { messageStrings } from "../features/messages/message-strings.ts";
 import { reviewStrings } from "../features/referral-reviews/review-strings.ts";
 import { strings } from "../strings.ts";
+import { UnreadBadge } from "./unread-badge.tsx";
 
 const NAV_ITEMS = [
   { to: "/", label: strings.nav.pipeline, end: true },
@@ -37,6 +39,14 @@ export function isStaff(role: string | undefined): boolean {
 /** Signed-in staff only: others see a clear refusal (the API refuses them anyway). */
 export function Component() {
   const session = useSession();
-  const navItems = session.data?.user.role === "admin" ? ADMIN_NAV_ITEMS : NAV_ITEMS;
+  const staff = isStaff(session.data?.user.role);
+  const unread = useMessagesUnreadTotal({ enabled: staff }).data ?? 0;
+  const items = session.data?.user.role === "admin" ? ADMIN_NAV_ITEMS : NAV_ITEMS;
+  const navItems =
+    unread > 0
+      ? items.map((item) =>
+          item.to === "/messages" ? { ...item, badge: <UnreadBadge count={unread} /> } : item,
+        )
+      : items;
   return <ConsoleLayout navItems={navItems} allows={isStaff} />;
 }

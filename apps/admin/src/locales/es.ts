@@ -707,6 +707,8 @@ export const es: AdminStrings = {
     details_changed: "Datos modificados",
     outcome_decided: (outcome: string) => `Resuelto: ${outcome}`,
     reopened: "Expediente reabierto",
+    message: "Mensaje en la consulta",
+    openThread: "Abrir la conversación",
     payment_completed: (invoice: string | null) =>
       invoice ? `Etapa de pago completada: ${invoice} pagada` : "Etapa de pago completada",
   },

@@ -308,6 +308,7 @@ export const CASE_TIMELINE_KINDS = [
   "details_changed",
   "outcome_decided",
   "reopened",
+  "message",
   /** The stage invoice was paid in full: `data` { invoiceId, invoiceNumber }. */
   "payment_completed",
 ] as const;
@@ -320,7 +321,9 @@ export type CaseTimelineKind = z.infer<typeof caseTimelineKindSchema>;
  * `{ noteId }`; task_created `{ taskId, title, dueAt, assigneeKind }`; task_completed `{ taskId, title }`;
  * consultant_assigned `{ consultantName, previousConsultantName }`; details_changed `{ fields }`;
  * outcome_decided `{ outcome, decidedAt, note? }`; reopened `{ previousOutcome, previousDecidedAt, reason }`
- * (internal). Client-visible entries never carry staff ids.
+ * (internal); message `{ conversationId, messageId, firstLine }` (a consultation message, listed only
+ * to the conversation's participants, never stored in the timeline). Client-visible entries never
+ * carry staff ids.
  */
 export const caseTimelineEntrySchema = z
   .object({
