@@ -1,6 +1,7 @@
 import { en as shared } from "@referral-app/i18n/en";
 import { interpolate, plural } from "@referral-app/i18n/format";
 import type { Translation } from "@referral-app/i18n/types";
+import { messagesEn } from "./locales/messages-en.ts";
 
 // Every word the staff dashboard shows, in one place: English here, Spanish in locales/es.ts (same
 // shape, checked by the compiler). Words every app shares come from @referral-app/i18n.
@@ -31,6 +32,7 @@ const en = {
     payouts: "Partner payouts",
   },
   language: shared.language,
+  messages: messagesEn,
   common: {
     ...shared.common,
     rateLimited: (seconds: number) => interpolate(shared.common.rateLimited, { seconds }),

@@ -21,6 +21,24 @@ const en = {
     members: "Members",
   },
   language: shared.language,
+  // Group threads with the consultancy: the thread's words are shared with every app.
+  messages: {
+    thread: {
+      ...shared.messages.thread,
+      removeAttachment: (name: string) => interpolate(shared.messages.thread.removeAttachment, { name }),
+      charactersLeft: (count: number) => interpolate(shared.messages.thread.charactersLeft, { count }),
+      openAttachment: (name: string) => interpolate(shared.messages.thread.openAttachment, { name }),
+    },
+    nav: shared.messages.title,
+    title: shared.messages.title,
+    intro: "Your organisation's conversations with the consultancy's staff.",
+    empty: "No conversations yet. The consultancy's staff open them with your organisation.",
+    untitled: "Conversation with the consultancy",
+    unread: (count: number) =>
+      plural("en", count, { one: shared.messages.unread_one, other: shared.messages.unread_other }),
+    back: shared.messages.back,
+    noMessages: shared.messages.noMessages,
+  },
   country: shared.country,
   validation: shared.validation,
   common: {

@@ -16,4 +16,13 @@ describe("the Spanish words", () => {
     expect(es.app.name).not.toBe(englishStrings.app.name);
     expect(es.common.rateLimited(3)).toBe("Demasiados intentos. Vuelva a intentarlo dentro de 3 s.");
   });
+
+  it("say the message thread's phrases in Spanish, with the shared words and the staff's own", () => {
+    expect(es.messages.thread.removeAttachment("a.pdf")).toBe("Quitar a.pdf");
+    expect(es.messages.thread.label).toBe("Respuesta");
+    expect(es.messages.unreadNav(2)).toBe("2 mensajes sin leer");
+    expect(es.messages.states.waiting_on_client).toBe("Esperando al cliente");
+    expect(englishStrings.messages.unreadNav(1)).toBe("1 unread message");
+    expect(englishStrings.messages.thread.charactersLeft(12)).toBe("12 characters left");
+  });
 });

@@ -1,6 +1,7 @@
 import { es as shared } from "@referral-app/i18n/es";
 import { interpolate, plural } from "@referral-app/i18n/format";
 import type { AdminStrings } from "../strings.ts";
+import { messagesEs } from "./messages-es.ts";
 
 // The staff dashboard in Spanish (usted), loaded only when chosen.
 const count = (value: number, one: string, other: string) => plural("es", value, { one, other });
@@ -31,6 +32,7 @@ export const es: AdminStrings = {
     invoices: "Facturas",
     payouts: "Pagos a socios",
   },
+  messages: messagesEs,
   language: shared.language,
   common: {
     ...shared.common,

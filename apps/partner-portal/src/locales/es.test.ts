@@ -16,4 +16,11 @@ describe("the Spanish words", () => {
     expect(es.app.name).not.toBe(englishStrings.app.name);
     expect(es.common.rateLimited(3)).toBe("Demasiados intentos. Vuelva a intentarlo dentro de 3 s.");
   });
+
+  it("say the message thread's phrases in Spanish", () => {
+    expect(es.messages.thread.openAttachment("a.pdf")).toBe("Abrir a.pdf");
+    expect(es.messages.unread(3)).toBe("3 sin leer");
+    expect(englishStrings.messages.unread(3)).toBe("3 unread");
+    expect(englishStrings.messages.thread.placeholder).toBe("Write a message…");
+  });
 });

@@ -20,6 +20,23 @@ export const es: PartnerStrings = {
     members: "Miembros",
   },
   language: shared.language,
+  messages: {
+    thread: {
+      ...shared.messages.thread,
+      removeAttachment: (name: string) => interpolate(shared.messages.thread.removeAttachment, { name }),
+      charactersLeft: (count: number) => interpolate(shared.messages.thread.charactersLeft, { count }),
+      openAttachment: (name: string) => interpolate(shared.messages.thread.openAttachment, { name }),
+    },
+    nav: shared.messages.title,
+    title: shared.messages.title,
+    intro: "Las conversaciones de su organización con el personal de la consultora.",
+    empty: "Aún no hay conversaciones. El personal de la consultora las abre con su organización.",
+    untitled: "Conversación con la consultora",
+    unread: (count: number) =>
+      plural("es", count, { one: shared.messages.unread_one, other: shared.messages.unread_other }),
+    back: shared.messages.back,
+    noMessages: shared.messages.noMessages,
+  },
   country: shared.country,
   validation: shared.validation,
   common: {

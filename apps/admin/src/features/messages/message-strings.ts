@@ -1,92 +1,9 @@
 import type { MessageThreadStrings } from "@referral-app/app-kit/message-thread";
 import type { ConversationState } from "@referral-app/shared/schemas/conversation";
+import { strings } from "../../strings.ts";
 
-// The staff dashboard's words for messages (English only, like the rest of the staff tools).
-export const thread: MessageThreadStrings = {
-  label: "Reply",
-  placeholder: "Write a reply…",
-  send: "Send",
-  attach: "Attach a file",
-  removeAttachment: (name) => `Remove ${name}`,
-  uploading: "Uploading attachments…",
-  charactersLeft: (count) => `${count} characters left`,
-  sendFailed: "The message was not sent. Try again.",
-  loading: "Loading messages…",
-  loadError: "The messages could not be loaded.",
-  empty: "No messages yet.",
-  earlier: "Show earlier messages",
-  you: "You",
-  formerParticipant: "Former participant",
-  edited: "edited",
-  deleted: "Message deleted",
-  edit: "Edit",
-  save: "Save",
-  cancel: "Cancel",
-  delete: "Delete",
-  confirmDelete:
-    "Delete this message? Everyone will see “Message deleted” (the text stays in the audit log).",
-  seen: "Seen",
-  readOnly: "You are reading this conversation as an admin; join it to reply.",
-  openAttachment: (name) => `Open ${name}`,
-  threadLabel: "Messages in this conversation",
-};
-
-export const STATE_LABELS: Record<ConversationState, string> = {
-  open: "Open",
-  waiting_on_client: "Waiting on client",
-  closed: "Closed",
-};
-
-export const messageStrings = {
-  nav: "Messages",
-  unreadNav: (count: number) => (count === 1 ? "1 unread message" : `${count} unread messages`),
-  inboxTitle: "Support inbox",
-  inboxIntro: "Clients' general questions. Take one to answer it, or hand it to a colleague.",
-  filters: {
-    state: "State",
-    assignee: "Assigned to",
-    overdue: "Only overdue",
-    any: "Any",
-    me: "Me",
-    unassigned: "Nobody",
-  },
-  columns: {
-    subject: "Question",
-    client: "Client",
-    state: "State",
-    assignee: "Assigned to",
-    due: "First answer due",
-  },
-  noSubject: "No subject",
-  overdue: "Overdue",
-  answered: "Answered",
-  take: "Take it",
-  assignTo: (subject: string) => `Assign “${subject}” to`,
-  stateOf: (subject: string) => `State of “${subject}”`,
-  nobody: "Nobody",
-  empty: "No support conversations match.",
-  back: "Support inbox",
-  conversationTitle: "Conversation",
-  notParticipant: "You are not in this conversation. Take it from the inbox, or join it from its case.",
-  savedReplies: "Saved replies",
-  insertReply: "Insert a saved reply",
-  pickReply: "Choose a reply…",
-  newReply: "Add a saved reply",
-  replyTitle: "Title",
-  replyBody: "Text",
-  addReply: "Add reply",
-  noReplies: "No saved replies yet.",
-  editReply: "Edit",
-  editReplyOf: (title: string) => `Edit “${title}”`,
-  saveReply: "Save reply",
-  deleteReply: "Delete",
-  deleteReplyOf: (title: string) => `Delete “${title}”`,
-  deleteReplyTitle: (title: string) => `Delete the saved reply “${title}”?`,
-  deleteReplyBody: "Staff will no longer be able to insert it. Messages already sent keep their text.",
-  replyDeleted: "Saved reply deleted",
-  caseMessages: "Messages with the client",
-  caseMessagesNone: "The client has not written about this case yet.",
-  join: "Join the conversation",
-  startCaseConversation: "Write to the client",
-  messages: (count: number) => (count === 1 ? "1 message" : `${count} messages`),
-};
+// The staff dashboard's words for messages, in the console's language (locales/messages-*.ts). Read
+// when a page module loads, which is after language.ts has chosen the words.
+export const messageStrings = strings.messages;
+export const thread: MessageThreadStrings = strings.messages.thread;
+export const STATE_LABELS: Record<ConversationState, string> = strings.messages.states;
