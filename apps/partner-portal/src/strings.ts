@@ -1,5 +1,6 @@
 import { en as shared } from "@referral-app/i18n/en";
 import { interpolate, plural } from "@referral-app/i18n/format";
+import { threadPhrases } from "@referral-app/i18n/messages";
 import type { Translation } from "@referral-app/i18n/types";
 
 // Every word the partner portal shows, in one place: English here, Spanish in locales/es.ts (same
@@ -23,12 +24,7 @@ const en = {
   language: shared.language,
   // Group threads with the consultancy: the thread's words are shared with every app.
   messages: {
-    thread: {
-      ...shared.messages.thread,
-      removeAttachment: (name: string) => interpolate(shared.messages.thread.removeAttachment, { name }),
-      charactersLeft: (count: number) => interpolate(shared.messages.thread.charactersLeft, { count }),
-      openAttachment: (name: string) => interpolate(shared.messages.thread.openAttachment, { name }),
-    },
+    thread: threadPhrases(shared.messages.thread),
     nav: shared.messages.title,
     title: shared.messages.title,
     intro: "Your organisation's conversations with the consultancy's staff.",

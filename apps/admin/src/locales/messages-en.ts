@@ -1,22 +1,18 @@
 import { en as shared } from "@referral-app/i18n/en";
-import { interpolate, plural } from "@referral-app/i18n/format";
-
-const thread = shared.messages.thread;
+import { plural } from "@referral-app/i18n/format";
+import { threadPhrases } from "@referral-app/i18n/messages";
 
 // The staff dashboard's words for messages: the thread's words are shared with every app; staff reply
 // rather than write, and see the audit trail and the admin's read-only view spelled out.
 export const messagesEn = {
   thread: {
-    ...thread,
+    ...threadPhrases(shared.messages.thread),
     label: "Reply",
     placeholder: "Write a reply…",
     empty: "No messages yet.",
     confirmDelete:
       "Delete this message? Everyone will see “Message deleted” (the text stays in the audit log).",
     readOnly: "You are reading this conversation as an admin; join it to reply.",
-    removeAttachment: (name: string) => interpolate(thread.removeAttachment, { name }),
-    charactersLeft: (count: number) => interpolate(thread.charactersLeft, { count }),
-    openAttachment: (name: string) => interpolate(thread.openAttachment, { name }),
   },
   states: shared.conversationState,
   nav: shared.messages.title,

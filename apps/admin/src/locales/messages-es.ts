@@ -1,22 +1,18 @@
 import { es as shared } from "@referral-app/i18n/es";
-import { interpolate, plural } from "@referral-app/i18n/format";
+import { plural } from "@referral-app/i18n/format";
+import { threadPhrases } from "@referral-app/i18n/messages";
 import type { AdminStrings } from "../strings.ts";
-
-const thread = shared.messages.thread;
 
 // The staff dashboard's words for messages in Spanish (usted), loaded with locales/es.ts.
 export const messagesEs: AdminStrings["messages"] = {
   thread: {
-    ...thread,
+    ...threadPhrases(shared.messages.thread),
     label: "Respuesta",
     placeholder: "Escriba una respuesta…",
     empty: "Aún no hay mensajes.",
     confirmDelete:
       "¿Eliminar este mensaje? Todos verán «Mensaje eliminado» (el texto queda en el registro de auditoría).",
     readOnly: "Está leyendo esta conversación como administrador; únase a ella para responder.",
-    removeAttachment: (name: string) => interpolate(thread.removeAttachment, { name }),
-    charactersLeft: (count: number) => interpolate(thread.charactersLeft, { count }),
-    openAttachment: (name: string) => interpolate(thread.openAttachment, { name }),
   },
   states: shared.conversationState,
   nav: shared.messages.title,

@@ -1,5 +1,6 @@
 import { es as shared } from "@referral-app/i18n/es";
 import { interpolate, plural } from "@referral-app/i18n/format";
+import { threadPhrases } from "@referral-app/i18n/messages";
 import type { PartnerStrings } from "../strings.ts";
 
 // The partner portal in Spanish (usted), loaded only when chosen.
@@ -21,12 +22,7 @@ export const es: PartnerStrings = {
   },
   language: shared.language,
   messages: {
-    thread: {
-      ...shared.messages.thread,
-      removeAttachment: (name: string) => interpolate(shared.messages.thread.removeAttachment, { name }),
-      charactersLeft: (count: number) => interpolate(shared.messages.thread.charactersLeft, { count }),
-      openAttachment: (name: string) => interpolate(shared.messages.thread.openAttachment, { name }),
-    },
+    thread: threadPhrases(shared.messages.thread),
     nav: shared.messages.title,
     title: shared.messages.title,
     intro: "Las conversaciones de su organización con el personal de la consultora.",
