@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cases, devMailbox, notifications } from "../../db/schema/index.ts";
 import { renderMessage } from "../../lib/messages.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
-import { sendUnreadDigests } from "../messages/message-notifications.ts";
+import { sendUnreadDigests } from "../messages/messages.service.ts";
 
 // Work notifications (notes, tasks, rewards) and message digests are written for the person who
 // reads them: a Spanish-speaking client hears in Spanish what an English-speaking consultant did.
