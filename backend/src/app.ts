@@ -13,9 +13,11 @@ import { clientsRoutes } from "./modules/clients/clients.routes.ts";
 import { documentsRoutes } from "./modules/documents/documents.routes.ts";
 import { featuresRoutes } from "./modules/features/features.routes.ts";
 import { filesRoutes } from "./modules/files/files.routes.ts";
+import { invoicesRoutes } from "./modules/invoices/invoices.routes.ts";
 import { messagesRoutes } from "./modules/messages/messages.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { partnersRoutes } from "./modules/partners/partners.routes.ts";
+import { payoutsRoutes } from "./modules/payouts/payouts.routes.ts";
 import { privacyRoutes } from "./modules/privacy/privacy.routes.ts";
 import { referralReviewsRoutes } from "./modules/referral-reviews/referral-reviews.routes.ts";
 import { referralsRoutes } from "./modules/referrals/referrals.routes.ts";
@@ -102,6 +104,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(messagesRoutes);
       await api.register(storageRoutes);
       await api.register(documentsRoutes);
+      await api.register(invoicesRoutes);
+      await api.register(payoutsRoutes);
     },
     { prefix: "/api" },
   );

@@ -97,6 +97,13 @@ const envShape = z.object({
     .int()
     .min(1)
     .default(25 * 1024 * 1024),
+  /** `manual` (bank transfer, cash, card terminal recorded by staff; the default) or `stripe` (Checkout). */
+  PAYMENTS_PROVIDER: z.enum(["manual", "stripe"]).default("manual"),
+  STRIPE_SECRET_KEY: z.string().min(8).optional(),
+  /** The endpoint's signing secret (`whsec_…`): webhooks without a valid signature answer 400. */
+  STRIPE_WEBHOOK_SECRET: z.string().min(8).optional(),
+  /** Another Stripe API base (stripe-mock, a test server); unset: api.stripe.com. */
+  STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 const envSchema = envShape.superRefine((env, ctx) => {
@@ -113,6 +120,15 @@ const envSchema = envShape.superRefine((env, ctx) => {
   }
   if (!env.PUBLIC_URL) {
     ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "required in production" });
+  }
+});
+
+/** The Stripe gateway cannot take money or trust a webhook without both secrets. */
+const paymentsSchema = envSchema.superRefine((env, ctx) => {
+  if (env.PAYMENTS_PROVIDER !== "stripe") return;
+  for (const name of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"] as const) {
+    if (!env[name])
+      ctx.addIssue({ code: "custom", path: [name], message: "required with PAYMENTS_PROVIDER=stripe" });
   }
 });
 
@@ -177,6 +193,12 @@ export interface Config {
   /** clamd's host and port when uploads are scanned. */
   clamd: { host: string; port: number } | undefined;
   uploadMaxBytes: number;
+  payments: {
+    provider: "manual" | "stripe";
+    stripeSecretKey: string | undefined;
+    stripeWebhookSecret: string | undefined;
+    stripeApiUrl: string | undefined;
+  };
 }
 
 export type StorageConfig =
@@ -210,8 +232,8 @@ export function loadConfig(
   );
   const schema =
     options.sendsMail === false
-      ? envSchema
-      : envSchema.superRefine((env, ctx) => {
+      ? paymentsSchema
+      : paymentsSchema.superRefine((env, ctx) => {
           if (env.NODE_ENV === "production" && !env.SMTP_URL)
             ctx.addIssue({
               code: "custom",
@@ -285,6 +307,12 @@ export function loadConfig(
       ? { host: new URL(env.CLAMD_URL).hostname, port: Number(new URL(env.CLAMD_URL).port || 3310) }
       : undefined,
     uploadMaxBytes: env.UPLOAD_MAX_BYTES,
+    payments: {
+      provider: env.PAYMENTS_PROVIDER,
+      stripeSecretKey: env.STRIPE_SECRET_KEY,
+      stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET,
+      stripeApiUrl: env.STRIPE_API_URL,
+    },
   };
 }
 

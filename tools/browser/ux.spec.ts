@@ -116,7 +116,7 @@ describe("how it feels to use", () => {
 
     // The API refuses a rejection without a reason too.
     const staff = await apiSession(server.baseURL, "staff@demo.test", PASSWORD);
-    const list = (await staff("GET", "/api/admin/referrals?search=Carlos")) as { id: string }[];
+    const list = (await staff("GET", "/api/admin/referrals?q=Carlos")) as { id: string }[];
     const answer = await page.evaluate(
       (id) =>
         fetch(`/api/admin/referrals/${id}/status`, {
@@ -136,14 +136,14 @@ describe("how it feels to use", () => {
     await page.getByLabel(/^Title/).fill("Office closed Friday");
     await page.getByLabel(/^Message/).fill("We reopen on Monday at 9.");
     await page.getByLabel("Who").selectOption("client");
-    await page.getByLabel(/^Country/).fill("AU");
+    await page.getByLabel(/^Country/).selectOption("AU");
     await page.getByRole("button", { name: "Preview and send" }).click();
     const preview = page.getByRole("dialog", { name: "Send this broadcast?" });
     await preview.getByText(/Nobody matches this audience/).waitFor(WAIT);
     assert.equal(await preview.getByRole("button", { name: "Send to 0" }).isDisabled(), true);
     await preview.getByRole("button", { name: "Cancel" }).click();
 
-    await page.getByLabel(/^Country/).fill("");
+    await page.getByLabel(/^Country/).selectOption("");
     await page.getByRole("button", { name: "Preview and send" }).click();
     const staff = await apiSession(server.baseURL, "staff@demo.test", PASSWORD);
     const { recipientCount } = (await staff("POST", "/api/admin/broadcasts/audience-count", {
@@ -178,7 +178,7 @@ describe("how it feels to use", () => {
 
   it("a notification opens the referral it is about (phone)", async () => {
     const staff = await apiSession(server.baseURL, "staff@demo.test", PASSWORD);
-    const [arjun] = (await staff("GET", "/api/admin/referrals?search=Arjun")) as { id: string }[];
+    const [arjun] = (await staff("GET", "/api/admin/referrals?q=Arjun")) as { id: string }[];
     await staff("PATCH", `/api/admin/referrals/${arjun?.id}/status`, { status: "contacted" });
     // The notification is delivered by the queue: wait until the client has it.
     const client = await apiSession(server.baseURL, "client@demo.test", PASSWORD);

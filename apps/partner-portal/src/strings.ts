@@ -143,6 +143,16 @@ const en = {
     noImports: "No imports yet.",
     emptyFile: "The file has no data rows.",
   },
+  statements: {
+    title: "Payout statements",
+    loading: "Loading statements",
+    none: "No payouts yet. Approved commissions are paid out in batches.",
+    line: (number: string, total: string, count: number) =>
+      `${number}: ${total} for ${count} ${count === 1 ? "commission" : "commissions"}`,
+    paid: (date: string, reference: string) => `Paid on ${date}, reference ${reference}`,
+    unpaid: "Not paid yet",
+    download: (number: string) => `Statement ${number} (PDF)`,
+  },
   commissions: {
     title: "Commissions",
     description: "One commission per converted referral, at your organisation's rate.",

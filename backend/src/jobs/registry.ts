@@ -2,6 +2,7 @@ import { purgeAnalyticsEventsJob } from "../modules/analytics/analytics.jobs.ts"
 import { remindOverdueTasksJob } from "../modules/cases/cases.jobs.ts";
 import { documentExpiryRemindersJob } from "../modules/documents/documents.jobs.ts";
 import { moveFilesToStorageJob } from "../modules/files/files.jobs.ts";
+import { remindOverdueInvoicesJob } from "../modules/invoices/invoices.jobs.ts";
 import { unansweredSupportSummaryJob, unreadDigestsJob } from "../modules/messages/messages.jobs.ts";
 import { broadcastFanOutJob } from "../modules/notifications/broadcasts.jobs.ts";
 import {
@@ -33,6 +34,7 @@ export const JOBS: readonly AnyJob[] = [
   applyRetentionJob,
   documentExpiryRemindersJob,
   moveFilesToStorageJob,
+  remindOverdueInvoicesJob,
   unreadDigestsJob,
   unansweredSupportSummaryJob,
 ];

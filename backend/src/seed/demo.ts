@@ -6,6 +6,7 @@ import type { Tx } from "../db/client.ts";
 import { cases, notifications, partnerOrganizations, users } from "../db/schema/index.ts";
 import { createAuth } from "../modules/auth/auth.service.ts";
 import { addCase, addNote, addTask, writeDemoVisaTypes } from "./demo-cases.ts";
+import { writeDemoInvoices } from "./demo-invoices.ts";
 import { type RewardRules, referralRows, type SeedReferral, userRows } from "./seed-rows.ts";
 import { emptySeedRows, type SeedRows, writeSeedRows } from "./seed-writer.ts";
 
@@ -412,6 +413,7 @@ async function writeDemo(
   });
 
   await writeSeedRows(tx, rows);
+  await writeDemoInvoices(tx, { caseId: student.id!, clientId, staffId, now });
   await tx.insert(notifications).values(
     demoNotifications({
       clientId,

@@ -68,6 +68,7 @@ const rewardStatus = {
   pending: "Pending",
   approved: "Approved",
   paid: "Paid",
+  credited: "Taken as credit",
   reversed: "Reversed",
 } satisfies Record<RewardStatus, string>;
 
@@ -185,6 +186,7 @@ export const en = {
       pending: "Reward pending",
       approved: "Reward approved",
       paid: "Reward paid",
+      credited: "Reward taken as credit",
       reversed: "Reward reversed",
     },
     referral_pending: "Referral not contacted in time",

@@ -49,6 +49,7 @@ export const es: Strings<SharedStrings> = {
     pending: "Pendiente",
     approved: "Aprobada",
     paid: "Pagada",
+    credited: "Aplicada como crédito",
     reversed: "Anulada",
   },
   role: {
@@ -145,6 +146,7 @@ export const es: Strings<SharedStrings> = {
       pending: "Recompensa pendiente",
       approved: "Recompensa aprobada",
       paid: "Recompensa pagada",
+      credited: "Recompensa aplicada como crédito",
       reversed: "Recompensa anulada",
     },
     referral_pending: "Referido sin contactar a tiempo",

@@ -97,13 +97,15 @@ export type VisaInterest = (typeof VISA_INTERESTS)[number];
 export const REFERRAL_SOURCES = ["client", "partner", "signup"] as const;
 export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
 
-export const REWARD_STATUSES = ["pending", "approved", "paid", "reversed"] as const;
+/** The one ledger: pending → approved → paid (cash) or credited (on the referrer's invoice); or reversed. */
+export const REWARD_STATUSES = ["pending", "approved", "paid", "credited", "reversed"] as const;
 export type RewardStatus = (typeof REWARD_STATUSES)[number];
 
 export const REWARD_STATUS_TRANSITIONS: Readonly<Record<RewardStatus, readonly RewardStatus[]>> = {
   pending: ["approved", "reversed"],
-  approved: ["paid", "reversed"],
+  approved: ["paid", "credited", "reversed"],
   paid: [],
+  credited: [],
   reversed: [],
 };
 

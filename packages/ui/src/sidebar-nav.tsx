@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { cn } from "./cn.ts";
 import type { NavLinkComponent } from "./link-component.ts";
 
@@ -6,6 +7,8 @@ export interface NavItem {
   label: string;
   /** Active only on this exact path (for the index route). */
   end?: boolean;
+  /** Shown after the label, e.g. an unread count (it carries its own words for screen readers). */
+  badge?: ReactNode;
 }
 
 export interface SidebarNavProps {
@@ -27,12 +30,14 @@ export function SidebarNav({ label, items, linkComponent: NavLink, onNavigate }:
               onClick={onNavigate}
               className={({ isActive }) =>
                 cn(
-                  "block rounded-lg px-3 py-2 text-sm font-medium",
+                  "rounded-lg px-3 py-2 text-sm font-medium",
+                  item.badge ? "flex items-center justify-between gap-2" : "block",
                   isActive ? "bg-brand-soft text-fg" : "text-muted hover:bg-subtle hover:text-fg",
                 )
               }
             >
               {item.label}
+              {item.badge}
             </NavLink>
           </li>
         ))}

@@ -1,9 +1,11 @@
 import { useSession } from "@referral-app/api-client/react";
+import { useMessagesUnreadTotal } from "@referral-app/api-client/react/message-hooks";
 import { ConsoleLayout } from "@referral-app/app-kit/console-layout";
 import { STAFF_ROLES, type UserRole } from "@referral-app/shared/constants";
 import { messageStrings } from "../features/messages/message-strings.ts";
 import { reviewStrings } from "../features/referral-reviews/review-strings.ts";
 import { strings } from "../strings.ts";
+import { UnreadBadge } from "./unread-badge.tsx";
 
 const NAV_ITEMS = [
   { to: "/", label: strings.nav.pipeline, end: true },
@@ -13,6 +15,7 @@ const NAV_ITEMS = [
   { to: "/documents/expiring", label: strings.nav.expiring },
   { to: "/messages", label: messageStrings.nav },
   { to: "/clients", label: strings.nav.clients },
+  { to: "/invoices", label: strings.nav.invoices },
   { to: "/rewards", label: strings.nav.rewards },
   { to: "/analytics", label: strings.nav.analytics },
   { to: "/features", label: strings.nav.features },
@@ -26,6 +29,7 @@ const ADMIN_NAV_ITEMS = [
   ...NAV_ITEMS,
   { to: "/staff", label: strings.nav.staff },
   { to: "/visa-types", label: strings.nav.visaTypes },
+  { to: "/payouts", label: strings.nav.payouts },
 ];
 
 export function isStaff(role: string | undefined): boolean {
@@ -35,6 +39,14 @@ export function isStaff(role: string | undefined): boolean {
 /** Signed-in staff only: others see a clear refusal (the API refuses them anyway). */
 export function Component() {
   const session = useSession();
-  const navItems = session.data?.user.role === "admin" ? ADMIN_NAV_ITEMS : NAV_ITEMS;
+  const staff = isStaff(session.data?.user.role);
+  const unread = useMessagesUnreadTotal({ enabled: staff }).data ?? 0;
+  const items = session.data?.user.role === "admin" ? ADMIN_NAV_ITEMS : NAV_ITEMS;
+  const navItems =
+    unread > 0
+      ? items.map((item) =>
+          item.to === "/messages" ? { ...item, badge: <UnreadBadge count={unread} /> } : item,
+        )
+      : items;
   return <ConsoleLayout navItems={navItems} allows={isStaff} />;
 }

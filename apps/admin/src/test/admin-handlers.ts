@@ -50,6 +50,8 @@ export interface AdminMockState {
   flags: FeatureFlag[];
   broadcasts: Broadcast[];
   role: string;
+  /** What `GET conversations/unread-count` answers (the Messages nav badge). */
+  unreadMessages: number;
   /** Every mutating request body, by "METHOD path". */
   calls: { route: string; body: unknown }[];
 }
@@ -68,6 +70,7 @@ export function createAdminState(): AdminMockState {
     ],
     broadcasts: [],
     role: "staff",
+    unreadMessages: 0,
     calls: [],
   };
 }
@@ -90,6 +93,7 @@ export function adminHandlers(state: AdminMockState) {
         user: { id: "u-staff", email: "staff@example.com", name: "Sam Staff", role: state.role },
       }),
     ),
+    http.get(url("conversations/unread-count"), () => ok({ count: state.unreadMessages })),
     http.get(url("admin/partner-organizations"), () => ok([])),
     http.get(url("admin/referrals"), ({ request }) => {
       const status = new URL(request.url).searchParams.get("status");

@@ -9,6 +9,7 @@ import { AppText } from "./app-text";
 import { Button } from "./button";
 import { Card } from "./card";
 import { CaseState } from "./case-state";
+import { InvoicesCard } from "./invoices-card";
 import { Notice } from "./notice";
 import { StageProgress } from "./stage-progress";
 import { TaskRow } from "./task-row";
@@ -104,6 +105,7 @@ export function CaseDetail({ id }: { id: string }) {
         <StageProgress stages={data.stages} />
       </Card>
       <TasksCard caseId={data.id} />
+      <InvoicesCard caseId={data.id} />
       <NotesCard caseId={data.id} />
       <ConsultantCard visaCase={data} />
     </>

@@ -142,6 +142,16 @@ export const es: PartnerStrings = {
     noImports: "Todavía no hay importaciones.",
     emptyFile: "El archivo no tiene filas de datos.",
   },
+  statements: {
+    title: "Extractos de pago",
+    loading: "Cargando los extractos",
+    none: "Todavía no hay pagos. Las comisiones aprobadas se pagan por lotes.",
+    line: (number: string, total: string, count: number) =>
+      `${number}: ${total} por ${count} ${count === 1 ? "comisión" : "comisiones"}`,
+    paid: (date: string, reference: string) => `Pagado el ${date}, referencia ${reference}`,
+    unpaid: "Pendiente de pago",
+    download: (number: string) => `Extracto ${number} (PDF)`,
+  },
   commissions: {
     title: "Comisiones",
     description: "Una comisión por cada referido convertido, según la tarifa de su organización.",

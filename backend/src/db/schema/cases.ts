@@ -62,6 +62,8 @@ export const cases = pgTable(
     consultantId: text("consultant_id").references(() => users.id, { onDelete: "set null" }),
     outcome: text("outcome").$type<CaseOutcomeId>(),
     decidedAt: date("decided_at", { mode: "string" }),
+    /** When the stage invoice was paid in full: the Payment stage (the last) is then complete. */
+    paymentCompletedAt: timestamp("payment_completed_at", { withTimezone: true }),
     /** When the client was last reminded of a case stuck at its stage. */
     lastReminderAt: timestamp("last_reminder_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -220,6 +222,14 @@ export const consultancySettings = pgTable(
     notificationRetentionDays: integer("notification_retention_days").notNull().default(365),
     /** Analytics events are aggregated into daily counts, then dropped, after this many months. */
     analyticsRetentionMonths: integer("analytics_retention_months").notNull().default(13),
+    businessName: text("business_name").notNull().default("Referral Client App"),
+    businessAddress: text("business_address").notNull().default(""),
+    logoDataUrl: text("logo_data_url"),
+    taxRates: jsonb("tax_rates")
+      .$type<{ id: string; name: string; rateBps: number }[]>()
+      .notNull()
+      .default([]),
+    paymentInstructions: text("payment_instructions").notNull().default(""),
     /** Business hours staff have to answer a new support conversation. */
     supportFirstResponseHours: integer("support_first_response_hours").notNull().default(4),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

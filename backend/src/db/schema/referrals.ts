@@ -1,4 +1,9 @@
-import type { ReferralSource, ReferralStatus, RewardStatus } from "@referral-app/shared/constants";
+import type {
+  ReferralSource,
+  ReferralStatus,
+  RewardStatus,
+  VisaStageId,
+} from "@referral-app/shared/constants";
 import { sql } from "drizzle-orm";
 import { bigint, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
@@ -120,13 +125,25 @@ export const rewardLedger = pgTable(
     partnerOrganizationId: uuid("partner_organization_id").references(() => partnerOrganizations.id, {
       onDelete: "set null",
     }),
+    /** A part of a reward that vests when the friend's case reaches this stage; null: the whole reward. */
+    vestStage: text("vest_stage").$type<VisaStageId>(),
+    /** When the part vested (null: not yet; it cannot be approved before, and is clawed back on refusal). */
+    vestedAt: timestamp("vested_at", { withTimezone: true }).defaultNow(),
+    /** The payout batch a partner commission is paid in (one batch at most). */
+    payoutBatchId: uuid("payout_batch_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("reward_ledger_referral_kind_unique").on(t.referralId, t.kind),
+    // One line per referral, kind and vesting part.
+    uniqueIndex("reward_ledger_referral_kind_stage_unique").on(
+      t.referralId,
+      t.kind,
+      sql`coalesce(${t.vestStage}, '')`,
+    ),
     index("reward_ledger_user_status_idx").on(t.userId, t.status),
     index("reward_ledger_status_created_idx").on(t.status, t.createdAt),
     index("reward_ledger_partner_idx").on(t.partnerOrganizationId),
+    index("reward_ledger_payout_batch_idx").on(t.payoutBatchId).where(sql`${t.payoutBatchId} is not null`),
   ],
 );

@@ -6,10 +6,19 @@ import type {
   CaseTimelineKind,
   NoteVisibility,
 } from "@referral-app/shared/schemas/case";
-import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.ts";
-import { caseNotes, cases, caseTasks, caseTimeline, users } from "../../db/schema/index.ts";
+import {
+  caseNotes,
+  cases,
+  caseTasks,
+  caseTimeline,
+  conversationParticipants,
+  conversations,
+  messages,
+  users,
+} from "../../db/schema/index.ts";
 import { isUuid } from "../../lib/ids.ts";
 
 // Notes, tasks and the timeline of a case.
@@ -93,6 +102,71 @@ export async function listTimeline(
     visibility: entry.visibility,
     createdAt: entry.createdAt.toISOString(),
   }));
+}
+
+const sender = alias(users, "message_sender");
+
+/** How many of a case's newest consultation messages its timeline lists (the thread holds them all). */
+export const TIMELINE_MESSAGE_LIMIT = 100;
+
+/**
+ * The case's consultation messages as timeline entries, for a participant of that conversation only
+ * (the participant rule holds here too: nobody else sees even a first line). Deleted ones are left out.
+ */
+export async function listConsultationMessageEntries(
+  db: DbOrTx,
+  caseId: string,
+  viewerId: string,
+): Promise<CaseTimelineEntry[]> {
+  const rows = await db
+    .select({
+      id: messages.id,
+      conversationId: messages.conversationId,
+      body: messages.body,
+      createdAt: messages.createdAt,
+      senderName: sender.name,
+    })
+    .from(messages)
+    .innerJoin(
+      conversations,
+      and(
+        eq(conversations.id, messages.conversationId),
+        eq(conversations.caseId, caseId),
+        eq(conversations.type, "consultation"),
+      ),
+    )
+    .innerJoin(
+      conversationParticipants,
+      and(
+        eq(conversationParticipants.conversationId, conversations.id),
+        eq(conversationParticipants.userId, viewerId),
+      ),
+    )
+    .leftJoin(sender, eq(sender.id, messages.senderId))
+    .where(isNull(messages.deletedAt))
+    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .limit(TIMELINE_MESSAGE_LIMIT);
+  return rows.map((row) => {
+    const firstLine = firstLineOf(row.body);
+    return {
+      id: row.id,
+      kind: "message" as const,
+      summary: `Message${row.senderName ? ` from ${row.senderName}` : ""}: ${firstLine}`,
+      data: { conversationId: row.conversationId, messageId: row.id, firstLine },
+      actorName: row.senderName,
+      visibility: "client" as const,
+      createdAt: row.createdAt.toISOString(),
+    };
+  });
+}
+
+const FIRST_LINE_MAX = 140;
+
+/** The first non-empty line, cut to a preview's length. */
+function firstLineOf(body: string): string {
+  const line = body.split("\n").find((item) => item.trim()) ?? "";
+  const trimmed = line.trim();
+  return trimmed.length > FIRST_LINE_MAX ? `${trimmed.slice(0, FIRST_LINE_MAX - 1)}…` : trimmed;
 }
 
 // ---- Tasks ----------------------------------------------------------------------------------------

@@ -14,7 +14,13 @@ import type { AppContext } from "../../context.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { decodeCursor, pageOf } from "../../lib/cursor.ts";
 import { notFound } from "../../lib/domain-error.ts";
-import { listAssignedTasks, listCaseTasks, listNotes, listTimeline } from "./case-activity.repository.ts";
+import {
+  listAssignedTasks,
+  listCaseTasks,
+  listConsultationMessageEntries,
+  listNotes,
+  listTimeline,
+} from "./case-activity.repository.ts";
 import { adminCasesQuery } from "./case-list.repository.ts";
 import { stagesFromHistory } from "./case-stages.ts";
 import {
@@ -59,7 +65,7 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
   return {
     ...toCaseSummary(summary, viewerOf(actor)),
     visaType: toVisaType(visaType!),
-    stages: stagesFromHistory(summary.case.currentStage, history),
+    stages: stagesFromHistory(summary.case.currentStage, history, summary.case.paymentCompletedAt),
     history: history.map(toStageChange),
     applicants,
   };
@@ -71,7 +77,15 @@ export async function getCaseTimeline(
   caseId: string,
 ): Promise<CaseTimelineEntry[]> {
   await readableCaseId(ctx, actor, caseId);
-  return listTimeline(ctx.db, caseId, { clientVisibleOnly: !isStaffRole(actor.role) });
+  const [entries, messageEntries] = await Promise.all([
+    listTimeline(ctx.db, caseId, { clientVisibleOnly: !isStaffRole(actor.role) }),
+    listConsultationMessageEntries(ctx.db, caseId, actor.id),
+  ]);
+  if (messageEntries.length === 0) return entries;
+  // Oldest first, like the stored entries (ISO strings of one format sort as times).
+  return [...entries, ...messageEntries].sort(
+    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+  );
 }
 
 /** Internal notes are filtered out in the query for anyone but staff. */

@@ -15,13 +15,21 @@ export const stageName = (id: VisaStageId): string =>
  * The five stages with their dates, from the history in order. The latest entry into a stage is
  * when it started; the next move out of it after that is when it ended.
  */
-export function stagesFromHistory(current: VisaStageId, history: readonly StageEntry[]): VisaStage[] {
+export function stagesFromHistory(
+  current: VisaStageId,
+  history: readonly StageEntry[],
+  paymentCompletedAt: Date | null = null,
+): VisaStage[] {
   return VISA_STAGES.map((stage) => {
     const entered = history.filter((entry) => entry.toStage === stage.id).at(-1);
-    const left = entered
-      ? history.find((entry) => entry.createdAt > entered.createdAt && entry.fromStage === stage.id)
-      : undefined;
-    const status = visaStageState(stage.id, current);
+    // Payment is the last stage: nothing moves out of it; the paid stage invoice completes it.
+    const paid = stage.id === "payment" && current === "payment" && paymentCompletedAt !== null;
+    const left = paid
+      ? { createdAt: paymentCompletedAt }
+      : entered
+        ? history.find((entry) => entry.createdAt > entered.createdAt && entry.fromStage === stage.id)
+        : undefined;
+    const status = paid ? "completed" : visaStageState(stage.id, current);
     return {
       id: stage.id,
       name: stage.name,

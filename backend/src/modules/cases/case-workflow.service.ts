@@ -16,6 +16,7 @@ import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
 import { checkStageDocuments } from "../documents/documents.service.ts";
 import { notifyReferrersOfProgress } from "../privacy/privacy.service.ts";
+import { clawBackUnvestedRewards, vestRewardsForCase } from "../rewards/rewards.service.ts";
 import {
   completeTaskRow,
   findTaskRow,
@@ -77,6 +78,8 @@ export async function moveCaseStage(
   });
   const now = new Date();
   await updateCaseRow(tx, row.id, { currentStage: to, stageEnteredAt: now, lastReminderAt: null });
+  // A referral reward may vest in parts as the friend's case moves forward.
+  await vestRewardsForCase(ctx, tx, row.id, to);
   await insertStageChange(tx, {
     caseId: row.id,
     fromStage: from,
@@ -148,6 +151,7 @@ export async function setCaseOutcome(
     }
     const note = input.note?.trim() || null;
     await updateCaseRow(tx, row.id, { outcome: input.outcome, decidedAt: input.decidedAt });
+    if (input.outcome !== "granted") await clawBackUnvestedRewards(ctx, tx, row.id, input.outcome);
     const word = OUTCOME_WORDS[input.outcome];
     const decidedKey = Date.now();
     await recordCaseChange(ctx, tx, {
@@ -445,4 +449,47 @@ export async function completeTask(ctx: AppContext, actor: Actor, taskId: string
   });
   const tasks = await listCaseTasks(ctx.db, caseId, undefined, { userId: actor.id, staff });
   return tasks.find((task) => task.id === taskId)!;
+}
+
+/**
+ * The stage invoice was paid in full: the case moves to Payment if it was not there yet, and the
+ * Payment stage (the last) completes. Runs in the payment's transaction; a second call does nothing.
+ */
+export async function completePaymentStage(
+  ctx: AppContext,
+  tx: Tx,
+  input: { caseId: string; actor: Actor | null; invoiceId: string; invoiceNumber: string | null },
+): Promise<boolean> {
+  const row = await findCaseRow(tx, input.caseId, { forUpdate: true });
+  if (!row || row.paymentCompletedAt !== null) return false;
+  if (row.currentStage !== "payment" && row.outcome === null && input.actor) {
+    // The money is in whatever the checklist says: with documents still missing the case stays where
+    // it is (the gate throws before writing anything) and its Payment stage shows complete on arrival.
+    try {
+      await moveCaseStage(ctx, tx, input.actor, row, { to: "payment" });
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === "DOCUMENTS_MISSING")) throw error;
+    }
+  }
+  const now = new Date();
+  await updateCaseRow(tx, row.id, { paymentCompletedAt: now });
+  const label = input.invoiceNumber ?? "the invoice";
+  await recordCaseChange(ctx, tx, {
+    case: row,
+    actorId: input.actor?.id ?? null,
+    kind: "payment_completed",
+    summary: `Payment stage completed: ${label} paid in full`,
+    data: { invoiceId: input.invoiceId, invoiceNumber: input.invoiceNumber },
+    visibility: "client",
+    audit: { action: "case.payment_completed", after: { invoiceId: input.invoiceId } },
+    event: { name: "case_payment_completed", properties: { visaTypeId: row.visaTypeId } },
+    notify: {
+      to: "case",
+      title: "Payment received: stage complete",
+      body: `Thank you: ${label} is paid in full and the Payment stage of case ${row.number} is complete.`,
+      key: `payment-completed:${input.invoiceId}`,
+    },
+    at: now,
+  });
+  return true;
 }

@@ -15,7 +15,7 @@ import {
 import { recordCaseChange } from "./case-changes.ts";
 import { getCase } from "./case-reads.service.ts";
 import { stageName, stagesFromHistory } from "./case-stages.ts";
-import { moveCaseStage } from "./case-workflow.service.ts";
+import { completePaymentStage, moveCaseStage } from "./case-workflow.service.ts";
 import {
   type CaseRow,
   caseAudience,
@@ -189,7 +189,8 @@ export async function findPrimaryCaseProgress(
     applicationId: row.id,
     currentStage: row.currentStage,
     percentComplete: visaPercentComplete(row.currentStage),
-    stages: stagesFromHistory(row.currentStage, history),
+    stages: stagesFromHistory(row.currentStage, history, row.paymentCompletedAt),
+    ...(row.paymentCompletedAt ? { percentComplete: 100 } : {}),
     history: history.map((entry) => ({
       id: entry.id,
       fromStage: entry.fromStage,
@@ -261,6 +262,20 @@ export async function unassignCasesOf(
     });
   }
   return unassigned.length;
+}
+
+/** For other modules: the case if the caller may read it (staff, its client, an applicant); else 404. */
+export async function assertCaseReadable(ctx: AppContext, actor: Actor, caseId: string): Promise<void> {
+  await getCase(ctx, actor, caseId);
+}
+
+/** For the invoices: the paid stage invoice completes the case's Payment stage (in the payment's tx). */
+export function completeCasePaymentStage(
+  ctx: AppContext,
+  tx: Tx,
+  input: Parameters<typeof completePaymentStage>[2],
+): Promise<boolean> {
+  return completePaymentStage(ctx, tx, input);
 }
 
 /** Who a case's conversation is between: its client, applicants with accounts and its consultant. */

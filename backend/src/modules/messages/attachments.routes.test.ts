@@ -69,6 +69,21 @@ describe("message attachments", () => {
     const sent = await send(client, { body: "", attachmentIds: [file.id] });
     expect(sent.statusCode, sent.body).toBe(201);
     expect(json<{ data: Message }>(sent).data.attachments).toEqual([file]);
+    // The thread's page carries the files too, in the message's own row.
+    const message = json<{ data: Message }>(sent).data;
+    const page = await t.app.inject({
+      method: "GET",
+      url: `/api/conversations/${message.conversationId}/messages?limit=50`,
+      headers: staff.headers,
+    });
+    expect(page.statusCode, page.body).toBe(200);
+    const listed = json<{ data: Message[] }>(page).data.find((item) => item.id === message.id);
+    expect(listed?.attachments).toEqual([file]);
+    expect(
+      json<{ data: Message[] }>(page)
+        .data.filter((item) => item.id !== message.id)
+        .every((item) => Array.isArray(item.attachments)),
+    ).toBe(true);
 
     const link = await t.app.inject({
       method: "GET",

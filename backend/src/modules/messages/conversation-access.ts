@@ -6,8 +6,7 @@ import { DomainError, notFound } from "../../lib/domain-error.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import {
   type ConversationRow,
-  findConversationRow,
-  findParticipant,
+  findConversationFor,
   type ParticipantRow,
 } from "./conversations.repository.ts";
 
@@ -28,9 +27,9 @@ export async function openConversation(
   options: { reason?: string | undefined; db?: DbOrTx } = {},
 ): Promise<ConversationAccess> {
   const db = options.db ?? ctx.db;
-  const conversation = await findConversationRow(db, conversationId);
-  if (!conversation) throw notFound("Conversation");
-  const participant = await findParticipant(db, conversation.id, actor.id);
+  const found = await findConversationFor(db, conversationId, actor.id);
+  if (!found) throw notFound("Conversation");
+  const { conversation, participant } = found;
   if (participant) return { conversation, participant };
   if (actor.role !== "admin") throw notFound("Conversation");
   if (!options.reason)
@@ -54,10 +53,9 @@ export async function openForWriting(
   conversationId: string,
   db: DbOrTx,
 ): Promise<ConversationAccess & { participant: ParticipantRow }> {
-  const conversation = await findConversationRow(db, conversationId);
-  if (!conversation) throw notFound("Conversation");
-  const participant = await findParticipant(db, conversation.id, actor.id);
-  if (!participant) throw notFound("Conversation");
+  const found = await findConversationFor(db, conversationId, actor.id);
+  if (!found?.participant) throw notFound("Conversation");
+  const { conversation, participant } = found;
   if (!canWrite(actor, conversation, participant))
     throw new DomainError("CONVERSATION_READ_ONLY", "You can read this conversation but not write in it");
   return { conversation, participant };

@@ -22,6 +22,30 @@ export async function findConversationRow(
   return row ?? null;
 }
 
+/**
+ * The conversation with the caller's participant row (null when they are not in it), in one round
+ * trip: every thread read starts here, so it is on the hot path of the messages page.
+ */
+export async function findConversationFor(
+  db: DbOrTx,
+  id: string,
+  userId: string,
+): Promise<{ conversation: ConversationRow; participant: ParticipantRow | null } | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select({ conversation: conversations, participant: conversationParticipants })
+    .from(conversations)
+    .leftJoin(
+      conversationParticipants,
+      and(
+        eq(conversationParticipants.conversationId, conversations.id),
+        eq(conversationParticipants.userId, userId),
+      ),
+    )
+    .where(eq(conversations.id, id));
+  return row ?? null;
+}
+
 export async function findParticipant(
   db: DbOrTx,
   conversationId: string,

@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.ts";
 import { conversations, savedReplies, users } from "../../db/schema/index.ts";
 import { type Cursor, cursorTime, olderThan, pageOf } from "../../lib/cursor.ts";
+import { isUuid } from "../../lib/ids.ts";
 
 const client = alias(users, "inbox_client");
 const assignee = alias(users, "inbox_assignee");
@@ -107,4 +108,32 @@ export async function insertSavedReply(
 ): Promise<SavedReply> {
   const [row] = await db.insert(savedReplies).values(values).returning();
   return toSavedReply(row!);
+}
+
+/** The reply's row before a change, locked so an edit and a delete do not cross. */
+export async function findSavedReplyRow(db: DbOrTx, id: string) {
+  if (!isUuid(id)) return null;
+  const [row] = await db.select().from(savedReplies).where(eq(savedReplies.id, id)).for("update");
+  return row ?? null;
+}
+
+export async function updateSavedReplyRow(
+  db: DbOrTx,
+  id: string,
+  values: { title?: string | undefined; body?: string | undefined },
+): Promise<SavedReply> {
+  const [row] = await db
+    .update(savedReplies)
+    .set({
+      ...(values.title !== undefined ? { title: values.title } : {}),
+      ...(values.body !== undefined ? { body: values.body } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(savedReplies.id, id))
+    .returning();
+  return toSavedReply(row!);
+}
+
+export async function deleteSavedReplyRow(db: DbOrTx, id: string): Promise<void> {
+  await db.delete(savedReplies).where(eq(savedReplies.id, id));
 }

@@ -1,7 +1,7 @@
 import type { Conversation, InboxItem, Message, SavedReply } from "@referral-app/shared/schemas/conversation";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { conversations } from "../../db/schema/index.ts";
+import { auditLog, conversations } from "../../db/schema/index.ts";
 import { addBusinessHours } from "../../lib/business-days.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
 import { getInbox } from "./inbox.service.ts";
@@ -21,8 +21,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const call = (method: "GET" | "POST" | "PATCH", url: string, user: SignedUpUser, payload?: unknown) =>
-  t.app.inject({ method, url, headers: user.headers, ...(payload ? { payload: payload as object } : {}) });
+const call = (
+  method: "GET" | "POST" | "PATCH" | "DELETE",
+  url: string,
+  user: SignedUpUser,
+  payload?: unknown,
+) => t.app.inject({ method, url, headers: user.headers, ...(payload ? { payload: payload as object } : {}) });
 
 async function askSupport(subject: string): Promise<Conversation> {
   const response = await call("POST", "/api/conversations", client, { type: "support", subject });
@@ -150,6 +154,67 @@ describe("GET and POST /api/admin/saved-replies", () => {
     const list = json<{ data: SavedReply[] }>(await call("GET", "/api/admin/saved-replies", staff)).data;
     expect(list.map((reply) => reply.title)).toContain("Documents received");
     expect((await call("GET", "/api/admin/saved-replies", client)).statusCode).toBe(403);
+  });
+});
+
+describe("PATCH and DELETE /api/admin/saved-replies/:id", () => {
+  async function keep(title: string): Promise<SavedReply> {
+    const created = await call("POST", "/api/admin/saved-replies", admin, { title, body: `${title} body` });
+    expect(created.statusCode, created.body).toBe(201);
+    return json<{ data: SavedReply }>(created).data;
+  }
+  const titles = async () =>
+    json<{ data: SavedReply[] }>(await call("GET", "/api/admin/saved-replies", staff)).data.map(
+      (r) => r.title,
+    );
+  const audits = (entityId: string) =>
+    t.ctx.db.select().from(auditLog).where(eq(auditLog.entityId, entityId));
+
+  it("lets an admin change a reply's title or body, audited with before and after", async () => {
+    const reply = await keep("Fees");
+    const changed = await call("PATCH", `/api/admin/saved-replies/${reply.id}`, admin, {
+      body: "Our fees are on the website.",
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(json<{ data: SavedReply }>(changed).data).toMatchObject({
+      id: reply.id,
+      title: "Fees",
+      body: "Our fees are on the website.",
+    });
+    const rows = await audits(reply.id);
+    const updated = rows.find((row) => row.action === "saved_reply.updated");
+    expect(updated?.before).toMatchObject({ body: "Fees body" });
+    expect(updated?.after).toMatchObject({ body: "Our fees are on the website." });
+  });
+
+  it("lets an admin delete a reply, audited; staff and clients may do neither", async () => {
+    const reply = await keep("Holidays");
+    for (const user of [staff, client]) {
+      expect(
+        (await call("PATCH", `/api/admin/saved-replies/${reply.id}`, user, { title: "x" })).statusCode,
+      ).toBe(403);
+      expect((await call("DELETE", `/api/admin/saved-replies/${reply.id}`, user)).statusCode).toBe(403);
+    }
+    expect(await titles()).toContain("Holidays");
+    const deleted = await call("DELETE", `/api/admin/saved-replies/${reply.id}`, admin);
+    expect(deleted.statusCode, deleted.body).toBe(200);
+    expect(await titles()).not.toContain("Holidays");
+    expect((await audits(reply.id)).map((row) => row.action)).toContain("saved_reply.deleted");
+    // Deleting it again, or changing it, answers 404.
+    expect((await call("DELETE", `/api/admin/saved-replies/${reply.id}`, admin)).statusCode).toBe(404);
+    expect(
+      (await call("PATCH", `/api/admin/saved-replies/${reply.id}`, admin, { title: "x" })).statusCode,
+    ).toBe(404);
+  });
+
+  it("rejects an empty change or a blank title with 400 and changes nothing", async () => {
+    const reply = await keep("Visas");
+    for (const payload of [{}, { title: "  " }, { title: "Ok", extra: 1 }]) {
+      const response = await call("PATCH", `/api/admin/saved-replies/${reply.id}`, admin, payload);
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+    }
+    expect(await titles()).toContain("Visas");
+    expect((await call("DELETE", "/api/admin/saved-replies/not-an-id", admin)).statusCode).toBe(404);
   });
 });
 

@@ -6,12 +6,20 @@ import {
   inboxItemSchema,
   inboxQuerySchema,
   savedReplySchema,
+  updateSavedReplySchema,
 } from "@referral-app/shared/schemas/conversation";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requireRole, requireStaff } from "../../plugins/authenticate.ts";
 import { errorResponses } from "../../plugins/error-responses.ts";
-import { createSavedReply, getInbox, getSavedReplies, updateSupportConversation } from "./inbox.service.ts";
+import {
+  createSavedReply,
+  deleteSavedReply,
+  getInbox,
+  getSavedReplies,
+  updateSavedReply,
+  updateSupportConversation,
+} from "./inbox.service.ts";
 
 /** The shared staff inbox of support conversations, and the saved replies admins keep. */
 export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -89,6 +97,45 @@ export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply
         .status(201)
         .send({ status: "success" as const, data: await createSavedReply(ctx, actor, request.body) });
+    },
+  );
+
+  app.patch(
+    "/admin/saved-replies/:id",
+    {
+      schema: {
+        operationId: "updateSavedReply",
+        tags: ["messages", "admin"],
+        summary: "Admins: change a saved reply's title or body (audited)",
+        params: idParamsSchema,
+        body: updateSavedReplySchema,
+        response: { 200: apiResponseSchema(savedReplySchema), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const actor = await requireRole(request, ["admin"]);
+      return {
+        status: "success" as const,
+        data: await updateSavedReply(ctx, actor, request.params.id, request.body),
+      };
+    },
+  );
+
+  app.delete(
+    "/admin/saved-replies/:id",
+    {
+      schema: {
+        operationId: "deleteSavedReply",
+        tags: ["messages", "admin"],
+        summary: "Admins: delete a saved reply (audited)",
+        params: idParamsSchema,
+        response: { 200: apiResponseSchema(z.null()), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const actor = await requireRole(request, ["admin"]);
+      await deleteSavedReply(ctx, actor, request.params.id);
+      return { status: "success" as const, data: null };
     },
   );
 };

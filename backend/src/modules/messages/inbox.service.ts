@@ -5,6 +5,7 @@ import type {
   InboxItem,
   InboxQuery,
   SavedReply,
+  UpdateSavedReplyData,
 } from "@referral-app/shared/schemas/conversation";
 import type { AppContext } from "../../context.ts";
 import type { Actor } from "../../lib/actor.ts";
@@ -17,7 +18,14 @@ import {
   findUsers,
   updateConversationRow,
 } from "./conversations.repository.ts";
-import { insertSavedReply, listInbox, listSavedReplies } from "./inbox.repository.ts";
+import {
+  deleteSavedReplyRow,
+  findSavedReplyRow,
+  insertSavedReply,
+  listInbox,
+  listSavedReplies,
+  updateSavedReplyRow,
+} from "./inbox.repository.ts";
 
 export function getInbox(
   ctx: AppContext,
@@ -101,5 +109,42 @@ export async function createSavedReply(
       after: { title: reply.title },
     });
     return reply;
+  });
+}
+
+export async function updateSavedReply(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: UpdateSavedReplyData,
+): Promise<SavedReply> {
+  return ctx.db.transaction(async (tx) => {
+    const before = await findSavedReplyRow(tx, id);
+    if (!before) throw notFound("Saved reply");
+    const reply = await updateSavedReplyRow(tx, id, input);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "saved_reply.updated",
+      entityType: "saved_reply",
+      entityId: id,
+      before: { title: before.title, body: before.body },
+      after: { title: reply.title, body: reply.body },
+    });
+    return reply;
+  });
+}
+
+export async function deleteSavedReply(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const before = await findSavedReplyRow(tx, id);
+    if (!before) throw notFound("Saved reply");
+    await deleteSavedReplyRow(tx, id);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "saved_reply.deleted",
+      entityType: "saved_reply",
+      entityId: id,
+      before: { title: before.title, body: before.body },
+    });
   });
 }

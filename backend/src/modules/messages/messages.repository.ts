@@ -6,7 +6,15 @@ import type {
 } from "@referral-app/shared/schemas/conversation";
 import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { cases, conversationParticipants, conversations, messages, users } from "../../db/schema/index.ts";
+import {
+  cases,
+  conversationParticipants,
+  conversations,
+  messageAttachments,
+  messages,
+  storedFiles,
+  users,
+} from "../../db/schema/index.ts";
 import { type Cursor, cursorTime, olderThan, pageOf } from "../../lib/cursor.ts";
 import { isUuid } from "../../lib/ids.ts";
 import { attachmentsOf } from "./attachments.repository.ts";
@@ -90,13 +98,27 @@ export async function findMessageRow(
   return row ?? null;
 }
 
+/**
+ * Each message's files as a JSON array (null without any), in the message's own row: the page of a
+ * thread then costs one round trip instead of two (the round trips, not the SQL, were its cost).
+ */
+const attachmentsJson = sql<MessageAttachment[] | null>`(
+  select json_agg(json_build_object(
+    'id', f.id, 'fileName', coalesce(f.file_name, 'file'), 'contentType', f.content_type, 'size', f.size_bytes
+  ) order by a.position)
+  from ${messageAttachments} a join ${storedFiles} f on f.id = a.file_id
+  where a.message_id = ${messages.id})`;
+
 /** A page of a thread: the newest `limit` before the cursor, answered oldest first (newest last). */
 export async function listMessages(
   db: DbOrTx,
   conversationId: string,
   page: { cursor: Cursor | null; limit: number },
 ): Promise<{ items: Message[]; nextCursor: string | null }> {
-  const rows = await selectMessages(db)
+  const rows = await db
+    .select({ ...messageColumns, attachments: attachmentsJson })
+    .from(messages)
+    .leftJoin(users, eq(users.id, messages.senderId))
     .where(
       and(
         eq(messages.conversationId, conversationId),
@@ -106,7 +128,7 @@ export async function listMessages(
     .orderBy(desc(messages.createdAt), desc(messages.id))
     .limit(page.limit + 1);
   const { items, nextCursor } = pageOf(rows, page.limit, (row) => ({ t: row.cursor, id: row.id }));
-  return { items: (await withAttachments(db, items)).reverse(), nextCursor };
+  return { items: items.map((row) => toMessage(row, row.attachments ?? [])).reverse(), nextCursor };
 }
 
 export async function insertMessage(

@@ -21,6 +21,7 @@ import { readImportFile } from "./import-upload.ts";
 import { partnerOrganizationsRoutes } from "./organizations.routes.ts";
 import { inviteMember, organizationMembers } from "./organizations.service.ts";
 import { requirePartner } from "./partner-access.ts";
+import { partnerPayoutsRoutes } from "./partner-payouts.routes.ts";
 import {
   getPartnerCommissions,
   getPartnerOverview,
@@ -32,6 +33,7 @@ import {
 export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
   await app.register(partnerOrganizationsRoutes);
+  await app.register(partnerPayoutsRoutes);
   // Scoped to this plugin: CSV uploads as a raw text/csv body or a multipart form with one file.
   await app.register(multipart, {
     limits: { fileSize: PARTNER_IMPORT_LIMITS.maxBytes, files: 1, fields: 5 },

@@ -63,11 +63,12 @@ export async function changeReferralStatus(
       changedBy: actor.id,
       createdAt: now,
     });
-    const reward = to === "converted" ? await creditConversion(ctx, tx, referral, now) : null;
-    // The friend's case came from this referral (once they have one; else when it opens).
+    // The friend's case came from this referral (once they have one; else when it opens). Linked
+    // first: the reward's vesting follows that case's visa type.
     if (to === "converted" && referral.referredUserId) {
       await linkReferralToFriendCase(tx, referral.id, referral.referredUserId);
     }
+    const reward = to === "converted" ? await creditConversion(ctx, tx, referral, now) : null;
     await enqueueNotification(ctx, tx, {
       userId: referral.referrerId,
       type: "referral",

@@ -1,4 +1,4 @@
-import type { RewardStatus } from "@referral-app/shared/constants";
+import type { RewardStatus, VisaStageId } from "@referral-app/shared/constants";
 import type { Money } from "@referral-app/shared/schemas/common";
 import type { PartnerCommission as CommissionEntry } from "@referral-app/shared/schemas/partners";
 import type { RewardEntry, RewardKind, RewardStatusTotal } from "@referral-app/shared/schemas/rewards";
@@ -132,6 +132,8 @@ export async function rewardTotals(db: DbOrTx, filter: RewardFilter): Promise<Re
 }
 
 export interface LedgerCredit extends Money {
+  vestStage?: VisaStageId | null;
+  vestedAt?: Date | null;
   userId: string;
   referralId: string;
   kind: "referral_reward" | "partner_commission";
@@ -141,14 +143,20 @@ export interface LedgerCredit extends Money {
 }
 
 /**
- * Credits a pending ledger entry once per referral and kind (unique index on (referral_id, kind)):
+ * Credits a pending ledger entry once per referral, kind and vesting part (unique index):
  * true when this call created it, false when it already existed.
  */
 export async function creditLedger(db: DbOrTx, credit: LedgerCredit): Promise<boolean> {
   const rows = await db
     .insert(rewardLedger)
-    .values({ ...credit, status: "pending", partnerOrganizationId: credit.partnerOrganizationId ?? null })
-    .onConflictDoNothing({ target: [rewardLedger.referralId, rewardLedger.kind] })
+    .values({
+      ...credit,
+      status: "pending",
+      partnerOrganizationId: credit.partnerOrganizationId ?? null,
+      vestStage: credit.vestStage ?? null,
+      vestedAt: credit.vestedAt === undefined ? new Date() : credit.vestedAt,
+    })
+    .onConflictDoNothing()
     .returning({ id: rewardLedger.id });
   return rows.length > 0;
 }

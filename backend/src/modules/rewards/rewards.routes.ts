@@ -10,12 +10,14 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requireStaff } from "../../plugins/authenticate.ts";
+import { rewardCreditRoutes } from "./reward-credit.routes.ts";
 import { changeRewardStatus, getRewardTotals, searchRewards } from "./rewards.service.ts";
 
 const entryResponse = { 200: apiResponseSchema(rewardEntrySchema) };
 
 export const rewardsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
+  await app.register(rewardCreditRoutes);
 
   app.get(
     "/admin/rewards",

@@ -11,6 +11,15 @@ import { DomainError, notFound } from "../../lib/domain-error.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { enqueueNotification } from "../notifications/notifications.service.ts";
 import { isRewardHeld } from "../referral-reviews/referral-reviews.service.ts";
+import { rewardParts } from "./reward-credit.service.ts";
+
+// The ledger's surface for other modules: vesting with the friend's case, and credit on invoices.
+export {
+  clawBackUnvestedRewards,
+  takeCreditForInvoice,
+  vestRewardsForCase,
+} from "./reward-credit.service.ts";
+
 import {
   creditLedger,
   findPartnerCommission,
@@ -46,18 +55,26 @@ export async function creditConversion(
 ): Promise<Money | null> {
   const reward = ctx.config.referralReward;
   const availableAt = new Date(now.getTime() + ctx.config.rewardHoldingDays * DAY_MS);
+  let credited = false;
   // A zero reward is configured to mean "no rewards": no ledger line.
-  const credited =
-    reward.amountMinor > 0 &&
-    (await creditLedger(tx, {
-      userId: referral.referrerId,
-      referralId: referral.id,
-      kind: "referral_reward",
-      amountMinor: reward.amountMinor,
-      currency: reward.currency,
-      availableAt,
-      reason: `Referral of ${referral.fullName} converted`,
-    }));
+  if (reward.amountMinor > 0) {
+    for (const part of await rewardParts(tx, referral.id, reward.amountMinor, now)) {
+      const created = await creditLedger(tx, {
+        userId: referral.referrerId,
+        referralId: referral.id,
+        kind: "referral_reward",
+        amountMinor: part.amountMinor,
+        currency: reward.currency,
+        availableAt,
+        reason: part.vestStage
+          ? `Referral of ${referral.fullName} converted (part vesting at ${part.vestStage.replace("_", " ")})`
+          : `Referral of ${referral.fullName} converted`,
+        vestStage: part.vestStage,
+        vestedAt: part.vestedAt,
+      });
+      credited ||= created;
+    }
+  }
   if (referral.partnerOrganizationId) {
     const commission = await findPartnerCommission(tx, referral.partnerOrganizationId);
     const amount: Money | null =
@@ -150,6 +167,12 @@ function refusal(row: RewardRow, action: RewardAction, now: Date): string | null
   const to = TARGET[action];
   if (!REWARD_STATUS_TRANSITIONS[row.status].includes(to)) {
     return `A ${row.status} reward cannot become ${to}`;
+  }
+  if (action === "reverse" && row.payoutBatchId !== null) {
+    return "This commission is in a payout batch";
+  }
+  if (action === "approve" && row.vestedAt === null) {
+    return `This part vests when the friend's case reaches ${String(row.vestStage).replace("_", " ")}`;
   }
   if (action === "approve" && row.availableAt.getTime() > now.getTime()) {
     return `The holding period ends at ${row.availableAt.toISOString()}`;

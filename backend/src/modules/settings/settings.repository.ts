@@ -10,6 +10,11 @@ const DEFAULTS: ConsultancySettings = {
   invoiceRetentionYears: 7,
   notificationRetentionDays: 365,
   analyticsRetentionMonths: 13,
+  businessName: "Referral Client App",
+  businessAddress: "",
+  logoDataUrl: null,
+  taxRates: [],
+  paymentInstructions: "",
 };
 
 const toSettings = (row: typeof consultancySettings.$inferSelect): ConsultancySettings => ({
@@ -20,6 +25,11 @@ const toSettings = (row: typeof consultancySettings.$inferSelect): ConsultancySe
   invoiceRetentionYears: row.invoiceRetentionYears,
   notificationRetentionDays: row.notificationRetentionDays,
   analyticsRetentionMonths: row.analyticsRetentionMonths,
+  businessName: row.businessName,
+  businessAddress: row.businessAddress,
+  logoDataUrl: row.logoDataUrl,
+  taxRates: row.taxRates,
+  paymentInstructions: row.paymentInstructions,
 });
 
 export async function findSettings(db: DbOrTx): Promise<ConsultancySettings> {

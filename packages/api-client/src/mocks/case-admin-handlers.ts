@@ -78,6 +78,11 @@ export function caseAdminHandlers(store: MockStore, url: (path: string) => strin
     invoiceRetentionYears: 7,
     notificationRetentionDays: 365,
     analyticsRetentionMonths: 13,
+    businessName: "Referral Client App",
+    businessAddress: "",
+    logoDataUrl: null,
+    taxRates: [],
+    paymentInstructions: "",
   };
   return [
     http.get(url("admin/cases"), ({ request }) => {

@@ -3,9 +3,11 @@ import { delay, http, type RequestHandler } from "msw";
 import { authHandlers } from "./auth-handlers.ts";
 import { caseAdminHandlers } from "./case-admin-handlers.ts";
 import { caseHandlers } from "./case-handlers.ts";
+import { invoiceHandlers } from "./invoice-handlers.ts";
 import { messageHandlers } from "./message-handlers.ts";
 import { createMockStore, type MockStore, type MockStoreOptions } from "./mock-store.ts";
 import { notificationHandlers } from "./notification-handlers.ts";
+import { payoutHandlers } from "./payout-handlers.ts";
 import { referralHandlers } from "./referral-handlers.ts";
 import { invalid, ok, readJson } from "./respond.ts";
 import { userHandlers } from "./user-handlers.ts";
@@ -40,6 +42,8 @@ export function createHandlers(options: MockHandlerOptions = {}): RequestHandler
     ...authHandlers(store, url),
     ...caseHandlers(store, url),
     ...caseAdminHandlers(store, url),
+    ...invoiceHandlers(store, url),
+    ...payoutHandlers(store, url),
     ...messageHandlers(store, url),
     http.get(url("features"), () => ok(store.features)),
     http.post(url("analytics/events"), async ({ request }) => {

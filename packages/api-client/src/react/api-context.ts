@@ -5,8 +5,10 @@ import { AuthService } from "../services/auth-service.ts";
 import { CaseService } from "../services/case-service.ts";
 import { DocumentService } from "../services/document-service.ts";
 import { FeatureService } from "../services/feature-service.ts";
+import { InvoiceService } from "../services/invoice-service.ts";
 import { MessageService } from "../services/message-service.ts";
 import { NotificationService } from "../services/notification-service.ts";
+import { PayoutService } from "../services/payout-service.ts";
 import { ReferralService } from "../services/referral-service.ts";
 import { StaffService } from "../services/staff-service.ts";
 import { UserService } from "../services/user-service.ts";
@@ -23,6 +25,8 @@ export interface ApiServices {
   documents: DocumentService;
   visaTypes: VisaTypeService;
   staff: StaffService;
+  invoices: InvoiceService;
+  payouts: PayoutService;
   messages: MessageService;
 }
 
@@ -45,6 +49,8 @@ export function createApiServices(client: ApiClient): ApiServices {
     documents: new DocumentService(client),
     visaTypes: new VisaTypeService(client),
     staff: new StaffService(client),
+    invoices: new InvoiceService(client),
+    payouts: new PayoutService(client),
     messages: new MessageService(client),
   };
 }

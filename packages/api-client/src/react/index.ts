@@ -21,6 +21,19 @@ export {
 } from "./case-hooks.ts";
 export { useFeature, useFeatures } from "./feature-hooks.ts";
 export {
+  invoiceKeys,
+  useAdminInvoices,
+  useCaseInvoices,
+  useCredit,
+  useInvoice,
+  useInvoiceActions,
+  useInvoiceTemplates,
+  usePayInvoice,
+  useRevenueAnalytics,
+  useRewardPreference,
+  useSetRewardPreference,
+} from "./invoice-hooks.ts";
+export {
   applyNotificationEvent,
   useMarkAllNotificationsRead,
   useMarkNotificationRead,
@@ -28,6 +41,7 @@ export {
   useNotifications,
   useUnreadCount,
 } from "./notification-hooks.ts";
+export { usePartnerStatements, usePayoutActions, usePayoutBatches } from "./payout-hooks.ts";
 export { useProfile, useProfilePicture, useUpdateProfile, useVisaProgress } from "./profile-hooks.ts";
 export { createQueryClient, type QueryClientOptions } from "./query-client.ts";
 export { queryKeys } from "./query-keys.ts";

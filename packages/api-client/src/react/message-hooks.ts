@@ -4,6 +4,7 @@ import type {
   CreateSavedReplyData,
   InboxQuery,
   Message,
+  UpdateSavedReplyData,
 } from "@referral-app/shared/schemas/conversation";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
@@ -181,6 +182,25 @@ export function useCreateSavedReply() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (data: CreateSavedReplyData) => services.messages.createSavedReply(data),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.messages.savedReplies() }),
+  });
+}
+
+export function useUpdateSavedReply() {
+  const { services } = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, data }: { id: string; data: UpdateSavedReplyData }) =>
+      services.messages.updateSavedReply(id, data),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.messages.savedReplies() }),
+  });
+}
+
+export function useDeleteSavedReply() {
+  const { services } = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => services.messages.deleteSavedReply(id),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.messages.savedReplies() }),
   });
 }

@@ -28,6 +28,7 @@ import {
   type SavedReply,
   type SendMessageData,
   savedReplySchema,
+  type UpdateSavedReplyData,
 } from "@referral-app/shared/schemas/conversation";
 import { z } from "zod";
 import { createIdempotencyKey } from "../idempotency-key.ts";
@@ -140,5 +141,13 @@ export class MessageService extends BaseService {
 
   createSavedReply(data: CreateSavedReplyData): Promise<SavedReply> {
     return this.post("admin/saved-replies", savedReplySchema, data);
+  }
+
+  updateSavedReply(id: string, data: UpdateSavedReplyData): Promise<SavedReply> {
+    return this.patch(`admin/saved-replies/${pathId(id)}`, savedReplySchema, data);
+  }
+
+  async deleteSavedReply(id: string): Promise<void> {
+    await this.delete(`admin/saved-replies/${pathId(id)}`, z.null());
   }
 }

@@ -308,6 +308,9 @@ export const CASE_TIMELINE_KINDS = [
   "details_changed",
   "outcome_decided",
   "reopened",
+  "message",
+  /** The stage invoice was paid in full: `data` { invoiceId, invoiceNumber }. */
+  "payment_completed",
 ] as const;
 export const caseTimelineKindSchema = z.enum(CASE_TIMELINE_KINDS);
 export type CaseTimelineKind = z.infer<typeof caseTimelineKindSchema>;
@@ -318,7 +321,9 @@ export type CaseTimelineKind = z.infer<typeof caseTimelineKindSchema>;
  * `{ noteId }`; task_created `{ taskId, title, dueAt, assigneeKind }`; task_completed `{ taskId, title }`;
  * consultant_assigned `{ consultantName, previousConsultantName }`; details_changed `{ fields }`;
  * outcome_decided `{ outcome, decidedAt, note? }`; reopened `{ previousOutcome, previousDecidedAt, reason }`
- * (internal). Client-visible entries never carry staff ids.
+ * (internal); message `{ conversationId, messageId, firstLine }` (a consultation message, listed only
+ * to the conversation's participants, never stored in the timeline). Client-visible entries never
+ * carry staff ids.
  */
 export const caseTimelineEntrySchema = z
   .object({
@@ -381,6 +386,27 @@ export const consultancySettingsSchema = z
     notificationRetentionDays: z.number().int().min(30).max(3650),
     /** Analytics events are aggregated into daily counts, then dropped, after this many months. */
     analyticsRetentionMonths: z.number().int().min(1).max(120),
+    /** On invoices, receipts and statements. */
+    businessName: z.string().trim().min(1).max(120),
+    businessAddress: z.string().trim().max(500),
+    /** A small PNG or JPEG as a data URL (printed on PDFs), or null. */
+    logoDataUrl: z
+      .string()
+      .max(300_000)
+      .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/, "A PNG or JPEG data URL")
+      .nullable(),
+    /** Tax rates invoice lines may carry; none by default. */
+    taxRates: z
+      .array(
+        z.object({
+          id: z.string().trim().min(1).max(40),
+          name: z.string().trim().min(1).max(80),
+          rateBps: z.number().int().min(0).max(10_000),
+        }),
+      )
+      .max(20),
+    /** What the manual gateway tells a client paying by bank transfer, cash or card terminal. */
+    paymentInstructions: z.string().trim().max(2000),
     /** Business hours (Monday to Friday, 09:00–17:00 UTC) staff have to answer a support question. */
     supportFirstResponseHours: z.number().int().min(1).max(80),
   })

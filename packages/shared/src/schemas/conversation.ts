@@ -287,6 +287,18 @@ export const createSavedReplySchema = z
   .meta({ id: "CreateSavedReplyData" });
 export type CreateSavedReplyData = z.infer<typeof createSavedReplySchema>;
 
+/** `PATCH /api/admin/saved-replies/:id`: a new title, body or both. */
+export const updateSavedReplySchema = z
+  .strictObject({
+    title: z.string().trim().min(1).max(120).optional(),
+    body: z.string().trim().min(1).max(MESSAGE_MAX_LENGTH).optional(),
+  })
+  .refine((value) => value.title !== undefined || value.body !== undefined, {
+    message: "Give a title or a body",
+  })
+  .meta({ id: "UpdateSavedReplyData" });
+export type UpdateSavedReplyData = z.infer<typeof updateSavedReplySchema>;
+
 /** A case's consultation thread as the case page sees it. */
 export const caseConversationSchema = z
   .object({

@@ -15,6 +15,7 @@ import { type FormEvent, useState } from "react";
 import { useSearchParams } from "react-router";
 import { strings } from "../../strings.ts";
 import { CaseAnalyticsSection } from "./case-analytics-section.tsx";
+import { MoneyAnalyticsSection } from "./money-analytics.tsx";
 
 const referrerColumns: TableColumn<TopReferrer>[] = [
   {
@@ -201,6 +202,7 @@ export function Component() {
         ) : null}
       </QueryState>
       <CaseAnalyticsSection />
+      <MoneyAnalyticsSection />
     </>
   );
 }

@@ -33,13 +33,18 @@ describe("staff case page", () => {
     await user.selectOptions(within(form).getByLabelText("Move to"), "application");
     await user.type(within(form).getByLabelText("Note to the client (optional)"), "We are lodging it today.");
     await user.click(within(form).getByRole("button", { name: "Move stage" }));
-    await expect
-      .poll(() => api.calls.find((call) => call.route === `POST admin/cases/${caseId}/stage`)?.body)
-      .toEqual({ stage: "application", note: "We are lodging it today." });
+    // Wait on what the user sees, in the order it comes: the timeline's refetch after the answered
+    // request brings the entry (so the request is recorded by then), and the success message follows
+    // the refetch of every case query. A one-second poll on the recorded call failed under load.
     const timeline = screen.getByRole("region", { name: "Timeline" });
-    expect(await within(timeline).findByText("Moved from Assessment to Application")).toBeInTheDocument();
-    expect(within(timeline).getByText("We are lodging it today.")).toBeInTheDocument();
-    // The toast follows the refetch of every case query (and the page now also loads its documents).
+    const entry = (await within(timeline).findByText("Moved from Assessment to Application")).closest("li")!;
+    expect(within(entry).getByText("We are lodging it today.")).toBeInTheDocument();
+    expect(api.calls.filter((call) => call.route === `POST admin/cases/${caseId}/stage`)).toEqual([
+      {
+        route: `POST admin/cases/${caseId}/stage`,
+        body: { stage: "application", note: "We are lodging it today." },
+      },
+    ]);
     expect(
       await screen.findByText("Moved to Application; the client is notified.", {}, { timeout: 5_000 }),
     ).toBeInTheDocument();

@@ -11,6 +11,7 @@ import { ErrorState, QueryState } from "@referral-app/ui/query-state";
 import { SkeletonList } from "@referral-app/ui/skeleton";
 import { Link, useParams } from "react-router";
 import { strings } from "../../strings.ts";
+import { CaseInvoicesPanel } from "../invoices/case-invoices-panel.tsx";
 import { CaseMessagesCard } from "../messages/case-messages-card.tsx";
 import { AssignmentForm, OutcomeForm, ReopenDialog, StageForm } from "./case-actions.tsx";
 import { CaseDocumentsReview } from "./case-documents-review.tsx";
@@ -121,6 +122,7 @@ function CaseBody({ visaCase }: { visaCase: VisaCase }) {
           <Timeline caseId={visaCase.id} />
           <CaseMessagesCard caseId={visaCase.id} />
           <Tasks visaCase={visaCase} />
+          <CaseInvoicesPanel caseId={visaCase.id} />
           {visaCase.closed ? null : (
             <Card title={strings.case.notes}>
               <NoteForm caseId={visaCase.id} />

@@ -2,6 +2,7 @@ import { formatDateTime } from "@referral-app/app-kit/console-format";
 import { VISA_STAGE_IDS, type VisaStageId } from "@referral-app/shared/constants";
 import type { CaseNote, CaseTimelineEntry } from "@referral-app/shared/schemas/case";
 import { Badge } from "@referral-app/ui/badge";
+import { Link } from "react-router";
 import { strings } from "../../strings.ts";
 
 const text = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
@@ -42,6 +43,10 @@ export function timelineTitle(entry: CaseTimelineEntry): string {
     }
     case "reopened":
       return strings.timeline.reopened;
+    case "message":
+      return strings.timeline.message;
+    case "payment_completed":
+      return strings.timeline.payment_completed(text(data.invoiceNumber));
   }
 }
 
@@ -49,10 +54,16 @@ export function timelineTitle(entry: CaseTimelineEntry): string {
 function timelineBody(entry: CaseTimelineEntry, notes: readonly CaseNote[]): string | null {
   const noteId = text(entry.data.noteId);
   const note = noteId ? notes.find((item) => item.id === noteId) : undefined;
-  return note?.body ?? text(entry.data.body) ?? text(entry.data.note) ?? text(entry.data.reason);
+  return (
+    note?.body ??
+    text(entry.data.body) ??
+    text(entry.data.note) ??
+    text(entry.data.reason) ??
+    text(entry.data.firstLine)
+  );
 }
 
-/** One timeline for the case: stage changes, notes and tasks (and later documents, payments, messages). */
+/** One timeline for the case: stage changes, notes, tasks and the consultation's messages. */
 export function CaseTimeline({
   entries,
   notes,
@@ -65,6 +76,7 @@ export function CaseTimeline({
     <ol className="space-y-4 border-s border-border ps-4">
       {entries.map((entry) => {
         const body = timelineBody(entry, notes);
+        const thread = entry.kind === "message" ? text(entry.data.conversationId) : null;
         return (
           <li key={entry.id} className="text-sm">
             <div className="flex flex-wrap items-center gap-2">
@@ -76,6 +88,14 @@ export function CaseTimeline({
               {entry.actorName ? ` · ${strings.case.by(entry.actorName)}` : ""}
             </p>
             {body ? <p className="mt-1 whitespace-pre-line">{body}</p> : null}
+            {thread ? (
+              <Link
+                className="text-xs font-medium text-brand underline-offset-4 hover:underline"
+                to={`/messages/${thread}`}
+              >
+                {strings.timeline.openThread}
+              </Link>
+            ) : null}
           </li>
         );
       })}

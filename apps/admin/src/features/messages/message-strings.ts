@@ -39,6 +39,7 @@ export const STATE_LABELS: Record<ConversationState, string> = {
 
 export const messageStrings = {
   nav: "Messages",
+  unreadNav: (count: number) => (count === 1 ? "1 unread message" : `${count} unread messages`),
   inboxTitle: "Support inbox",
   inboxIntro: "Clients' general questions. Take one to answer it, or hand it to a colleague.",
   filters: {
@@ -75,6 +76,14 @@ export const messageStrings = {
   replyBody: "Text",
   addReply: "Add reply",
   noReplies: "No saved replies yet.",
+  editReply: "Edit",
+  editReplyOf: (title: string) => `Edit “${title}”`,
+  saveReply: "Save reply",
+  deleteReply: "Delete",
+  deleteReplyOf: (title: string) => `Delete “${title}”`,
+  deleteReplyTitle: (title: string) => `Delete the saved reply “${title}”?`,
+  deleteReplyBody: "Staff will no longer be able to insert it. Messages already sent keep their text.",
+  replyDeleted: "Saved reply deleted",
   caseMessages: "Messages with the client",
   caseMessagesNone: "The client has not written about this case yet.",
   join: "Join the conversation",

@@ -8,14 +8,16 @@ import { useState } from "react";
 import { errorMessage } from "../../error-message.ts";
 import { strings } from "../../strings.ts";
 import { messageStrings as words } from "./message-strings.ts";
+import { SavedReplyItem } from "./saved-reply-item.tsx";
 
-/** The saved replies; admins add new ones here. */
+/** The saved replies; admins add, change and delete them here. */
 export function SavedRepliesCard() {
   const session = useSession();
   const replies = useSavedReplies();
   const create = useCreateSavedReply();
   const [title, setTitle] = useState("");
   const [body, setBody] = useState("");
+  const isAdmin = session.data?.user.role === "admin";
   return (
     <Card title={words.savedReplies}>
       <QueryState query={replies} loadingLabel={strings.app.loading}>
@@ -24,15 +26,12 @@ export function SavedRepliesCard() {
         ) : (
           <ul className="space-y-2 text-sm">
             {replies.data?.map((reply) => (
-              <li key={reply.id}>
-                <p className="font-medium">{reply.title}</p>
-                <p className="line-clamp-2 whitespace-pre-line text-muted">{reply.body}</p>
-              </li>
+              <SavedReplyItem key={reply.id} reply={reply} canManage={isAdmin} />
             ))}
           </ul>
         )}
       </QueryState>
-      {session.data?.user.role === "admin" ? (
+      {isAdmin ? (
         <form
           className="mt-4 space-y-3 border-t border-border pt-4"
           onSubmit={(event) => {

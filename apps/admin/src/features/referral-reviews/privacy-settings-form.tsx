@@ -11,7 +11,14 @@ import { type FormEvent, useState } from "react";
 import { errorMessage } from "../../error-message.ts";
 import { reviewStrings as s } from "./review-strings.ts";
 
-type Key = Exclude<keyof ConsultancySettings, "referralContactBusinessDays" | "supportFirstResponseHours">;
+type Key = keyof Pick<
+  ConsultancySettings,
+  | "maxReferralsPerDay"
+  | "caseDocumentRetentionMonths"
+  | "notificationRetentionDays"
+  | "analyticsRetentionMonths"
+  | "invoiceRetentionYears"
+>;
 const FIELDS: { key: Key; min: number; max: number }[] = [
   { key: "maxReferralsPerDay", min: 1, max: 1000 },
   { key: "caseDocumentRetentionMonths", min: 1, max: 240 },

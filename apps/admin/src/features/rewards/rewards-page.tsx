@@ -17,6 +17,7 @@ const TONES: Record<RewardStatus, BadgeTone> = {
   pending: "warning",
   approved: "info",
   paid: "success",
+  credited: "success",
   reversed: "danger",
 };
 

@@ -8,6 +8,7 @@ import { QueryState } from "@referral-app/ui/query-state";
 import { Table, type TableColumn } from "@referral-app/ui/table";
 import { TruncatedText } from "@referral-app/ui/truncated-text";
 import { strings } from "../../strings.ts";
+import { PayoutStatements } from "./payout-statements.tsx";
 
 const columns: TableColumn<PartnerCommission>[] = [
   {
@@ -59,6 +60,9 @@ export function Component() {
     <>
       <PageHeader title={strings.commissions.title} description={strings.commissions.description} />
       <CommissionTerms />
+      <div className="mb-6">
+        <PayoutStatements />
+      </div>
       <QueryState
         query={commissions}
         loadingLabel={strings.commissions.loading}

@@ -9,6 +9,7 @@ import { Link, useParams } from "react-router";
 import { PageTitle } from "../../components/page-title.tsx";
 import { useFormat } from "../../i18n/use-format.ts";
 import { CaseDocumentsCard } from "../documents/case-documents.tsx";
+import { CaseInvoicesCard } from "../invoices/case-invoices-card.tsx";
 import { CaseDetails, ConsultantCard } from "./case-details.tsx";
 import { CaseStateBadge } from "./case-outcome-badge.tsx";
 import { CaseStages } from "./case-stages.tsx";
@@ -107,6 +108,7 @@ function CaseBody({ visaCase }: { visaCase: VisaCase }) {
         <div className="space-y-6 lg:col-span-2">
           <CaseDocumentsCard caseId={visaCase.id} />
           <TasksCard caseId={visaCase.id} />
+          <CaseInvoicesCard caseId={visaCase.id} />
           <NotesCard caseId={visaCase.id} />
           <HistoryCard visaCase={visaCase} />
         </div>

@@ -3,6 +3,7 @@ import { Tabs } from "@referral-app/ui/tabs";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { PageTitle } from "../../components/page-title.tsx";
+import { CreditCard } from "../invoices/credit-card.tsx";
 import { LinkedReferralDialog } from "./referral-detail-dialog.tsx";
 import { ReferralForm } from "./referral-form.tsx";
 import { ReferralList } from "./referral-list.tsx";
@@ -40,7 +41,10 @@ export function Component() {
                 <Card title={t("referrals.form.title")} description={t("referrals.form.description")}>
                   <ReferralForm />
                 </Card>
-                <ShareCard />
+                <div className="space-y-6">
+                  <ShareCard />
+                  <CreditCard />
+                </div>
               </div>
             ),
           },

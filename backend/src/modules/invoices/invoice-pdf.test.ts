@@ -1,0 +1,138 @@
+import type { VisaCase } from "@referral-app/shared/schemas/case";
+import type { Invoice } from "@referral-app/shared/schemas/invoice";
+import { PDFParse } from "pdf-parse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { visaTypes } from "../../db/schema/index.ts";
+import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
+
+// A 1×1 PNG: the letterhead's logo must not break the document.
+const LOGO =
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+let t: TestApp;
+let admin: SignedUpUser;
+let client: SignedUpUser;
+let caseId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await signUp(t, { role: "admin" });
+  client = await signUp(t, { name: "Kenji Sato" });
+  const [type] = await t.ctx.db.insert(visaTypes).values({ name: "Work visa" }).returning();
+  const opened = await t.app.inject({
+    method: "POST",
+    url: "/api/admin/cases",
+    headers: admin.headers,
+    payload: { clientId: client.id, visaTypeId: type!.id },
+  });
+  caseId = json<{ data: VisaCase }>(opened).data.id;
+  const saved = await t.app.inject({
+    method: "PATCH",
+    url: "/api/admin/settings",
+    headers: admin.headers,
+    payload: {
+      businessName: "Harbour Visa Partners",
+      businessAddress: "12 Quay Street, Auckland 1010",
+      logoDataUrl: LOGO,
+      taxRates: [{ id: "gst", name: "GST 10%", rateBps: 1000 }],
+    },
+  });
+  expect(saved.statusCode, saved.body).toBe(200);
+});
+afterAll(() => t.close());
+
+const post = (url: string, payload: unknown = {}) =>
+  t.app.inject({ method: "POST", url, headers: admin.headers, payload: payload as object });
+
+async function paidInvoice(currency: string, unitAmountMinor: number, paid: number): Promise<Invoice> {
+  const created = json<{ data: Invoice }>(
+    await post("/api/admin/invoices", {
+      caseId,
+      currency,
+      lines: [
+        { description: "Consultation fee", quantity: 1, unitAmountMinor, taxRateId: "gst" },
+        { description: "Government fee", quantity: 2, unitAmountMinor },
+      ],
+    }),
+  ).data;
+  await post(`/api/admin/invoices/${created.id}/send`);
+  const response = await post(`/api/admin/invoices/${created.id}/payments`, {
+    amount: paid,
+    method: "bank_transfer",
+    reference: "BANK-778",
+    paidAt: "2026-11-30T10:00:00Z",
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return json<{ data: Invoice }>(response).data;
+}
+
+async function textOf(url: string, user = client): Promise<string> {
+  const response = await t.app.inject({ method: "GET", url, headers: user.headers });
+  expect(response.statusCode, response.body.slice(0, 200)).toBe(200);
+  expect(response.headers["content-type"]).toBe("application/pdf");
+  const parser = new PDFParse({ data: new Uint8Array(response.rawPayload) });
+  try {
+    return (await parser.getText()).text;
+  } finally {
+    await parser.destroy();
+  }
+}
+
+describe("GET /api/invoices/:id/pdf and /receipt.pdf", () => {
+  it("prints a USD invoice with the letterhead, client, case, lines, tax, payments and balance", async () => {
+    const invoice = await paidInvoice("USD", 12_345, 20_000);
+    const text = await textOf(`/api/invoices/${invoice.id}/pdf`);
+    for (const expected of [
+      "Harbour Visa Partners",
+      "12 Quay Street, Auckland 1010",
+      invoice.number!,
+      "Kenji Sato",
+      invoice.caseNumber,
+      "Consultation fee",
+      "Government fee",
+      "$123.45",
+      "$246.90",
+      "GST 10%",
+      "$12.35",
+      "$370.35",
+      "$382.70",
+      "BANK-778",
+      "$200.00",
+      "$182.70",
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it("prints JPY without decimals, and the receipt with what was received", async () => {
+    const invoice = await paidInvoice("JPY", 50_000, 155_000);
+    const text = await textOf(`/api/invoices/${invoice.id}/pdf`);
+    for (const expected of ["¥50,000", "¥100,000", "GST 10%", "¥5,000", "¥155,000", "Paid", "¥0"]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toMatch(/¥[\d,]+\.\d/);
+    const receipt = await textOf(`/api/invoices/${invoice.id}/receipt.pdf`);
+    expect(receipt).toContain("Receipt");
+    expect(receipt).toContain("Received with thanks: ¥155,000.");
+  });
+
+  it("has no receipt before a payment, and no PDF for someone else", async () => {
+    const created = json<{ data: Invoice }>(
+      await post("/api/admin/invoices", { caseId, lines: [{ description: "Fee", unitAmountMinor: 100 }] }),
+    ).data;
+    await post(`/api/admin/invoices/${created.id}/send`);
+    const receipt = await t.app.inject({
+      method: "GET",
+      url: `/api/invoices/${created.id}/receipt.pdf`,
+      headers: client.headers,
+    });
+    expect(receipt.statusCode).toBe(409);
+    const stranger = await signUp(t);
+    const other = await t.app.inject({
+      method: "GET",
+      url: `/api/invoices/${created.id}/pdf`,
+      headers: stranger.headers,
+    });
+    expect(other.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,197 @@
+import type { CaseSummary } from "@referral-app/shared/schemas/case";
+import type { Invoice } from "@referral-app/shared/schemas/invoice";
+import {
+  type CreditBalance,
+  REWARD_CREDIT_DISCLOSURE,
+  type RewardPreference,
+} from "@referral-app/shared/schemas/rewards";
+import { asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, referrals, rewardLedger, rewardPreferences } from "../../db/schema/index.ts";
+import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
+
+let t: TestApp;
+let admin: SignedUpUser;
+
+beforeAll(async () => {
+  t = await createTestApp({ REWARD_HOLDING_DAYS: "0" });
+  admin = await signUp(t, { role: "admin" });
+});
+afterAll(() => t.close());
+
+const call = (method: "GET" | "POST" | "PUT" | "PATCH", url: string, user: SignedUpUser, payload?: unknown) =>
+  t.app.inject({
+    method,
+    url,
+    headers: user.headers,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+const data = <T>(response: { json(): unknown }) => (response.json() as { data: T }).data;
+
+async function primaryCase(user: SignedUpUser): Promise<CaseSummary> {
+  return data<CaseSummary[]>(await call("GET", `/api/users/${user.id}/cases`, admin))[0]!;
+}
+
+/** A referrer whose friend signed up with their code; the referral converted by staff. */
+async function convertedReferral(friendName: string, vesting?: { stage: string; percent: number }[]) {
+  const referrer = await signUp(t, { name: "Lena Referrer" });
+  const code = data<{ referralCode: string }>(
+    await call("GET", "/api/users/me/profile", referrer),
+  ).referralCode;
+  const friend = await signUp(t, { name: friendName, referralCode: code });
+  const friendCase = await primaryCase(friend);
+  // Sign-up cases share one visa type: each test sets (or clears) its vesting.
+  const saved = await call("PUT", `/api/admin/visa-types/${friendCase.visaType.id}/reward-vesting`, admin, {
+    rules: vesting ?? [],
+  });
+  expect(saved.statusCode, saved.body).toBe(200);
+  const [referral] = await t.ctx.db.select().from(referrals).where(eq(referrals.referredUserId, friend.id));
+  for (const status of ["contacted", "qualified", "converted"]) {
+    const moved = await call("PATCH", `/api/admin/referrals/${referral!.id}/status`, admin, { status });
+    expect(moved.statusCode, moved.body).toBe(200);
+  }
+  const parts = () =>
+    t.ctx.db
+      .select()
+      .from(rewardLedger)
+      .where(eq(rewardLedger.referralId, referral!.id))
+      .orderBy(asc(rewardLedger.amountMinor), asc(rewardLedger.vestStage));
+  return { referrer, friend, friendCase, parts };
+}
+
+describe("stage vesting and clawback", () => {
+  it("splits the reward 50/50 at Assessment and Payment, vests with the friend's case and claws back the rest", async () => {
+    const { friendCase, parts } = await convertedReferral("Mei Chen", [
+      { stage: "assessment", percent: 50 },
+      { stage: "payment", percent: 50 },
+    ]);
+    let rows = await parts();
+    expect(rows.map((row) => [row.vestStage, row.amountMinor, row.vestedAt])).toEqual([
+      ["assessment", 5_000, null],
+      ["payment", 5_000, null],
+    ]);
+    const early = await call("POST", `/api/admin/rewards/${rows[0]!.id}/approve`, admin, {});
+    expect(early.statusCode).toBe(409);
+    await call("POST", `/api/admin/cases/${friendCase.id}/stage`, admin, { stage: "assessment" });
+    rows = await parts();
+    expect(rows[0]!.vestedAt).not.toBeNull();
+    expect(rows[1]!.vestedAt).toBeNull();
+    expect((await call("POST", `/api/admin/rewards/${rows[0]!.id}/approve`, admin, {})).statusCode).toBe(200);
+    const decided = await call("POST", `/api/admin/cases/${friendCase.id}/outcome`, admin, {
+      outcome: "withdrawn",
+      decidedAt: new Date().toISOString().slice(0, 10),
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    rows = await parts();
+    expect(rows.map((row) => row.status)).toEqual(["approved", "reversed"]);
+    expect(rows[1]!.reason).toContain("withdrawn before this part vested");
+  });
+
+  it("refuses vesting parts that do not add up to 100%", async () => {
+    const { friendCase } = await convertedReferral("Ana Lima");
+    const bad = await call("PUT", `/api/admin/visa-types/${friendCase.visaType.id}/reward-vesting`, admin, {
+      rules: [{ stage: "assessment", percent: 60 }],
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe("PUT /api/users/:id/reward-preference", () => {
+  it("takes credit only with the current disclosure accepted, stored with its version and time", async () => {
+    const user = await signUp(t);
+    const without = await call("PUT", "/api/users/me/reward-preference", user, { method: "credit" });
+    expect(without.statusCode).toBe(400);
+    expect(json<{ error: { details: { fields: object } } }>(without).error.details.fields).toHaveProperty(
+      "disclosureVersion",
+    );
+    const stale = await call("PUT", "/api/users/me/reward-preference", user, {
+      method: "credit",
+      disclosureVersion: "2020-01-01",
+    });
+    expect(stale.statusCode).toBe(400);
+    expect(
+      await t.ctx.db.select().from(rewardPreferences).where(eq(rewardPreferences.userId, user.id)),
+    ).toHaveLength(0);
+    const shown = data<RewardPreference>(await call("GET", "/api/users/me/reward-preference", user));
+    expect(shown).toMatchObject({
+      method: "cash",
+      disclosureAcceptedAt: null,
+      disclosure: REWARD_CREDIT_DISCLOSURE,
+    });
+    const saved = data<RewardPreference>(
+      await call("PUT", "/api/users/me/reward-preference", user, {
+        method: "credit",
+        disclosureVersion: REWARD_CREDIT_DISCLOSURE.version,
+      }),
+    );
+    expect(saved).toMatchObject({ method: "credit", disclosureVersion: REWARD_CREDIT_DISCLOSURE.version });
+    expect(Date.parse(saved.disclosureAcceptedAt!)).toBeGreaterThan(Date.now() - 60_000);
+    const audit = await t.ctx.db.select().from(auditLog).where(eq(auditLog.entityId, user.id));
+    expect(audit.some((row) => row.action === "reward_preference.updated")).toBe(true);
+    const other = await signUp(t);
+    const foreign = await call("PUT", `/api/users/${other.id}/reward-preference`, user, { method: "cash" });
+    expect(foreign.statusCode).toBe(404);
+  });
+});
+
+describe("credit on the referrer's next invoice", () => {
+  async function invoiceFor(user: SignedUpUser): Promise<Invoice> {
+    const userCase = await primaryCase(user);
+    const created = data<Invoice>(
+      await call("POST", "/api/admin/invoices", admin, {
+        caseId: userCase.id,
+        currency: "USD",
+        lines: [{ description: "Service fee", quantity: 1, unitAmountMinor: 80_000 }],
+      }),
+    );
+    const sent = await call("POST", `/api/admin/invoices/${created.id}/send`, admin);
+    expect(sent.statusCode, sent.body).toBe(200);
+    return data<Invoice>(sent);
+  }
+
+  it("takes an approved reward off the next invoice once, as 'Referral credit: <friend>'", async () => {
+    const { referrer, parts } = await convertedReferral("Mei Chen");
+    await call("PUT", "/api/users/me/reward-preference", referrer, {
+      method: "credit",
+      disclosureVersion: REWARD_CREDIT_DISCLOSURE.version,
+    });
+    const [reward] = await parts();
+    expect((await call("POST", `/api/admin/rewards/${reward!.id}/approve`, admin, {})).statusCode).toBe(200);
+    const before = data<CreditBalance>(await call("GET", "/api/users/me/credit", referrer));
+    expect(before.balances).toEqual([
+      { currency: "USD", availableMinor: 10_000, pendingMinor: 0, creditedMinor: 0 },
+    ]);
+    const [first, second] = await Promise.all([invoiceFor(referrer), invoiceFor(referrer)]);
+    const credited = [first!, second!].filter((invoice) =>
+      invoice.lines.some((line) => line.kind === "credit"),
+    );
+    expect(credited).toHaveLength(1);
+    const invoice = credited[0]!;
+    expect(invoice.lines.at(-1)).toMatchObject({
+      kind: "credit",
+      description: "Referral credit: Mei Chen",
+      amountMinor: -10_000,
+    });
+    expect(invoice.totalMinor).toBe(70_000);
+    const third = await invoiceFor(referrer);
+    expect(third.lines.some((line) => line.kind === "credit")).toBe(false);
+    const after = data<CreditBalance>(await call("GET", "/api/users/me/credit", referrer));
+    expect(after.balances).toEqual([
+      { currency: "USD", availableMinor: 0, pendingMinor: 0, creditedMinor: 10_000 },
+    ]);
+    expect(after.history[0]).toMatchObject({
+      friendName: "Mei Chen",
+      status: "credited",
+      invoiceNumber: invoice.number,
+    });
+  });
+
+  it("leaves the rewards of a referrer who takes cash for the payout", async () => {
+    const { referrer, parts } = await convertedReferral("Tom Berg");
+    const [reward] = await parts();
+    await call("POST", `/api/admin/rewards/${reward!.id}/approve`, admin, {});
+    const invoice = await invoiceFor(referrer);
+    expect(invoice.lines.some((line) => line.kind === "credit")).toBe(false);
+    expect((await parts())[0]!.status).toBe("approved");
+  });
+});
