@@ -49,6 +49,22 @@ async function submitReferral(page: Page, fullName: string, email: string) {
 }
 
 describe("client web app", () => {
+  it("the landing page shows the consultancy's name and promise from the settings staff edit", async () => {
+    const asAdmin = await apiSession(server.baseURL, "admin@demo.test", CLIENT.password);
+    await asAdmin("PATCH", "/api/admin/settings", {
+      businessName: "Lima Visas",
+      tagline: "Your visa, handled end to end",
+    });
+    const context = await newVisitor(browser, server.baseURL);
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    const header = page.getByRole("banner");
+    await header.getByText("Lima Visas", { exact: true }).waitFor(WAIT);
+    await header.getByText("Your visa, handled end to end").waitFor(WAIT);
+    await page.getByRole("button", { name: "Sign in" }).waitFor(WAIT);
+    await context.close();
+  });
+
   it("a friend signs up from a share link and the referral code is prefilled and credited", async () => {
     const asClient = await apiSession(server.baseURL, CLIENT.email, CLIENT.password);
     const profile = (await asClient("GET", "/api/users/me/profile")) as { referralCode: string };

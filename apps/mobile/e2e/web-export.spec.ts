@@ -11,7 +11,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import { launchBrowser, newVisitor, SCREENSHOT_DIR } from "../../../tools/browser/browser.ts";
+import { apiSession, launchBrowser, newVisitor, SCREENSHOT_DIR } from "../../../tools/browser/browser.ts";
 import { type RunningServer, repoRoot, startServer } from "../../../tools/browser/server.ts";
 
 const CLIENT = { email: "client@demo.test", password: "demo-password-1" };
@@ -134,6 +134,58 @@ describe("mobile app (web export)", () => {
     await visible(page.getByRole("button", { name: "Send" })).click();
     await visible(page.getByText(text, { exact: true })).waitFor(WAIT);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "mobile-web-conversation.png") });
+    await context.close();
+  });
+
+  // Last: it opens a third case for the demo client, which the tests above would otherwise list.
+  it("the demo client uploads a document against a checklist line from the case screen", async () => {
+    const admin = await apiSession(backend.baseURL, "admin@demo.test", CLIENT.password);
+    const staff = await apiSession(backend.baseURL, "staff@demo.test", CLIENT.password);
+    const visaType = (await admin("POST", "/api/admin/visa-types", {
+      name: "Mobile upload visa",
+      documentRequirements: [
+        { id: "offer-letter", stage: "assessment", name: "Offer letter", acceptedTypes: ["application/pdf"] },
+      ],
+    })) as { id: string };
+    const clients = (await staff("GET", `/api/admin/clients?search=${encodeURIComponent(CLIENT.email)}`)) as {
+      id: string;
+      email: string;
+    }[];
+    const clientId = clients.find((entry) => entry.email === CLIENT.email)?.id ?? "";
+    const visaCase = (await staff("POST", "/api/admin/cases", { clientId, visaTypeId: visaType.id })) as {
+      id: string;
+    };
+
+    const context = await newVisitor(browser, appURL);
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(CLIENT.email);
+    await page.getByLabel("Password").fill(CLIENT.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("progressbar", { name: "Your visa progress" }).waitFor(WAIT);
+
+    await page.goto(`/cases/${visaCase.id}`);
+    const visible = (locator: ReturnType<typeof page.getByText>) => locator.filter({ visible: true }).first();
+    const choose = visible(page.getByRole("button", { name: "Choose a file for Offer letter" }));
+    await choose.waitFor(WAIT);
+    // expo-document-picker on the web opens the browser's file chooser.
+    const chooser = page.waitForEvent("filechooser", WAIT);
+    await choose.click();
+    const pdf = Buffer.concat([Buffer.from("%PDF-1.4\n%%EOF\n"), Buffer.alloc(40_000, 0x20)]);
+    await (await chooser).setFiles({ name: "offer-letter.pdf", mimeType: "application/pdf", buffer: pdf });
+    await visible(page.getByText("“offer-letter.pdf” is uploaded; your consultant will check it.")).waitFor(
+      WAIT,
+    );
+    await visible(page.getByText("Being checked", { exact: true })).waitFor(WAIT);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "mobile-web-document-uploaded.png") });
+
+    // The server kept it on that line, with its bytes.
+    const checklist = (await staff("GET", `/api/cases/${visaCase.id}/documents`)) as {
+      lines: { state: string; document: { current: { fileName: string; sizeBytes: number } } | null }[];
+    };
+    assert.equal(checklist.lines[0]?.state, "uploaded");
+    assert.equal(checklist.lines[0]?.document?.current.fileName, "offer-letter.pdf");
+    assert.equal(checklist.lines[0]?.document?.current.sizeBytes, pdf.length);
     await context.close();
   });
 });

@@ -52,10 +52,11 @@ describe("referral transitions", () => {
     }
   });
 
-  it("moves rewards from pending to paid, or reverses them", () => {
+  it("moves rewards from pending to paid or credited, or reverses them", () => {
     expect(REWARD_STATUS_TRANSITIONS.pending).toEqual(["approved", "reversed"]);
-    expect(REWARD_STATUS_TRANSITIONS.approved).toEqual(["paid", "reversed"]);
+    expect(REWARD_STATUS_TRANSITIONS.approved).toEqual(["paid", "credited", "reversed"]);
     expect(REWARD_STATUS_TRANSITIONS.paid).toEqual([]);
+    expect(REWARD_STATUS_TRANSITIONS.credited).toEqual([]);
   });
 });
 

@@ -80,6 +80,8 @@ export function setupCaseServer(options: { role?: "staff" | "admin" } = {}) {
     get calls() {
       return ref.calls;
     },
+    /** Extra handlers for one test, ahead of the shared ones. */
+    use: (...handlers: Parameters<typeof server.use>) => server.use(...handlers),
     setRole: (role: string) => {
       ref.role = role;
     },

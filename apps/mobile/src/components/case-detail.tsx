@@ -8,6 +8,7 @@ import { localeFor } from "../i18n/i18n";
 import { AppText } from "./app-text";
 import { Button } from "./button";
 import { Card } from "./card";
+import { CaseDocuments } from "./case-documents";
 import { CaseState } from "./case-state";
 import { InvoicesCard } from "./invoices-card";
 import { Notice } from "./notice";
@@ -104,6 +105,7 @@ export function CaseDetail({ id }: { id: string }) {
       <Card>
         <StageProgress stages={data.stages} />
       </Card>
+      <CaseDocuments caseId={data.id} />
       <TasksCard caseId={data.id} />
       <InvoicesCard caseId={data.id} />
       <NotesCard caseId={data.id} />

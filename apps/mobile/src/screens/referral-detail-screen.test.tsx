@@ -26,4 +26,14 @@ describe("ReferralDetailScreen", () => {
     expect(screen.getByText("Taking longer than usual")).toBeOnTheScreen();
     expect(screen.queryByText(/^We will contact/)).not.toBeOnTheScreen();
   });
+
+  it("says the reward in the one vocabulary: held until its date while the holding period runs", async () => {
+    const network = createTestNetwork();
+    const referral = network.store.referrals.find((item) => item.reward?.status === "approved");
+    if (!referral?.reward) throw new Error("the mock store has no converted referral");
+    referral.reward = { ...referral.reward, status: "pending", availableAt: "2999-01-15T12:00:00Z" };
+    const app = createTestApp({ network, outboxStorage: memoryOutboxStorage() });
+    await render(app.wrap(<ReferralDetailScreen id={referral.id} />));
+    expect(await screen.findByText("Your reward: $100.00 · Held until January 15, 2999")).toBeOnTheScreen();
+  });
 });

@@ -1,10 +1,11 @@
 import { useReferral } from "@referral-app/api-client/react";
-import { formatDate, formatDateTime } from "@referral-app/shared/formatting";
+import { formatCurrency, formatDate, formatDateTime } from "@referral-app/shared/formatting";
 import { useTranslation } from "react-i18next";
 import { AppText } from "../components/app-text";
 import { Card } from "../components/card";
 import { FriendProgressText } from "../components/friend-progress-text";
 import { Notice } from "../components/notice";
+import { rewardStatusWords } from "../components/reward-words";
 import { Screen } from "../components/screen";
 import { StatusBadge } from "../components/status-badge";
 import { localeFor } from "../i18n/i18n";
@@ -33,6 +34,14 @@ export function ReferralDetailScreen({ id }: { id: string }) {
                 name: data.fullName.split(" ")[0],
                 date: formatDate(data.contactBy, locale, { weekday: "long", day: "numeric", month: "long" }),
               })}
+        </AppText>
+      ) : null}
+      {data.reward ? (
+        <AppText>
+          {t("referrals.rewardLine", {
+            amount: formatCurrency(data.reward.amountMinor, data.reward.currency, locale),
+            status: rewardStatusWords(data.reward, t, locale),
+          })}
         </AppText>
       ) : null}
       <Card title={t("referrals.history")}>

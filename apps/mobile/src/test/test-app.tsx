@@ -6,7 +6,7 @@ import {
   type MockStore,
 } from "@referral-app/api-client/mocks";
 import { QueryClient } from "@tanstack/react-query";
-import { getResponse } from "msw";
+import { getResponse, type RequestHandler } from "msw";
 import type { ReactElement, ReactNode } from "react";
 import { AppProviders } from "../app-providers";
 import { createI18n } from "../i18n/i18n";
@@ -26,12 +26,20 @@ export interface TestNetwork {
   setOnline: (online: boolean) => void;
   /** The next N requests reach the server but their answers are lost on the way back. */
   loseResponses: (count: number) => void;
+  /** Handlers for one test, consulted before the shared ones (e.g. a checklist with lines). */
+  extraHandlers: RequestHandler[];
 }
 
 export function createTestNetwork(options: { signedIn?: boolean } = {}): TestNetwork {
   const store = createMockStore({ signedIn: options.signedIn ?? true });
   setDeviceOnline(true);
-  return { store, requests: [], setOnline: setDeviceOnline, loseResponses: () => undefined };
+  return {
+    store,
+    requests: [],
+    setOnline: setDeviceOnline,
+    loseResponses: () => undefined,
+    extraHandlers: [],
+  };
 }
 
 export function createTestFetch(network: TestNetwork): typeof fetch {
@@ -49,7 +57,9 @@ export function createTestFetch(network: TestNetwork): typeof fetch {
     const request = new Request(input, init);
     if (!online) throw new TypeError("Network request failed");
     network.requests.push(request.clone());
-    const response = (await getResponse(handlers, request)) ?? new Response("Not found", { status: 404 });
+    const response =
+      (await getResponse([...network.extraHandlers, ...handlers], request)) ??
+      new Response("Not found", { status: 404 });
     if (toLose > 0) {
       toLose -= 1;
       throw new TypeError("Network request failed");

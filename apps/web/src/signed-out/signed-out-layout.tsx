@@ -6,6 +6,7 @@ import { useId } from "react";
 import { Outlet, useLoaderData } from "react-router";
 import { SkipLink } from "../components/skip-link.tsx";
 import { isLanguage } from "../i18n/language.ts";
+import { BrandMark } from "./brand-mark.tsx";
 import { type LoadedStrings, SignedOutStringsProvider, useStrings } from "./signed-out-strings.tsx";
 
 function LanguageChoice() {
@@ -42,7 +43,7 @@ export function SignedOutFrame({ children }: { children: React.ReactNode }) {
     <div className="flex min-h-dvh flex-col">
       <SkipLink label={t("app.skipToContent")} />
       <header className="flex flex-wrap items-center justify-between gap-3 px-6 py-4">
-        <p className="text-lg font-semibold text-fg">{t("app.name")}</p>
+        <BrandMark fallbackName={t("app.name")} />
         <div className="flex items-center gap-2">
           <LanguageChoice />
           <ThemeSelect

@@ -225,6 +225,8 @@ export const consultancySettings = pgTable(
     businessName: text("business_name").notNull().default("Referral Client App"),
     businessAddress: text("business_address").notNull().default(""),
     logoDataUrl: text("logo_data_url"),
+    /** The one-line promise under the name on the client landing page. */
+    tagline: text("tagline").notNull().default(""),
     taxRates: jsonb("tax_rates")
       .$type<{ id: string; name: string; rateBps: number }[]>()
       .notNull()

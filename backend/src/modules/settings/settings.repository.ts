@@ -13,6 +13,7 @@ const DEFAULTS: ConsultancySettings = {
   businessName: "Referral Client App",
   businessAddress: "",
   logoDataUrl: null,
+  tagline: "",
   taxRates: [],
   paymentInstructions: "",
 };
@@ -28,6 +29,7 @@ const toSettings = (row: typeof consultancySettings.$inferSelect): ConsultancySe
   businessName: row.businessName,
   businessAddress: row.businessAddress,
   logoDataUrl: row.logoDataUrl,
+  tagline: row.tagline,
   taxRates: row.taxRates,
   paymentInstructions: row.paymentInstructions,
 });

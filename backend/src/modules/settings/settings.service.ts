@@ -1,4 +1,8 @@
-import type { ConsultancySettings, UpdateConsultancySettingsData } from "@referral-app/shared/schemas/case";
+import type {
+  Branding,
+  ConsultancySettings,
+  UpdateConsultancySettingsData,
+} from "@referral-app/shared/schemas/case";
 import type { AppContext } from "../../context.ts";
 import type { DbOrTx } from "../../db/client.ts";
 import type { Actor } from "../../lib/actor.ts";
@@ -11,6 +15,12 @@ const CACHE_SECONDS = 60;
 
 export function getSettings(ctx: AppContext): Promise<ConsultancySettings> {
   return ctx.cache.wrap(CACHE_KEY, CACHE_SECONDS, () => findSettings(ctx.db));
+}
+
+/** What anyone may see of the settings: the name, logo and promise the landing page shows. */
+export async function getBranding(ctx: AppContext): Promise<Branding> {
+  const { businessName, logoDataUrl, tagline } = await getSettings(ctx);
+  return { name: businessName, logoDataUrl, tagline };
 }
 
 export async function updateSettings(

@@ -81,6 +81,7 @@ export function caseAdminHandlers(store: MockStore, url: (path: string) => strin
     businessName: "Referral Client App",
     businessAddress: "",
     logoDataUrl: null,
+    tagline: "",
     taxRates: [],
     paymentInstructions: "",
   };
@@ -281,6 +282,9 @@ export function caseAdminHandlers(store: MockStore, url: (path: string) => strin
       addTimeline(store, visaCase.id, "task_created", "Task created", { taskId: task.id, title: task.title });
       return ok(task, 201);
     }),
+    http.get(url("branding"), () =>
+      ok({ name: settings.businessName, logoDataUrl: settings.logoDataUrl, tagline: settings.tagline }),
+    ),
     http.get(url("admin/settings"), () => ok(settings)),
     http.patch(url("admin/settings"), async ({ request }) => {
       const parsed = updateConsultancySettingsSchema.safeParse(await readJson(request));

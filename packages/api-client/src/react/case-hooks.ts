@@ -40,6 +40,16 @@ export function useCaseDocuments(id: string | undefined) {
   });
 }
 
+/** The client's consent to share the case's documents with its partner; the answer is the new checklist. */
+export function useSetDocumentSharing(caseId: string) {
+  const { services } = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (shared: boolean) => services.documents.setSharing(caseId, shared),
+    onSuccess: (checklist) => queryClient.setQueryData(queryKeys.documents.checklist(caseId), checklist),
+  });
+}
+
 export function useCaseTasks(id: string | undefined) {
   const { services } = useApi();
   return useQuery({

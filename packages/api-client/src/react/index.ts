@@ -17,6 +17,7 @@ export {
   useCaseTimeline,
   useCompleteTask,
   useMyOpenTasks,
+  useSetDocumentSharing,
   useVisaTypes,
 } from "./case-hooks.ts";
 export { useFeature, useFeatures } from "./feature-hooks.ts";

@@ -47,6 +47,10 @@ export abstract class BaseService {
       .data;
   }
 
+  protected async put<T>(path: string, data: z.ZodType<T>, body: unknown, options?: BodyOptions): Promise<T> {
+    return (await this.client.request("PUT", path, apiResponseSchema(data), { ...options, json: body })).data;
+  }
+
   /** Sends a file (or any Blob) as the raw request body. */
   protected async putBlob<T>(
     path: string,

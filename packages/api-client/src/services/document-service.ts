@@ -17,6 +17,11 @@ export class DocumentService extends BaseService {
     return this.get(`cases/${pathId(caseId)}/documents`, caseChecklistSchema, { signal });
   }
 
+  /** The client shares the case's documents with the partner it came from, or stops (consent recorded). */
+  setSharing(caseId: string, shared: boolean): Promise<CaseChecklist> {
+    return this.put(`cases/${pathId(caseId)}/documents/sharing`, caseChecklistSchema, { shared });
+  }
+
   getDocument(id: string, signal?: AbortSignal): Promise<CaseDocument> {
     return this.get(`documents/${pathId(id)}`, caseDocumentSchema, { signal });
   }

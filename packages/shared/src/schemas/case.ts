@@ -395,6 +395,8 @@ export const consultancySettingsSchema = z
       .max(300_000)
       .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/, "A PNG or JPEG data URL")
       .nullable(),
+    /** The one-line promise under the name on the client landing page ("" shows none). */
+    tagline: z.string().trim().max(140),
     /** Tax rates invoice lines may carry; none by default. */
     taxRates: z
       .array(
@@ -418,6 +420,16 @@ export const updateConsultancySettingsSchema = consultancySettingsSchema
   .strict()
   .meta({ id: "UpdateConsultancySettingsData" });
 export type UpdateConsultancySettingsData = z.infer<typeof updateConsultancySettingsSchema>;
+
+/** Public: `GET /api/branding`, what the landing page shows before anyone signs in. */
+export const brandingSchema = z
+  .object({
+    name: z.string(),
+    logoDataUrl: z.string().nullable(),
+    tagline: z.string(),
+  })
+  .meta({ id: "Branding" });
+export type Branding = z.infer<typeof brandingSchema>;
 
 // ---- Analytics ----------------------------------------------------------------------------------
 

@@ -1,16 +1,10 @@
 import {
   useReopenCase,
   useSetCaseOutcome,
-  useSetCaseStage,
   useStaffMembers,
   useUpdateCase,
 } from "@referral-app/api-client/react/case-admin-hooks";
-import {
-  CASE_OUTCOMES,
-  type CaseOutcomeId,
-  VISA_STAGE_IDS,
-  type VisaStageId,
-} from "@referral-app/shared/constants";
+import { CASE_OUTCOMES, type CaseOutcomeId } from "@referral-app/shared/constants";
 import type { VisaCase } from "@referral-app/shared/schemas/case";
 import { Button } from "@referral-app/ui/button";
 import { Dialog } from "@referral-app/ui/dialog";
@@ -56,48 +50,6 @@ export function AssignmentForm({ visaCase }: { visaCase: VisaCase }) {
       >
         {strings.case.assign}
       </Button>
-    </form>
-  );
-}
-
-export function StageForm({ visaCase }: { visaCase: VisaCase }) {
-  const move = useSetCaseStage(visaCase.id);
-  const { toast } = useToast();
-  const [stage, setStage] = useState<VisaStageId>(visaCase.currentStage);
-  const [note, setNote] = useState("");
-  const same = stage === visaCase.currentStage;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (same) return;
-    move.mutate(
-      { stage, ...(note.trim() ? { note: note.trim() } : {}) },
-      {
-        onSuccess: () => {
-          setNote("");
-          toast({ title: strings.case.moved(strings.stages[stage]), tone: "success" });
-        },
-      },
-    );
-  };
-  return (
-    <form onSubmit={submit} className="space-y-3" aria-label={strings.case.stage}>
-      {move.error ? <FormMessage>{errorMessage(move.error)}</FormMessage> : null}
-      <Field label={strings.case.moveTo}>
-        <Select value={stage} onChange={(event) => setStage(event.target.value as VisaStageId)}>
-          {VISA_STAGE_IDS.map((id) => (
-            <option key={id} value={id}>
-              {strings.stages[id]}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label={strings.case.stageNote}>
-        <Textarea maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)} />
-      </Field>
-      <Button type="submit" size="sm" disabled={same} loading={move.isPending}>
-        {strings.case.move}
-      </Button>
-      {same ? <p className="text-xs text-muted">{strings.case.sameStage}</p> : null}
     </form>
   );
 }

@@ -13,11 +13,12 @@ import { Link, useParams } from "react-router";
 import { strings } from "../../strings.ts";
 import { CaseInvoicesPanel } from "../invoices/case-invoices-panel.tsx";
 import { CaseMessagesCard } from "../messages/case-messages-card.tsx";
-import { AssignmentForm, OutcomeForm, ReopenDialog, StageForm } from "./case-actions.tsx";
+import { AssignmentForm, OutcomeForm, ReopenDialog } from "./case-actions.tsx";
 import { CaseDocumentsReview } from "./case-documents-review.tsx";
 import { NoteForm, StaffTaskList, TaskForm } from "./case-notes-tasks.tsx";
 import { CaseStateBadge } from "./case-table.tsx";
 import { CaseTimeline } from "./case-timeline.tsx";
+import { StageForm } from "./stage-form.tsx";
 
 function Details({ visaCase }: { visaCase: VisaCase }) {
   const rows: [string, string][] = [

@@ -15,6 +15,7 @@ import { useState } from "react";
 import { errorMessage } from "../../error-message.ts";
 import { strings } from "../../strings.ts";
 import { AdminOnly } from "./admin-only.tsx";
+import { BrandingForm } from "./branding-form.tsx";
 import { InviteStaffForm, SettingsForm } from "./staff-forms.tsx";
 
 function MemberActions({ member, self }: { member: StaffMember; self: boolean }) {
@@ -156,6 +157,9 @@ export function Component() {
             </Card>
             <Card title={strings.staff.settings}>
               <SettingsForm />
+            </Card>
+            <Card title={strings.staff.branding}>
+              <BrandingForm />
             </Card>
           </div>
         </div>

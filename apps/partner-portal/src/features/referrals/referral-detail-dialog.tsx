@@ -5,6 +5,7 @@ import { Dialog } from "@referral-app/ui/dialog";
 import { QueryState } from "@referral-app/ui/query-state";
 import { strings } from "../../strings.ts";
 import { FriendProgress } from "./friend-progress.tsx";
+import { SharedDocuments } from "./shared-documents.tsx";
 
 export function ReferralDetailDialog({ id, onClose }: { id: string | null; onClose: () => void }) {
   const detail = usePartnerReferral(id);
@@ -40,6 +41,7 @@ export function ReferralDetailDialog({ id, onClose }: { id: string | null; onClo
                 ))}
               </ol>
             )}
+            {data.caseId ? <SharedDocuments caseId={data.caseId} /> : null}
           </div>
         ) : null}
       </QueryState>

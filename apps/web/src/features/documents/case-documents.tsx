@@ -8,6 +8,7 @@ import { type DragEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/use-format.ts";
 import { QueryError } from "../cases/query-error.tsx";
+import { DocumentSharing } from "./document-sharing.tsx";
 import { startUpload } from "./document-upload.ts";
 
 const TONES: Record<ChecklistState, BadgeTone> = {
@@ -174,6 +175,7 @@ export function CaseDocumentsCard({ caseId }: { caseId: string }) {
             {rows(later)}
           </section>
         ) : null}
+        {checklist.data.sharing ? <DocumentSharing caseId={caseId} sharing={checklist.data.sharing} /> : null}
       </div>
     );
   } else if (checklist.error) body = <QueryError query={checklist} />;

@@ -155,6 +155,16 @@ export const en = {
     rejectedBecause: "Please upload it again: {{reason}}",
     validUntil: "Valid enough until {{date}}. Please upload a renewed one before then.",
     current: "{{name}}, version {{version}}",
+    sharing: {
+      title: "Sharing with {{partner}}",
+      explain:
+        "{{partner}} referred you to us. If you agree, they can see and download the documents on this case, without changing them. You can stop at any time.",
+      consent: "I agree that {{partner}} may see the documents on this case.",
+      share: "Share with {{partner}}",
+      shared: "{{partner}} can see the documents on this case. We recorded your agreement.",
+      stop: "Stop sharing",
+      failed: "Your choice was not saved. Please try again.",
+    },
     states: {
       missing: "Needed",
       rejected: "Needs a new upload",

@@ -158,6 +158,16 @@ export const es: Translation = {
     rejectedBecause: "Vuelva a subirlo, por favor: {{reason}}",
     validUntil: "Válido hasta el {{date}}. Suba uno renovado antes de esa fecha, por favor.",
     current: "{{name}}, versión {{version}}",
+    sharing: {
+      title: "Compartir con {{partner}}",
+      explain:
+        "{{partner}} le recomendó a nosotros. Si usted está de acuerdo, podrá ver y descargar los documentos de este expediente, sin modificarlos. Puede dejar de compartirlos en cualquier momento.",
+      consent: "Acepto que {{partner}} vea los documentos de este expediente.",
+      share: "Compartir con {{partner}}",
+      shared: "{{partner}} puede ver los documentos de este expediente. Hemos registrado su consentimiento.",
+      stop: "Dejar de compartir",
+      failed: "No se guardó su elección. Inténtelo de nuevo.",
+    },
     states: {
       missing: "Pendiente",
       rejected: "Hay que volver a subirlo",

@@ -1,0 +1,1 @@
+ALTER TABLE "consultancy_settings" ADD COLUMN "tagline" text DEFAULT '' NOT NULL;
