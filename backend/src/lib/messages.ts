@@ -1,5 +1,6 @@
 import type { CaseOutcomeId, Language, VisaStageId } from "@referral-app/shared/constants";
 import { LANGUAGES } from "@referral-app/shared/constants";
+import { WORK_TEMPLATES } from "./messages-work.ts";
 
 // Words the server sends people (notifications, e-mails, PDFs), in the RECIPIENT's language: a job
 // carries a message key and its parameters, and the text is made when the recipient is known.
@@ -27,8 +28,8 @@ const OUTCOMES: Record<Language, Record<CaseOutcomeId, string>> = {
   es: { granted: "concedido", refused: "denegado", withdrawn: "retirado" },
 };
 
-type Params = Record<string, string>;
-type Template = (p: Params, lang: Language) => { title: string; body: string };
+export type Params = Record<string, string>;
+export type Template = (p: Params, lang: Language) => { title: string; body: string };
 
 const stage = (p: Params, lang: Language) => STAGES[lang][p.stage as VisaStageId] ?? p.stage ?? "";
 const outcome = (p: Params, lang: Language) => OUTCOMES[lang][p.outcome as CaseOutcomeId] ?? p.outcome ?? "";
@@ -52,6 +53,7 @@ const REVIEW_REASONS: Record<Language, Record<string, string>> = {
 };
 
 const TEMPLATES: Record<string, Record<Language, Template>> = {
+  ...WORK_TEMPLATES,
   "referral.friend_signed_up": {
     en: (p) => ({ title: "Your referral joined", body: `${p.name} signed up.` }),
     es: (p) => ({ title: "Su referido se ha registrado", body: `${p.name} se ha registrado.` }),

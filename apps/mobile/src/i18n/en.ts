@@ -225,6 +225,13 @@ export const en = {
       current_stage: "My current stage",
       stage_and_outcome: "My stage and the outcome",
     },
+    levelHints: {
+      nothing: "They are not told anything about you.",
+      signed_up: "They see that you joined, nothing more.",
+      current_stage: "They see which stage your case is at (for example Assessment).",
+      stage_and_outcome: "They also see whether your visa was granted.",
+    },
+    signUpVisibility: "If someone referred you, what may they see?",
     consentTitle: "News and offers",
     consentText: "Send me news and offers by e-mail and push. I can withdraw this at any time.",
     exportTitle: "Download my data",

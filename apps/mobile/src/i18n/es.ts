@@ -227,6 +227,13 @@ export const es: Resources = {
       current_stage: "Mi etapa actual",
       stage_and_outcome: "Mi etapa y el resultado",
     },
+    levelHints: {
+      nothing: "No se le comunica nada sobre usted.",
+      signed_up: "Ve que usted se ha registrado, nada más.",
+      current_stage: "Ve en qué etapa está su caso (por ejemplo, Evaluación).",
+      stage_and_outcome: "También ve si su visado fue concedido.",
+    },
+    signUpVisibility: "Si alguien le refirió, ¿qué puede ver?",
     consentTitle: "Novedades y ofertas",
     consentText: "Deseo recibir novedades y ofertas por correo y push. Puedo retirarlo en cualquier momento.",
     exportTitle: "Descargar mis datos",

@@ -1,4 +1,5 @@
 import { useSignUp } from "@referral-app/api-client/react";
+import type { ReferrerVisibilityLevel } from "@referral-app/shared/constants";
 import { fieldErrorsFrom } from "@referral-app/shared/errors";
 import { signUpSchema } from "@referral-app/shared/schemas/auth";
 import { useState } from "react";
@@ -8,6 +9,7 @@ import { Button } from "../components/button";
 import { Notice } from "../components/notice";
 import { Screen } from "../components/screen";
 import { TextField } from "../components/text-field";
+import { VisibilityChoice } from "../components/visibility-choice";
 
 export interface SignUpScreenProps {
   /** From a `referralapp://r/CODE` or `https://…/r/CODE` link. */
@@ -17,8 +19,10 @@ export interface SignUpScreenProps {
 }
 
 export function SignUpScreen({ referralCode, onSignedUp, onSignIn }: SignUpScreenProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const signUp = useSignUp();
+  // What a referrer may see: the friend's choice, asked here as on the web (default "signed up").
+  const [visibility, setVisibility] = useState<ReferrerVisibilityLevel>("signed_up");
   const [values, setValues] = useState({
     name: "",
     email: "",
@@ -30,7 +34,13 @@ export function SignUpScreen({ referralCode, onSignedUp, onSignIn }: SignUpScree
     setValues((prev) => ({ ...prev, [field]: value }));
 
   const submit = () => {
-    const parsed = signUpSchema.safeParse({ ...values, referralCode: values.referralCode || undefined });
+    const parsed = signUpSchema.safeParse({
+      ...values,
+      referralCode: values.referralCode || undefined,
+      referrerVisibility: visibility,
+      // Account e-mails are written in the language the form was shown in.
+      language: i18n.language?.startsWith("es") ? "es" : "en",
+    });
     if (!parsed.success) {
       setErrors(fieldErrorsFrom(parsed.error));
       return;
@@ -74,6 +84,7 @@ export function SignUpScreen({ referralCode, onSignedUp, onSignIn }: SignUpScree
         autoCapitalize="characters"
         error={errors.referralCode?.[0]}
       />
+      <VisibilityChoice legend={t("privacy.signUpVisibility")} value={visibility} onChange={setVisibility} />
       {signUp.error ? <Notice tone="danger" message={signUp.error.message} /> : null}
       <Button label={t("auth.signUp")} onPress={submit} busy={signUp.isPending} />
       <Button variant="secondary" label={t("auth.haveAccount")} onPress={onSignIn} />

@@ -217,6 +217,7 @@ export async function reopenCase(
         to: "case",
         title: `Case ${row.number} reopened`,
         body: "Your consultant reopened your case; it is open again.",
+        message: { key: "case.reopened", params: { number: row.number } },
         key: `reopened:${Date.now()}`,
       },
     });
@@ -302,6 +303,14 @@ async function reassign(
       body: next
         ? `Case ${row.number} is now with ${next.name}${previous ? ` (was ${previous.name})` : ""}.`
         : `Case ${row.number} no longer has a consultant.`,
+      message: {
+        key: "case.reassigned",
+        params: {
+          number: row.number,
+          ...(next ? { name: next.name } : {}),
+          ...(previous ? { previous: previous.name } : {}),
+        },
+      },
       key: `reassigned:${now.getTime()}`,
     },
     at: now,
@@ -318,6 +327,7 @@ export async function addCaseNote(
     const row = await openCaseForUpdate(tx, caseId);
     const id = await insertNote(tx, { caseId: row.id, authorId: actor.id, ...input });
     const forClient = input.visibility === "client";
+    const excerpt = input.body.length > 140 ? `${input.body.slice(0, 139)}…` : input.body;
     await recordCaseChange(ctx, tx, {
       case: row,
       actorId: actor.id,
@@ -332,7 +342,8 @@ export async function addCaseNote(
             notify: {
               to: "case" as const,
               title: `New note on case ${row.number}`,
-              body: input.body.length > 140 ? `${input.body.slice(0, 139)}…` : input.body,
+              body: excerpt,
+              message: { key: "case.note_added", params: { number: row.number, excerpt } },
               key: `note:${id}`,
             },
           }
@@ -381,6 +392,10 @@ export async function addCaseTask(
         type: "reminder",
         title: "New task",
         body: `${input.title} (case ${row.number}), due ${input.dueAt.slice(0, 10)}.`,
+        message: {
+          key: "case.task_created",
+          params: { number: row.number, title: input.title, due: input.dueAt },
+        },
         key: `task:${id}`,
       },
     });
@@ -420,6 +435,10 @@ export async function completeTask(ctx: AppContext, actor: Actor, taskId: string
               type: "system" as const,
               title: `Task done on case ${row.number}`,
               body: `${actor.name} completed "${task.title}".`,
+              message: {
+                key: "case.task_completed",
+                params: { number: row.number, name: actor.name, title: task.title },
+              },
               key: `task-done:${task.id}`,
             },
           }

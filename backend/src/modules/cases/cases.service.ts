@@ -114,6 +114,7 @@ async function openCase(
             type: "system" as const,
             title: `New case ${row.number}`,
             body: `You are the consultant on case ${row.number}.`,
+            message: { key: "case.opened", params: { number: row.number } },
             key: "opened",
           },
         }

@@ -37,6 +37,7 @@ import {
 } from "./documents.repository.ts";
 
 export { remindExpiringDocuments } from "./document-reminders.ts";
+export { type PurgedDocuments, purgeDecidedCaseDocuments } from "./document-retention.ts";
 export { streamCaseZip } from "./document-zip.ts";
 
 /** Signed download links live this long: enough to start the download, too short to pass around. */

@@ -44,6 +44,8 @@ import {
   visaTypeExists,
 } from "./invoices.repository.ts";
 
+export { latestIssuedInvoiceDate } from "./invoice-retention.ts";
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Due two weeks after issue unless staff say otherwise. */
 const DEFAULT_TERM_DAYS = 14;

@@ -40,6 +40,9 @@ import {
   updateMessageRow,
 } from "./messages.repository.ts";
 
+export { conversationsForExport } from "./message-export.ts";
+export { sendUnreadDigests } from "./message-notifications.ts";
+
 type SendInput = z.output<typeof sendMessageSchema>;
 type UpdateInput = z.output<typeof updateMessageSchema>;
 

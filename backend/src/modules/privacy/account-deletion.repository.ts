@@ -67,28 +67,6 @@ export async function countOpenCases(db: DbOrTx, userId: string): Promise<number
   return row?.n ?? 0;
 }
 
-/**
- * The newest invoice of this user, from whatever invoices table the payments module keeps
- * (found through information_schema: its user column and its date column), or null.
- */
-export async function latestInvoiceDate(db: DbOrTx, userId: string): Promise<Date | null> {
-  const columns = (
-    (await db.execute(sql`
-      select column_name from information_schema.columns
-      where table_schema = current_schema() and table_name = 'invoices'`)) as unknown as {
-      rows: { column_name: string }[];
-    }
-  ).rows.map((row) => row.column_name);
-  const userColumn = ["client_id", "user_id", "customer_id"].find((name) => columns.includes(name));
-  const dateColumn = ["issued_at", "issue_date", "created_at"].find((name) => columns.includes(name));
-  if (!userColumn || !dateColumn) return null;
-  const result = (await db.execute(
-    sql`select max(${sql.identifier(dateColumn)})::text as at from invoices where ${sql.identifier(userColumn)} = ${userId}`,
-  )) as unknown as { rows: { at: string | null }[] };
-  const at = result.rows[0]?.at;
-  return at ? new Date(at) : null;
-}
-
 /** No hold: the account goes; rows that name it by foreign key go with it or lose the link. */
 export async function deleteUser(db: DbOrTx, userId: string): Promise<void> {
   await anonymiseAuditDetails(db, userId);

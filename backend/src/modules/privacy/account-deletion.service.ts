@@ -4,6 +4,7 @@ import type { DbOrTx } from "../../db/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { DomainError } from "../../lib/domain-error.ts";
 import { writeAudit } from "../audit/audit.service.ts";
+import { latestIssuedInvoiceDate } from "../invoices/invoices.service.ts";
 import { enqueueNotification } from "../notifications/notifications.service.ts";
 import { readSettings } from "../settings/settings.service.ts";
 import {
@@ -15,7 +16,6 @@ import {
   deleteUser,
   findLatestDeletion,
   insertDeletion,
-  latestInvoiceDate,
   listDueDeletions,
 } from "./account-deletion.repository.ts";
 
@@ -45,7 +45,8 @@ export async function legalHoldsOf(db: DbOrTx, userId: string): Promise<LegalHol
       until: null,
     });
   }
-  const invoiceAt = await latestInvoiceDate(db, userId);
+  // Counted from the newest issued invoice (the invoices module decides what counts as issued).
+  const invoiceAt = await latestIssuedInvoiceDate(db, userId);
   if (invoiceAt) {
     const { invoiceRetentionYears } = await readSettings(db);
     const until = new Date(invoiceAt);

@@ -1,7 +1,7 @@
 import type { AccountDeletion } from "@referral-app/shared/schemas/privacy";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cases, sessions, users } from "../../db/schema/index.ts";
+import { cases, invoices, sessions, users } from "../../db/schema/index.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
 import { eraseDueAccounts } from "./account-deletion.service.ts";
 
@@ -14,15 +14,27 @@ beforeAll(async () => {
   t = await createTestApp();
   admin = await signUp(t, { role: "admin" });
   staff = await signUp(t, { role: "staff" });
-  // The payments module's invoices table, as far as the legal hold needs it (its user and date columns).
-  await t.ctx.db.execute(sql`
-    create table if not exists invoices (
-      id uuid primary key default gen_random_uuid(),
-      client_id text not null references users(id),
-      issued_at timestamptz not null
-    )`);
 });
 afterAll(() => t.close());
+
+const yearsAgo = (years: number) => {
+  const day = new Date();
+  day.setUTCFullYear(day.getUTCFullYear() - years);
+  return day.toISOString().slice(0, 10);
+};
+
+/** An invoice of the payments module on the user's case, issued `years` ago. */
+async function invoiceFor(user: SignedUpUser, years: number, state: "draft" | "open" | "paid" = "open") {
+  const [own] = await t.ctx.db.select({ id: cases.id }).from(cases).where(eq(cases.clientId, user.id));
+  await t.ctx.db.insert(invoices).values({
+    caseId: own!.id,
+    clientId: user.id,
+    currency: "EUR",
+    state,
+    issueDate: yearsAgo(years),
+    dueDate: yearsAgo(years),
+  });
+}
 
 async function decideCaseOf(user: SignedUpUser): Promise<void> {
   const [row] = await t.ctx.db.select({ id: cases.id }).from(cases).where(eq(cases.clientId, user.id));
@@ -63,9 +75,7 @@ describe("POST /api/users/:id/deletion", () => {
 
   it("with an open case and a recent invoice: the user is told what is kept and why, then anonymised", async () => {
     const user = await signUp(t, { name: "Held Client" });
-    await t.ctx.db.execute(
-      sql`insert into invoices (client_id, issued_at) values (${user.id}, now() - interval '1 year')`,
-    );
+    await invoiceFor(user, 1);
     const scheduled = await schedule(user);
     expect(scheduled.holds.map((hold) => hold.kind)).toEqual(["open_case", "invoice_retention"]);
     expect(scheduled.holds[1]!.reason).toContain("7 years");
@@ -88,6 +98,31 @@ describe("POST /api/users/:id/deletion", () => {
       headers: user.headers,
     });
     expect(signIn.statusCode).toBe(401);
+  });
+
+  it("holds for invoices only while an issued one is within the retention period (drafts never)", async () => {
+    const drafted = await signUp(t);
+    await decideCaseOf(drafted);
+    await invoiceFor(drafted, 0, "draft");
+    expect((await schedule(drafted)).holds).toEqual([]);
+
+    const old = await signUp(t);
+    await decideCaseOf(old);
+    await invoiceFor(old, 8, "paid");
+    expect((await schedule(old)).holds).toEqual([]);
+
+    const paid = await signUp(t);
+    await decideCaseOf(paid);
+    await invoiceFor(paid, 8, "paid");
+    await invoiceFor(paid, 2, "paid");
+    const [hold] = (await schedule(paid)).holds;
+    expect(hold?.kind).toBe("invoice_retention");
+    expect(hold?.until?.slice(0, 10)).toBe(yearsAgo(-5));
+    // Erased on the day: anonymised, the invoices stay with the anonymous account.
+    await eraseDueAccounts(t.ctx, new Date(Date.now() + 31 * DAY));
+    expect(await t.ctx.db.select().from(invoices).where(eq(invoices.clientId, paid.id))).toHaveLength(2);
+    const [row] = await t.ctx.db.select({ name: users.name }).from(users).where(eq(users.id, paid.id));
+    expect(row?.name).toBe("Deleted user");
   });
 
   it("cancels within the 30 days (DELETE), and a second cancel is a conflict", async () => {

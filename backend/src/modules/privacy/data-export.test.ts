@@ -4,7 +4,7 @@ import type { Referral } from "@referral-app/shared/schemas/referral";
 import { and, eq, sql } from "drizzle-orm";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, dataExports, storedFiles } from "../../db/schema/index.ts";
+import { auditLog, dataExports, storedFiles, users } from "../../db/schema/index.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
 import { storeUpload } from "../files/files.service.ts";
 import { EXPORTED_BY_SECTION, EXPORTED_ROWS, NOT_EXPORTED } from "./export-tables.ts";
@@ -154,6 +154,73 @@ describe("POST /api/users/:id/data-export", () => {
     const files = await download(referrer, ready!.downloadUrl!);
     const data = JSON.parse(new TextDecoder().decode(files["export.json"]!)) as { referralsMade: Referral[] };
     expect(data.referralsMade[0]).toMatchObject({ friend: null, referredUserId: null, caseId: null });
+  });
+
+  it("holds the whole conversations the user is in, others' messages too, the others by name only", async () => {
+    const member = await signUp(t, { name: "Thread Member" });
+    const other = await signUp(t, { name: "Other Member" });
+    const outsider = await signUp(t, { name: "Not In It" });
+    const post = (url: string, by: SignedUpUser, payload: object) =>
+      t.app.inject({ method: "POST", url, headers: by.headers, payload });
+    const group = json<{ data: { id: string } }>(
+      await post("/api/conversations", staff, {
+        type: "group",
+        subject: "Family forms",
+        participantIds: [member.id, other.id],
+      }),
+    ).data;
+    const elsewhere = json<{ data: { id: string } }>(
+      await post("/api/conversations", staff, {
+        type: "group",
+        subject: "Not yours",
+        participantIds: [outsider.id],
+      }),
+    ).data;
+    for (const [by, body] of [
+      [staff, "Please send the forms"],
+      [member, "Here they are"],
+      [other, "Mine follow tomorrow"],
+    ] as const) {
+      expect((await post(`/api/conversations/${group.id}/messages`, by, { body })).statusCode).toBe(201);
+    }
+    await post(`/api/conversations/${elsewhere.id}/messages`, staff, { body: "Private to someone else" });
+
+    const [staffRow] = await t.ctx.db.select({ name: users.name }).from(users).where(eq(users.id, staff.id));
+    await requestExport(member);
+    await t.drain();
+    const [ready] = await exportsOf(member);
+    const files = await download(member, ready!.downloadUrl!);
+    const text = new TextDecoder().decode(files["export.json"]!);
+    const data = JSON.parse(text) as { conversations: Record<string, unknown>[]; messagesYouSent: unknown[] };
+    expect(data.conversations).toHaveLength(1);
+    const [thread] = data.conversations;
+    expect(thread).toMatchObject({ id: group.id, type: "group", subject: "Family forms" });
+    expect(thread!.participants).toEqual(
+      expect.arrayContaining([
+        { name: "Thread Member", role: "client", you: true },
+        { name: "Other Member", role: "client" },
+        { name: staffRow!.name, role: "staff" },
+      ]),
+    );
+    expect(
+      (thread!.messages as { from: string; body: string; fromYou: boolean }[]).map((m) => [
+        m.from,
+        m.body,
+        m.fromYou,
+      ]),
+    ).toEqual([
+      [staffRow!.name, "Please send the forms", false],
+      ["Thread Member", "Here they are", true],
+      ["Other Member", "Mine follow tomorrow", false],
+    ]);
+    // Other people are named as the thread shows them: no e-mail address or account id of theirs.
+    const threadText = JSON.stringify(data.conversations);
+    for (const person of [other, staff]) {
+      expect(threadText).not.toContain(person.email);
+      expect(threadText).not.toContain(person.id);
+    }
+    expect(text).not.toContain("Private to someone else");
+    expect(data.messagesYouSent).toHaveLength(1);
   });
 
   it("lets an admin run it for a user (audited), and nobody else", async () => {

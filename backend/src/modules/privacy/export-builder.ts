@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import type { DbOrTx } from "../../db/client.ts";
 import { listFilesOf, openStoredFile } from "../files/files.service.ts";
+import { conversationsForExport } from "../messages/messages.service.ts";
 import { listReferralsOf } from "../referrals/referrals.service.ts";
 import { exportCases, exportProfile, exportReceivedReferrals } from "./data-export.repository.ts";
 import { EXPORTED_ROWS } from "./export-tables.ts";
@@ -50,6 +51,8 @@ export async function collectUserData(ctx: AppContext, db: DbOrTx, userId: strin
   // Referrals made: the friend's progress only as far as the friend allows (the referrer's own view).
   data.referralsMade = await referralsMadeBy(ctx, userId);
   data.referralsReceived = await exportReceivedReferrals(db, userId);
+  // Whole threads, others' messages included: what the user reads in the app, others by name only.
+  data.conversations = await conversationsForExport(db, userId);
   for (const source of EXPORTED_ROWS) {
     const condition = source.where ? sql.raw(` and (${source.where})`) : sql``;
     const result = await db.execute(

@@ -57,6 +57,13 @@ export const EXPORTED_ROWS: ExportedRows[] = [
   { table: "messages", column: "sender_id", section: "messagesYouSent" },
   { table: "message_attachments", column: "uploaded_by", section: "attachmentsYouSent" },
   { table: "saved_replies", column: "created_by", section: "savedReplies" },
+  // Payments (docs/money.md): the user's invoices (totals, paid and refunded amounts, state), the
+  // cash-or-credit choice for rewards, and what staff did in the payments screens.
+  { table: "invoices", column: "client_id", section: "invoices" },
+  { table: "invoices", column: "created_by", section: "invoicesYouCreated" },
+  { table: "invoice_payments", column: "recorded_by", section: "paymentsYouRecorded" },
+  { table: "reward_preferences", column: "user_id", section: "rewardPreference" },
+  { table: "payout_batches", column: "created_by", section: "payoutBatchesYouCreated" },
   // Documents (docs/documents.md): what the user uploaded, reviewed or agreed to share.
   { table: "document_versions", column: "uploaded_by", section: "documentsYouUploaded" },
   { table: "document_versions", column: "reviewed_by", section: "documentsYouReviewed" },

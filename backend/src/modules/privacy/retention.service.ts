@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import { aggregateAndDropEventsBefore } from "../analytics/analytics.service.ts";
 import { writeAudit } from "../audit/audit.service.ts";
+import { purgeDecidedCaseDocuments } from "../documents/documents.service.ts";
 import { purgeNotificationsBefore } from "../notifications/notifications.service.ts";
 import { getSettings } from "../settings/settings.service.ts";
 import { purgeExpiredExports } from "./data-export-run.ts";
@@ -14,30 +14,9 @@ function monthsBefore(now: Date, months: number): Date {
   return cutoff;
 }
 
-// Case documents live in the documents module's table; whichever of these exists (with a case_id)
-// is swept. The integrator points this at documents.service once both are on main.
-const CASE_DOCUMENT_TABLES = ["case_documents", "documents"];
-
-async function purgeDecidedCaseDocuments(ctx: AppContext, cutoff: Date): Promise<number> {
-  let removed = 0;
-  for (const table of CASE_DOCUMENT_TABLES) {
-    const exists = (await ctx.db.execute(sql`
-      select 1 from information_schema.columns
-      where table_schema = current_schema() and table_name = ${table} and column_name = 'case_id'`)) as unknown as {
-      rows: unknown[];
-    };
-    if (exists.rows.length === 0) continue;
-    const result = (await ctx.db.execute(sql`
-      delete from ${sql.identifier(table)} d using cases c
-      where d.case_id = c.id and c.decided_at is not null and c.decided_at < ${cutoff.toISOString().slice(0, 10)}::date
-      returning 1`)) as unknown as { rows: unknown[] };
-    removed += result.rows.length;
-  }
-  return removed;
-}
-
 export interface RetentionReport {
   caseDocuments: number;
+  caseDocumentFiles: number;
   notifications: number;
   notificationDeliveries: number;
   analyticsEvents: number;
@@ -51,9 +30,9 @@ export interface RetentionReport {
  */
 export async function applyRetention(ctx: AppContext, now: Date): Promise<RetentionReport> {
   const settings = await getSettings(ctx);
-  const caseDocuments = await purgeDecidedCaseDocuments(
+  const documents = await purgeDecidedCaseDocuments(
     ctx,
-    monthsBefore(now, settings.caseDocumentRetentionMonths),
+    monthsBefore(now, settings.caseDocumentRetentionMonths).toISOString().slice(0, 10),
   );
   const purged = await purgeNotificationsBefore(
     ctx,
@@ -65,7 +44,8 @@ export async function applyRetention(ctx: AppContext, now: Date): Promise<Retent
   );
   const expiredExports = await purgeExpiredExports(ctx, now);
   const report: RetentionReport = {
-    caseDocuments,
+    caseDocuments: documents.documents,
+    caseDocumentFiles: documents.files,
     notifications: purged.notifications,
     notificationDeliveries: purged.deliveries,
     analyticsEvents,

@@ -149,6 +149,13 @@ const TARGET: Record<RewardAction, RewardStatus> = {
   reverse: "reversed",
 };
 
+// Rendered for the recipient (lib/messages-work.ts); the English of MESSAGE is the fallback.
+const MESSAGE_KEY: Record<RewardAction, string> = {
+  approve: "reward.approved",
+  mark_paid: "reward.paid",
+  reverse: "reward.reversed",
+};
+
 const MESSAGE: Record<RewardAction, (amount: string) => { title: string; body: string }> = {
   approve: (amount) => ({ title: "Reward approved", body: `Your reward of ${amount} was approved.` }),
   mark_paid: (amount) => ({ title: "Reward paid", body: `Your reward of ${amount} has been paid.` }),
@@ -217,6 +224,14 @@ export async function changeRewardStatus(
       type: "referral",
       title: message.title,
       body: action === "reverse" && reason ? `${message.body} Reason: ${reason}` : message.body,
+      message: {
+        key: MESSAGE_KEY[action],
+        params: {
+          amountMinor: String(row.amountMinor),
+          currency: row.currency,
+          ...(action === "reverse" && reason ? { reason } : {}),
+        },
+      },
       data: { kind: "reward", rewardId: row.id, referralId: row.referralId, status: to },
       dedupeKey: `reward:${row.id}:${to}`,
     });
