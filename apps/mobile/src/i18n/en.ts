@@ -1,4 +1,5 @@
 import { en as shared } from "@referral-app/i18n/en";
+import { sharedMessageWords } from "./shared-messages";
 
 export const en = {
   common: {
@@ -152,29 +153,13 @@ export const en = {
     status: shared.referralStatus,
   },
   messages: {
-    title: shared.messages.title,
+    ...sharedMessageWords(shared),
     empty: "No conversations yet. Open your case and choose “Message your consultant”.",
     open: "Open {{title}}",
-    unread_one: shared.messages.unread_one,
-    unread_other: shared.messages.unread_other,
-    noMessages: shared.messages.noMessages,
     caseTitle: "Case {{number}}",
     support: "Question to our team",
     group: "Group conversation",
-    you: shared.messages.thread.you,
-    formerParticipant: shared.messages.thread.formerParticipant,
-    edited: shared.messages.thread.edited,
-    deleted: shared.messages.thread.deleted,
-    placeholder: shared.messages.thread.placeholder,
-    label: shared.messages.thread.label,
-    send: shared.messages.thread.send,
-    attach: shared.messages.thread.attach,
     attached: "Attached: {{names}}",
-    sendFailed: shared.messages.thread.sendFailed,
-    loadError: shared.messages.thread.loadError,
-    emptyThread: shared.messages.thread.empty,
-    readOnly: shared.messages.thread.readOnly,
-    openAttachment: shared.messages.thread.openAttachment,
     messageConsultant: "Message your consultant",
   },
   notifications: {

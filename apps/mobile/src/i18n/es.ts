@@ -1,5 +1,6 @@
 import { es as shared } from "@referral-app/i18n/es";
 import type { Resources } from "./en";
+import { sharedMessageWords } from "./shared-messages";
 
 // Usted throughout, like the web app (docs/i18n.md).
 export const es: Resources = {
@@ -154,29 +155,13 @@ export const es: Resources = {
     status: shared.referralStatus,
   },
   messages: {
-    title: shared.messages.title,
+    ...sharedMessageWords(shared),
     empty: "Aún no tiene conversaciones. Abra su trámite y elija «Escribir a su asesor».",
     open: "Abrir {{title}}",
-    unread_one: shared.messages.unread_one,
-    unread_other: shared.messages.unread_other,
-    noMessages: shared.messages.noMessages,
     caseTitle: "Trámite {{number}}",
     support: "Consulta a nuestro equipo",
     group: "Conversación de grupo",
-    you: shared.messages.thread.you,
-    formerParticipant: shared.messages.thread.formerParticipant,
-    edited: shared.messages.thread.edited,
-    deleted: shared.messages.thread.deleted,
-    placeholder: shared.messages.thread.placeholder,
-    label: shared.messages.thread.label,
-    send: shared.messages.thread.send,
-    attach: shared.messages.thread.attach,
     attached: "Adjunto: {{names}}",
-    sendFailed: shared.messages.thread.sendFailed,
-    loadError: shared.messages.thread.loadError,
-    emptyThread: shared.messages.thread.empty,
-    readOnly: shared.messages.thread.readOnly,
-    openAttachment: shared.messages.thread.openAttachment,
     messageConsultant: "Escribir a su asesor",
   },
   notifications: {
