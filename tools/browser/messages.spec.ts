@@ -111,9 +111,12 @@ describe("messages", () => {
     });
     await caseThread.getByRole("button", { name: "Open passport.pdf" }).click();
     const response = await signed;
+    // headers() is read from the response event itself: the download's tab may already have closed, and
+    // allHeaders() would then ask that closed tab.
+    const headers = response.headers();
     assert.equal(response.status(), 200);
-    assert.match((await response.allHeaders())["content-disposition"] ?? "", /passport\.pdf/);
-    assert.equal((await response.allHeaders())["content-type"], "application/pdf");
+    assert.match(headers["content-disposition"] ?? "", /passport\.pdf/);
+    assert.equal(headers["content-type"], "application/pdf");
     for (const page of staff.context().pages()) if (page !== staff) await page.close();
     await caseThread.getByLabel("Reply").fill("Thank you, we have received your passport.");
     await caseThread.getByRole("button", { name: "Send" }).click();
