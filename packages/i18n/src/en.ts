@@ -102,6 +102,22 @@ export const en = {
   role,
   referralSource,
   caseOutcome,
+  /** What a client's own audit trail ("My activity") calls each action. */
+  accountActivity: {
+    "auth.signed_in": "Signed in",
+    "auth.sign_in_failed": "Failed sign-in",
+    "auth.password_reset_requested": "Password reset requested",
+    "auth.password_reset": "Password changed",
+    "privacy.visibility_changed": "Referrer visibility changed",
+    "privacy.export_requested": "Data export requested",
+    "privacy.export_downloaded": "Data export downloaded",
+    "privacy.deletion_requested": "Account deletion requested",
+    "privacy.deletion_cancelled": "Account deletion cancelled",
+    "consent.marketing_granted": "Agreed to news and offers",
+    "consent.marketing_withdrawn": "Withdrew consent to news and offers",
+    "user.profile_updated": "Profile changed",
+    other: "Account change",
+  },
   dependantRelationship: {
     spouse: "Spouse",
     partner: "Partner",
