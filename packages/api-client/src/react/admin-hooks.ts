@@ -91,7 +91,7 @@ export function useChangeVisaStage(userId: string) {
   return useMutation({
     mutationFn: ({ kind, ...data }: VisaStageChange) =>
       kind === "advance"
-        ? admin.advanceVisaStage(userId, { note: data.note })
+        ? admin.advanceVisaStage(userId, { note: data.note, overrideDocuments: data.overrideDocuments })
         : admin.setVisaStage(userId, data as SetVisaStageData),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.admin.clients() }),
   });

@@ -1,4 +1,5 @@
-import { useChangeVisaStage } from "@referral-app/api-client/react/admin-hooks";
+import { isApiError } from "@referral-app/api-client/errors";
+import { useChangeVisaStage, type VisaStageChange } from "@referral-app/api-client/react/admin-hooks";
 import { nextVisaStage, VISA_STAGES, type VisaStageId } from "@referral-app/shared/constants";
 import type { VisaProgress } from "@referral-app/shared/schemas/visa";
 import { Button } from "@referral-app/ui/button";
@@ -8,7 +9,11 @@ import { useState } from "react";
 import { errorMessage } from "../../error-message.ts";
 import { strings } from "../../strings.ts";
 
-/** Advance to the next stage, or set any stage (corrections), with an optional note for the client. */
+/**
+ * Advance to the next stage, or set any stage (corrections), with an optional note for the client. When the
+ * stage's required documents are missing, the server says which; staff may then move on anyway, with the
+ * note saying why (it is audited).
+ */
 export function VisaStageForm({ userId, progress }: { userId: string; progress: VisaProgress | null }) {
   const change = useChangeVisaStage(userId);
   const { toast } = useToast();
@@ -20,13 +25,32 @@ export function VisaStageForm({ userId, progress }: { userId: string; progress: 
     setNote("");
     toast({ title: strings.clients.stageChanged, tone: "success" });
   };
+  const blocked = isApiError(change.error) && change.error.code === "DOCUMENTS_MISSING";
+  const [noteMissing, setNoteMissing] = useState(false);
+  const moveAnyway = () => {
+    if (!note.trim() || !change.variables) return setNoteMissing(true);
+    const retry: VisaStageChange = { ...change.variables, note: note.trim(), overrideDocuments: true };
+    change.mutate(retry, { onSuccess: done });
+  };
 
   return (
     <div className="space-y-4">
       {change.error ? <FormMessage>{errorMessage(change.error)}</FormMessage> : null}
-      <Field label={strings.clients.note}>
-        <Textarea maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)} />
+      <Field label={strings.clients.note} error={noteMissing ? strings.case.overrideNoteRequired : undefined}>
+        <Textarea
+          maxLength={1000}
+          value={note}
+          onChange={(event) => {
+            setNote(event.target.value);
+            setNoteMissing(false);
+          }}
+        />
       </Field>
+      {blocked ? (
+        <Button variant="danger" loading={change.isPending} onClick={moveAnyway}>
+          {strings.case.advanceAnyway}
+        </Button>
+      ) : null}
       <div className="flex flex-wrap items-end gap-3">
         {progress ? (
           <Button
