@@ -4,7 +4,7 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { startSmtpSink } from "./smtp-sink.ts";
+import { type SmtpSink, startSmtpSink } from "./smtp-sink.ts";
 
 // The system under test on loopback: a fresh PostgreSQL database, API ×2 (ROLE=api), one worker and
 // the nginx gateway rendered by infrastructure/nginx/render-config.ts.
@@ -75,9 +75,14 @@ export class Stack {
   apiPorts: number[] = [];
   gatewayPort = 0;
   workerMetricsPort = 0;
-  private smtp: Awaited<ReturnType<typeof startSmtpSink>> | undefined;
+  private smtp: SmtpSink | undefined;
   private nginxConf: string | undefined;
   private pool: pg.Pool | undefined;
+
+  /** E-mails the SMTP sink received again under a Message-ID it already kept. */
+  mailResends(): number {
+    return this.smtp?.resends() ?? 0;
+  }
 
   constructor(
     readonly dir: string,

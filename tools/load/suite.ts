@@ -216,6 +216,7 @@ async function main(): Promise<number> {
 
   const lost = await lostWrites(stack.db(), traffic.acknowledged);
   const delivery = await deliveries(stack.db(), runStart);
+  const mailResends = stack.mailResends();
 
   const rows = phases.map((stats) => {
     const seconds = (stats.endedAt - stats.startedAt) / 1000;
@@ -244,7 +245,8 @@ async function main(): Promise<number> {
     "failed jobs": delivery.failedJobs,
     "worker: deliveries in hand at kill": activeAtKill,
     "worker: all delivered after kill (s)": Number(workerRecovery.toFixed(1)),
-    "e-mails cut by the kill, resent after their claim lapsed": delivery.emailsAwaitingRetry,
+    "e-mails not sent": delivery.emailsNotSent,
+    "e-mails resent (same Message-ID, kept once)": mailResends,
   };
   console.table(summary);
   for (const stats of phases)
@@ -274,6 +276,12 @@ async function main(): Promise<number> {
   if (delivery.missing > 0 || delivery.duplicates > 0 || delivery.failedJobs > 0) {
     failures.push("notifications were not delivered exactly once");
   }
+  if (delivery.emailsNotSent > 0) failures.push(`${delivery.emailsNotSent} e-mails never sent`);
+  // SMTP has no idempotent send: a worker killed after the server took a mail, before it recorded
+  // so, sends it again once its claim lapses. The resend carries the same Message-ID (one message
+  // to the reader); only a send the kill cut may be resent, never more.
+  if (mailResends > activeAtKill)
+    failures.push(`${mailResends} e-mails resent; only the ${activeAtKill} in hand at the kill may be`);
   if (failures.length > 0) {
     console.log(`\nFAILED:\n  ${failures.join("\n  ")}\nLogs: ${path.join(dir, "logs")}`);
     return 1;

@@ -73,8 +73,8 @@ export interface DeliveryReport {
   duplicates: number;
   /** Delivery jobs that ran out of retries. */
   failedJobs: number;
-  /** E-mails whose send was cut by the worker crash: resent once their claim's heartbeat lapsed. */
-  emailsAwaitingRetry: number;
+  /** E-mail deliveries left pending or failed once the queue settled: mail that never went out. */
+  emailsNotSent: number;
 }
 
 export async function deliveries(db: pg.Pool, since: Date): Promise<DeliveryReport> {
@@ -96,8 +96,8 @@ export async function deliveries(db: pg.Pool, since: Date): Promise<DeliveryRepo
   const failedJobs = await one(
     `select count(*)::int as n from pgboss.job where name in ('notification.deliver', 'broadcast.fan-out') and state = 'failed'`,
   );
-  const emailsAwaitingRetry = await one(
+  const emailsNotSent = await one(
     `select count(*)::int as n from notification_deliveries where channel = 'email' and status in ('pending', 'failed')`,
   );
-  return { expected, missing, duplicates: inAppDuplicates + mailDuplicates, failedJobs, emailsAwaitingRetry };
+  return { expected, missing, duplicates: inAppDuplicates + mailDuplicates, failedJobs, emailsNotSent };
 }

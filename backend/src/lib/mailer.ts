@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
 import type { Db } from "../db/client.ts";
 import { devMailbox } from "../db/schema/index.ts";
@@ -7,6 +8,27 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /**
+   * The Message-ID header, `<…@…>`. Give every send of one logical mail the same one (see
+   * `messageIdFor`): a send repeated after a crash is then the same message, which mail clients
+   * show once and the dev mailbox keeps once. nodemailer makes a random one when absent.
+   */
+  messageId?: string;
+}
+
+/** The domain part of MAIL_FROM ("Name <no-reply@example.org>" → "example.org"). */
+function mailDomain(from: string): string {
+  return /@([^>\s]+)/.exec(from)?.[1] ?? "referral.local";
+}
+
+/** A Message-ID fixed by `key`: the same key gives the same id, so a resend is recognisably one mail. */
+export function messageIdFor(key: string, from: string): string {
+  return `<${createHash("sha256").update(key).digest("hex").slice(0, 32)}@${mailDomain(from)}>`;
+}
+
+/** A new Message-ID, fixed when a mail is queued so that every attempt of its job sends the same one. */
+export function newMessageId(from: string): string {
+  return `<${randomUUID()}@${mailDomain(from)}>`;
 }
 
 export interface Mailer {
@@ -41,12 +63,16 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
   return {
     transport: "dev-mailbox",
     async send(message) {
-      await options.db.insert(devMailbox).values({
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        html: message.html ?? null,
-      });
+      await options.db
+        .insert(devMailbox)
+        .values({
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          html: message.html ?? null,
+          messageId: message.messageId ?? null,
+        })
+        .onConflictDoNothing({ target: devMailbox.messageId });
     },
     close: () => {},
   };

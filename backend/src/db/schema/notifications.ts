@@ -60,10 +60,13 @@ export const devMailbox = pgTable(
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     html: text("html"),
+    // The mail's Message-ID: a retried send carries the same one and is kept once.
+    messageId: text("message_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("dev_mailbox_created_idx").on(t.createdAt.desc().nullsFirst()),
     index("dev_mailbox_to_idx").on(t.to),
+    uniqueIndex("dev_mailbox_message_id_unique").on(t.messageId),
   ],
 );

@@ -6,8 +6,8 @@ import type { AppContext } from "../../context.ts";
 import { devMailbox, notificationDeliveries, notifications, pushTokens } from "../../db/schema/index.ts";
 import { createTestApp, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
 import { deliverNotification } from "./notification-delivery.ts";
-import { deliverNotificationJob, type NotificationPayload } from "./notifications.jobs.ts";
-import { enqueueNotification } from "./notifications.service.ts";
+import { deliverNotificationJob, type NotificationPayload, sendEmailJob } from "./notifications.jobs.ts";
+import { enqueueNotification, queueMail } from "./notifications.service.ts";
 
 // A stand-in for Expo's push API: records requests, answers what the test sets.
 interface PushRequest {
@@ -263,6 +263,98 @@ describe("notification delivery", () => {
     expect(await mailsFor(item.title)).toHaveLength(1);
     expect((await deliveries(item.dedupeKey)).email).toBe("sent");
     expect(await rowsFor(item.dedupeKey)).toHaveLength(1);
+  });
+});
+
+describe("e-mail resends", () => {
+  it("sends a mail again under the same Message-ID when the send's outcome was lost, and the mailbox keeps it once", async () => {
+    const item = payload();
+    const sent: (string | undefined)[] = [];
+    const crashing: AppContext = {
+      ...t.ctx,
+      mailer: {
+        ...t.ctx.mailer,
+        // The server took the mail, then the answer was lost (the worker died, the socket dropped).
+        send: async (mail) => {
+          sent.push(mail.messageId);
+          await t.ctx.mailer.send(mail);
+          throw new Error("connection lost after DATA");
+        },
+      },
+    };
+    await expect(deliverNotification(item, crashing)).rejects.toThrow("connection lost");
+    const recording: AppContext = {
+      ...t.ctx,
+      mailer: {
+        ...t.ctx.mailer,
+        send: (mail) => {
+          sent.push(mail.messageId);
+          return t.ctx.mailer.send(mail);
+        },
+      },
+    };
+    await deliverNotification(item, recording);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatch(/^<[0-9a-f]{32}@referral\.local>$/);
+    expect(sent[1]).toBe(sent[0]);
+    const mails = await mailsFor(item.title);
+    expect(mails.map((mail) => mail.messageId)).toEqual([sent[0]]);
+    expect((await deliveries(item.dedupeKey)).email).toBe("sent");
+  });
+
+  it("gives two notifications with the same words two Message-IDs: both are kept", async () => {
+    const first = payload();
+    const second = payload({ title: first.title, body: first.body });
+    await deliverNotification(first, t.ctx);
+    await deliverNotification(second, t.ctx);
+    const ids = (await mailsFor(first.title)).map((mail) => mail.messageId);
+    expect(ids).toHaveLength(2);
+    expect(new Set(ids).size).toBe(2);
+  });
+
+  it("fixes a queued mail's Message-ID when it is queued, so a job run twice sends one message", async () => {
+    const subject = `Invitation ${sequence++}`;
+    await queueMail(t.ctx, { to: user.email, subject, text: "Join us." });
+    const [job] = (await t.ctx.queue.fetch(sendEmailJob)) as { id: string; data: unknown }[];
+    const mail = sendEmailJob.payload.parse(job!.data);
+    expect(mail.messageId).toMatch(/^<[0-9a-f-]{36}@referral\.local>$/);
+    // The worker sent it, then died before completing the job: the job runs again.
+    await sendEmailJob.handler(mail, t.ctx);
+    await sendEmailJob.handler(mail, t.ctx);
+    await t.ctx.queue.complete(sendEmailJob, job!.id);
+    expect(await mailsFor(subject)).toHaveLength(1);
+  });
+
+  it("retries recording a sent mail through a brief database outage instead of sending it again", async () => {
+    const item = payload();
+    let failUpdates = 0;
+    // The same database, but the next writes fail as if the connection had just been cut.
+    const db = Object.create(t.ctx.db) as AppContext["db"];
+    db.update = ((...args: Parameters<AppContext["db"]["update"]>) => {
+      if (failUpdates > 0) {
+        failUpdates -= 1;
+        throw new Error("terminating connection due to administrator command");
+      }
+      return t.ctx.db.update(...args);
+    }) as AppContext["db"]["update"];
+    let sends = 0;
+    const cut: AppContext = {
+      ...t.ctx,
+      db,
+      mailer: {
+        ...t.ctx.mailer,
+        send: async (mail) => {
+          sends += 1;
+          await t.ctx.mailer.send(mail);
+          failUpdates = 2;
+        },
+      },
+    };
+    await deliverNotification(item, cut);
+    expect(sends).toBe(1);
+    expect(failUpdates).toBe(0);
+    expect(await mailsFor(item.title)).toHaveLength(1);
+    expect((await deliveries(item.dedupeKey)).email).toBe("sent");
   });
 });
 

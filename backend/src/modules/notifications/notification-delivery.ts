@@ -2,6 +2,7 @@ import { setTimeout } from "node:timers/promises";
 import type { NotificationChannel, NotificationType } from "@referral-app/shared/constants";
 import { defaultUserPreferences, type UserPreferences } from "@referral-app/shared/schemas/user";
 import type { AppContext } from "../../context.ts";
+import { messageIdFor } from "../../lib/mailer.ts";
 import { languageOf, renderMessage } from "../../lib/messages.ts";
 import { notificationMail } from "./notification-mail.ts";
 import type { NotificationPayload } from "./notifications.jobs.ts";
@@ -119,12 +120,36 @@ async function sendOnce(
   try {
     outcome = await send();
   } catch (error) {
+    clearInterval(heartbeat);
     await finishDelivery(ctx.db, key, "failed", error instanceof Error ? error.message : String(error));
     throw error;
+  }
+  try {
+    // Sent: from here a lost record means a resend, so the record is retried while the heartbeat
+    // still holds the claim (a cut connection comes back within the pool's next connect).
+    await recordSent(ctx, key, outcome);
   } finally {
     clearInterval(heartbeat);
   }
-  await finishDelivery(ctx.db, key, outcome.status, outcome.detail ?? null);
+}
+
+const RECORD_DELAYS_MS = [100, 400, 1000, 2000, 4000];
+
+async function recordSent(
+  ctx: AppContext,
+  key: DeliveryKey,
+  outcome: { status: "sent" | "failed"; detail?: string | null },
+): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await finishDelivery(ctx.db, key, outcome.status, outcome.detail ?? null);
+    } catch (error) {
+      const delay = RECORD_DELAYS_MS[attempt];
+      if (delay === undefined) throw error;
+      ctx.logger.warn({ err: error, dedupeKey: key.dedupeKey }, "recording a sent delivery failed; retrying");
+      await setTimeout(delay);
+    }
+  }
 }
 
 async function deliverEmail(ctx: AppContext, payload: NotificationPayload, recipient: Recipient) {
@@ -137,6 +162,8 @@ async function deliverEmail(ctx: AppContext, payload: NotificationPayload, recip
         body: payload.body,
         link: `${ctx.config.publicUrl}${payload.linkPath ?? "/notifications"}`,
         language: languageOf(recipient.preferences),
+        // Fixed by the notification: a send repeated after a crash is the same message.
+        messageId: messageIdFor(`notification:${payload.dedupeKey}`, ctx.config.mailFrom),
       }),
     );
     return { status: "sent", detail: ctx.mailer.transport };

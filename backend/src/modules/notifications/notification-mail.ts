@@ -22,6 +22,7 @@ export function notificationMail(input: {
   body: string;
   link: string;
   language?: Language;
+  messageId?: string;
 }): MailMessage {
   const words = MAIL_WORDS[input.language ?? "en"];
   const text = `${words.hello(input.name)}\n\n${input.body}\n\n${words.seeNotifications}: ${input.link}\n`;
@@ -36,7 +37,13 @@ export function notificationMail(input: {
 ${paragraphs}
 <p><a href="${escapeHtml(input.link)}">${escapeHtml(words.seeNotifications)}</a></p>
 </body></html>`;
-  return { to: input.to, subject: input.title, text, html };
+  return {
+    to: input.to,
+    subject: input.title,
+    text,
+    html,
+    ...(input.messageId ? { messageId: input.messageId } : {}),
+  };
 }
 
 /** An account email with one link to follow (verification, password reset), in text and HTML. */

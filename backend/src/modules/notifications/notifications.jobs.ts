@@ -11,6 +11,7 @@ export const sendEmailJob = defineJob({
     subject: z.string(),
     text: z.string(),
     html: z.string().optional(),
+    messageId: z.string().optional(),
   }),
   handler: async (payload, ctx) => {
     await ctx.mailer.send(payload);

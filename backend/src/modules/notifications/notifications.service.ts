@@ -8,7 +8,7 @@ import type { AppContext } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { notFound } from "../../lib/domain-error.ts";
-import type { MailMessage } from "../../lib/mailer.ts";
+import { type MailMessage, newMessageId } from "../../lib/mailer.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { type ActionMail, actionMail } from "./notification-mail.ts";
 import { deliverNotificationJob, type NotificationPayload, sendEmailJob } from "./notifications.jobs.ts";
@@ -38,12 +38,14 @@ export async function enqueueNotification(
  * inside `tx` when the mail belongs to a change still being made (a sign-up).
  */
 export async function queueActionMail(ctx: AppContext, mail: ActionMail, tx?: Tx): Promise<void> {
-  await ctx.queue.send(sendEmailJob, actionMail(mail), tx ? { tx } : undefined);
+  await queueMail(ctx, actionMail(mail), tx);
 }
 
 /** Queues a finished e-mail (a module's own wording and language), inside `tx` when given. */
 export async function queueMail(ctx: AppContext, mail: MailMessage, tx?: Tx): Promise<void> {
-  await ctx.queue.send(sendEmailJob, mail, tx ? { tx } : undefined);
+  // The Message-ID is fixed now, so a job run again after a crash sends the same message.
+  const message = { ...mail, messageId: mail.messageId ?? newMessageId(ctx.config.mailFrom) };
+  await ctx.queue.send(sendEmailJob, message, tx ? { tx } : undefined);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
