@@ -54,6 +54,7 @@ export const en = {
     accept: "I have read how referral credit works and accept it.",
     save: "Save my choice",
     entry: "{{friend}}: {{amount}} ({{status}})",
+    returned: "given back from cancelled invoice {{number}}",
     statuses: {
       pending: "on the way",
       approved: "available",

@@ -55,6 +55,7 @@ export const es: Translation = {
     accept: "He leído cómo funciona el crédito por recomendación y lo acepto.",
     save: "Guardar mi elección",
     entry: "{{friend}}: {{amount}} ({{status}})",
+    returned: "devuelta de la factura anulada {{number}}",
     statuses: {
       pending: "en camino",
       approved: "disponible",
