@@ -259,7 +259,7 @@ export async function sendInvoice(ctx: AppContext, actor: Actor, id: string): Pr
       entityType: "invoice",
       entityId: id,
       before: { state: "draft" },
-      after: { state, number, ...totals },
+      after: { state, number, currency: row.currency, ...totals },
     });
     const amount = formatCurrency(totals.totalMinor, row.currency);
     const sent = { ...row, number };
@@ -314,7 +314,7 @@ export async function voidInvoice(
       entityType: "invoice",
       entityId: id,
       before: { state: row.state },
-      after: { state: "void", reason: input.reason, creditReturnedMinor },
+      after: { state: "void", reason: input.reason, currency: row.currency, creditReturnedMinor },
     });
     if (row.state !== "draft") {
       const credit =
