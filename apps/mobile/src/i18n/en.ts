@@ -31,6 +31,9 @@ export const en = {
   invoices: {
     ...shared.invoices,
     payNumber: "Pay invoice {{number}}",
+    pdf: "Open the PDF",
+    pdfNumber: "Open the PDF of invoice {{number}}",
+    pdfFailed: "The PDF could not be opened. Check your connection and try again.",
   },
   cases: {
     title: "Your cases",

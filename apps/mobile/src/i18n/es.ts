@@ -33,6 +33,9 @@ export const es: Resources = {
   invoices: {
     ...shared.invoices,
     payNumber: "Pagar la factura {{number}}",
+    pdf: "Abrir el PDF",
+    pdfNumber: "Abrir el PDF de la factura {{number}}",
+    pdfFailed: "No se pudo abrir el PDF. Compruebe su conexión e inténtelo de nuevo.",
   },
   cases: {
     title: "Sus expedientes",

@@ -366,6 +366,15 @@ export async function createTemplate(
   });
 }
 
+/** The PDF's file name; a receipt needs a payment first (409). */
+export function pdfFileName(invoice: Invoice, kind: "invoice" | "receipt"): string {
+  if (kind === "receipt" && !invoice.payments.some((payment) => payment.kind === "payment")) {
+    throw new DomainError("CONFLICT", "Nothing has been paid on this invoice yet");
+  }
+  const name = invoice.number ?? `draft-${invoice.id.slice(0, 8)}`;
+  return kind === "receipt" ? `receipt-${name}.pdf` : `${name}.pdf`;
+}
+
 /** The invoice or its receipt as PDF, with the consultancy's letterhead; a receipt needs a payment. */
 export async function getInvoicePdf(
   ctx: AppContext,
@@ -374,10 +383,6 @@ export async function getInvoicePdf(
   kind: "invoice" | "receipt",
 ): Promise<{ filename: string; pdf: Buffer }> {
   const invoice = await readInvoice(ctx, actor, id);
-  if (kind === "receipt" && !invoice.payments.some((payment) => payment.kind === "payment")) {
-    throw new DomainError("CONFLICT", "Nothing has been paid on this invoice yet");
-  }
-  const pdf = await renderInvoicePdf(invoice, await getSettings(ctx), kind);
-  const name = invoice.number ?? `draft-${invoice.id.slice(0, 8)}`;
-  return { filename: kind === "receipt" ? `receipt-${name}.pdf` : `${name}.pdf`, pdf };
+  const filename = pdfFileName(invoice, kind);
+  return { filename, pdf: await renderInvoicePdf(invoice, await getSettings(ctx), kind) };
 }
