@@ -172,7 +172,7 @@ describe("visa cases", () => {
 
     await stages.locator('[aria-current="step"]', { hasText: "Detailed enquiry" }).waitFor(WAIT);
     await clientPage
-      .getByRole("region", { name: "Updates from your consultant" })
+      .getByRole("region", { name: "Case timeline" })
       .getByText("Thanks, we have what we need to start.")
       .waitFor(WAIT);
     assert.equal(await sameDocument(clientPage), true, "the stage moved without a reload");

@@ -54,6 +54,9 @@ class RecordingXhr {
   progress(loaded: number, total: number) {
     this.upload.onprogress?.({ lengthComputable: true, loaded, total });
   }
+  drop() {
+    this.onerror?.();
+  }
   answer(status: number, body: unknown) {
     this.status = status;
     this.responseText = JSON.stringify(body);
@@ -152,6 +155,7 @@ describe("case documents on the phone", () => {
     expect(request.method).toBe("POST");
     expect(request.url).toBe(`${MOCK_BASE_URL}/cases/${caseId}/documents`);
     expect(request.headers.Authorization).toBe("Bearer device-token");
+    expect(request.headers["Idempotency-Key"]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-/);
     // The file first (the server streams it as it arrives), then the line it belongs to.
     expect(request.body?.parts).toEqual([
       ["file", { uri: "file:///cache/photo-1.jpg", name: "passport.jpg", type: "image/jpeg" }],
@@ -169,6 +173,44 @@ describe("case documents on the phone", () => {
     ).toBeOnTheScreen();
     expect(screen.queryByRole("progressbar", { name: /^Uploading/ })).not.toBeOnTheScreen();
     await waitFor(() => expect(reads()).toBeGreaterThan(readsBefore));
+  });
+
+  it("sends a dropped upload again with the same Idempotency-Key, and offers to send it again after the last try", async () => {
+    files.getDocumentAsync.mockResolvedValue({
+      canceled: false,
+      assets: [{ uri: "file:///docs/cv.pdf", name: "cv.pdf", mimeType: "application/pdf", size: 3_000 }],
+    } as never);
+    await renderCase();
+    const user = userEvent.setup();
+    await user.press(screen.getByRole("button", { name: "Choose a file for Passport" }));
+    await waitFor(() => expect(RecordingXhr.sent).toHaveLength(1));
+    await act(async () => RecordingXhr.sent[0]!.drop());
+    // The automatic retries wait 1 s, then 3 s.
+    await waitFor(() => expect(RecordingXhr.sent).toHaveLength(2), { timeout: 3_000 });
+    await act(async () =>
+      RecordingXhr.sent[1]!.answer(503, {
+        status: "error",
+        message: "Busy",
+        error: { code: "SERVICE_UNAVAILABLE", message: "Busy" },
+      }),
+    );
+    await waitFor(() => expect(RecordingXhr.sent).toHaveLength(3), { timeout: 5_000 });
+    await act(async () => RecordingXhr.sent[2]!.drop());
+    expect(
+      await screen.findByText("The upload did not finish. Check your connection and try again."),
+    ).toBeOnTheScreen();
+
+    await user.press(screen.getByRole("button", { name: "Send “cv.pdf” again" }));
+    await waitFor(() => expect(RecordingXhr.sent).toHaveLength(4));
+    const keys = RecordingXhr.sent.map((request) => request.headers["Idempotency-Key"]);
+    expect(new Set(keys).size).toBe(1);
+    expect(RecordingXhr.sent[3]!.body?.parts[0]).toEqual([
+      "file",
+      { uri: "file:///docs/cv.pdf", name: "cv.pdf", type: "application/pdf" },
+    ]);
+    await act(async () => RecordingXhr.sent[3]!.answer(201, { status: "success", data: {} }));
+    expect(await screen.findByText("“cv.pdf” is uploaded; your consultant will check it.")).toBeOnTheScreen();
+    expect(screen.queryByRole("button", { name: "Send “cv.pdf” again" })).not.toBeOnTheScreen();
   });
 
   it("refuses a file over the limit in words before sending anything", async () => {
@@ -228,5 +270,8 @@ describe("case documents on the phone", () => {
     expect(
       await screen.findByText("This kind of file is not accepted here. Send a photo or a PDF."),
     ).toBeOnTheScreen();
+    // A refusal is not sent again: the same file would be refused the same way.
+    expect(screen.queryByRole("button", { name: /again$/ })).not.toBeOnTheScreen();
+    expect(RecordingXhr.sent).toHaveLength(1);
   });
 });

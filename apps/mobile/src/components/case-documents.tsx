@@ -1,3 +1,4 @@
+import { createIdempotencyKey } from "@referral-app/api-client/client";
 import { useApi, useCaseDocuments } from "@referral-app/api-client/react";
 import type { ChecklistLine } from "@referral-app/shared/schemas/document";
 import { useQueryClient } from "@tanstack/react-query";
@@ -5,7 +6,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { StyleSheet, View } from "react-native";
 import { PermissionDeniedError, type PickSource, pickFile } from "../documents/pick-file";
-import { UploadError, uploadDocument } from "../documents/upload-document";
+import { isRetryable, type PickedFile, sendDocument, UploadError } from "../documents/upload-document";
 import { useTheme } from "../theme/theme-context";
 import { AppText } from "./app-text";
 import { Button } from "./button";
@@ -15,10 +16,16 @@ import { Notice } from "./notice";
 const megabytes = (bytes: number) => Math.max(1, Math.round(bytes / (1024 * 1024)));
 const SOURCES: PickSource[] = ["camera", "library", "files"];
 
+/** A picked file with the key every send of it carries, so a resend never files it twice. */
+interface Attempt {
+  file: PickedFile;
+  idempotencyKey: string;
+}
+
 type Upload =
   | { kind: "sending"; name: string; fraction: number }
   | { kind: "done"; name: string }
-  | { kind: "error"; message: string };
+  | { kind: "error"; message: string; retry: Attempt | null };
 
 function ProgressBar({ label, fraction }: { label: string; fraction: number }) {
   const { palette } = useTheme();
@@ -53,33 +60,43 @@ function DocumentLine({ line, caseId, maxBytes }: { line: ChecklistLine; caseId:
     return t("documents.failed");
   };
 
-  async function choose(source: PickSource) {
+  async function send({ file, idempotencyKey }: Attempt) {
+    setUpload({ kind: "sending", name: file.name, fraction: 0 });
     try {
-      const file = await pickFile(source, line.requirement.acceptedTypes);
-      if (!file) return;
-      if (file.size !== null && file.size > maxBytes) {
-        setUpload({
-          kind: "error",
-          message: t("documents.tooLarge", { name: file.name, max: megabytes(maxBytes) }),
-        });
-        return;
-      }
-      setUpload({ kind: "sending", name: file.name, fraction: 0 });
       const target = {
         baseURL: client.config.baseURL,
         token: (await client.config.getToken?.()) ?? null,
         caseId,
         requirementId: line.requirement.id,
         applicantId: line.applicant?.id ?? null,
+        idempotencyKey,
       };
-      await uploadDocument(target, file, (fraction) =>
+      await sendDocument(target, file, (fraction) =>
         setUpload({ kind: "sending", name: file.name, fraction }),
       );
       setUpload({ kind: "done", name: file.name });
       await queryClient.invalidateQueries({ queryKey: ["documents", "checklist", caseId] });
     } catch (error) {
-      setUpload({ kind: "error", message: failure(error) });
+      const retry = isRetryable(error) ? { file, idempotencyKey } : null;
+      setUpload({ kind: "error", message: failure(error), retry });
     }
+  }
+
+  async function choose(source: PickSource) {
+    let file: PickedFile | null;
+    try {
+      file = await pickFile(source, line.requirement.acceptedTypes);
+    } catch (error) {
+      setUpload({ kind: "error", message: failure(error), retry: null });
+      return;
+    }
+    if (!file) return;
+    if (file.size !== null && file.size > maxBytes) {
+      const message = t("documents.tooLarge", { name: file.name, max: megabytes(maxBytes) });
+      setUpload({ kind: "error", message, retry: null });
+      return;
+    }
+    await send({ file, idempotencyKey: createIdempotencyKey() });
   }
 
   return (
@@ -102,6 +119,13 @@ function DocumentLine({ line, caseId, maxBytes }: { line: ChecklistLine; caseId:
         <Notice tone="success" message={t("documents.uploaded", { name: upload.name })} />
       ) : null}
       {upload?.kind === "error" ? <Notice tone="danger" message={upload.message} /> : null}
+      {upload?.kind === "error" && upload.retry ? (
+        <Button
+          label={t("documents.retry")}
+          accessibilityLabel={t("documents.retryFor", { name: upload.retry.file.name })}
+          onPress={() => upload.retry && void send(upload.retry)}
+        />
+      ) : null}
       <View style={styles.buttons}>
         {SOURCES.map((source) => (
           <Button

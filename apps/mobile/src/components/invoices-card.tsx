@@ -1,4 +1,4 @@
-import { useCaseInvoices, usePayInvoice } from "@referral-app/api-client/react";
+import { useCaseInvoices, useInvoicePdfLink, usePayInvoice } from "@referral-app/api-client/react";
 import { formatCurrency, formatDate } from "@referral-app/shared/formatting";
 import type { InvoiceSummary, PayInvoiceResult } from "@referral-app/shared/schemas/invoice";
 import { useState } from "react";
@@ -16,6 +16,7 @@ function InvoiceRow({ invoice }: { invoice: InvoiceSummary }) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const pay = usePayInvoice();
+  const pdf = useInvoicePdfLink();
   const [manual, setManual] = useState<Manual | null>(null);
   const money = (minor: number) => formatCurrency(minor, invoice.currency, locale);
   const payable = invoice.state === "open" || invoice.state === "partially_paid";
@@ -48,6 +49,17 @@ function InvoiceRow({ invoice }: { invoice: InvoiceSummary }) {
         />
       ) : null}
       {pay.isError ? <Notice tone="danger" message={t("invoices.payFailed")} /> : null}
+      <Button
+        variant="secondary"
+        label={t("invoices.pdf")}
+        accessibilityLabel={t("invoices.pdfNumber", { number: invoice.number })}
+        busy={pdf.isPending}
+        // The system browser has no session: it opens a signed link that works for 5 minutes.
+        onPress={() =>
+          pdf.mutate({ id: invoice.id }, { onSuccess: (link) => void Linking.openURL(link.url) })
+        }
+      />
+      {pdf.isError ? <Notice tone="danger" message={t("invoices.pdfFailed")} /> : null}
       {manual ? (
         <View accessibilityLabel={t("invoices.howToPay")} style={{ gap: 4 }}>
           <AppText variant="heading">{t("invoices.howToPay")}</AppText>
@@ -64,7 +76,10 @@ function InvoiceRow({ invoice }: { invoice: InvoiceSummary }) {
   );
 }
 
-/** The case's invoices with the balance, and Pay: Stripe's page in the browser, or the instructions. */
+/**
+ * The case's invoices with the balance, Pay (Stripe's page in the browser, or the instructions) and
+ * the PDF, opened in the browser through a short-lived signed link.
+ */
 export function InvoicesCard({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const invoices = useCaseInvoices(caseId);

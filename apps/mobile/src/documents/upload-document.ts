@@ -17,6 +17,8 @@ export interface UploadTarget {
   caseId: string;
   requirementId: string;
   applicantId: string | null;
+  /** One key per picked file, sent with every retry of it: the server files it once. */
+  idempotencyKey: string;
 }
 
 export class UploadError extends Error {
@@ -26,6 +28,45 @@ export class UploadError extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** Waits before each automatic retry of a failed send. */
+export const RETRY_DELAYS_MS = [1_000, 3_000];
+
+/** Worth sending again with the same key: the network dropped, or the server was busy or still at it. */
+export function isRetryable(error: unknown): boolean {
+  if (!(error instanceof UploadError)) return false;
+  return (
+    error.status === 0 ||
+    error.status === 408 ||
+    error.status === 429 ||
+    error.status >= 500 ||
+    error.code === "IDEMPOTENCY_IN_PROGRESS"
+  );
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Sends the file, and again (same Idempotency-Key, so never a second version) after each delay while
+ * the failure is one a retry can cure; any other refusal, or the last failure, rejects.
+ */
+export async function sendDocument(
+  target: UploadTarget,
+  file: PickedFile,
+  onProgress: (fraction: number) => void,
+  delays: readonly number[] = RETRY_DELAYS_MS,
+): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await uploadDocument(target, file, onProgress);
+    } catch (error) {
+      const delay = delays[attempt];
+      if (delay === undefined || !isRetryable(error)) throw error;
+      onProgress(0);
+      await wait(delay);
+    }
   }
 }
 
@@ -50,6 +91,7 @@ export function uploadDocument(
     request.open("POST", `${target.baseURL}/cases/${encodeURIComponent(target.caseId)}/documents`);
     request.setRequestHeader("Accept", "application/json");
     if (target.token) request.setRequestHeader("Authorization", `Bearer ${target.token}`);
+    request.setRequestHeader("Idempotency-Key", target.idempotencyKey);
     request.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
     };

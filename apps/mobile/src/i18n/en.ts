@@ -31,6 +31,9 @@ export const en = {
   invoices: {
     ...shared.invoices,
     payNumber: "Pay invoice {{number}}",
+    pdf: "Open the PDF",
+    pdfNumber: "Open the PDF of invoice {{number}}",
+    pdfFailed: "The PDF could not be opened. Check your connection and try again.",
   },
   cases: {
     title: "Your cases",
@@ -73,6 +76,8 @@ export const en = {
     uploading: "Uploading {{name}}",
     uploaded: "“{{name}}” is uploaded; your consultant will check it.",
     failed: "The upload did not finish. Check your connection and try again.",
+    retry: "Send it again",
+    retryFor: "Send “{{name}}” again",
     tooLarge: "“{{name}}” is larger than {{max}} MB. Choose a smaller file or take the photo again.",
     wrongType: "This kind of file is not accepted here. Send a photo or a PDF.",
     noPermission: "Allow access to your camera or photos in Settings, or choose a file instead.",

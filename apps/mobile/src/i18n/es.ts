@@ -33,6 +33,9 @@ export const es: Resources = {
   invoices: {
     ...shared.invoices,
     payNumber: "Pagar la factura {{number}}",
+    pdf: "Abrir el PDF",
+    pdfNumber: "Abrir el PDF de la factura {{number}}",
+    pdfFailed: "No se pudo abrir el PDF. Compruebe su conexión e inténtelo de nuevo.",
   },
   cases: {
     title: "Sus expedientes",
@@ -75,6 +78,8 @@ export const es: Resources = {
     uploading: "Subiendo {{name}}",
     uploaded: "«{{name}}» se ha subido; su asesor lo revisará.",
     failed: "La subida no terminó. Compruebe su conexión e inténtelo de nuevo.",
+    retry: "Enviarlo de nuevo",
+    retryFor: "Enviar de nuevo «{{name}}»",
     tooLarge: "«{{name}}» pesa más de {{max}} MB. Elija un archivo más pequeño o tome la foto de nuevo.",
     wrongType: "Aquí no se acepta este tipo de archivo. Envíe una foto o un PDF.",
     noPermission: "Permita el acceso a la cámara o a las fotos en Ajustes, o elija un archivo.",

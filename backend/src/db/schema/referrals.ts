@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import { bigint, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
 import { cases } from "./cases.ts";
+import { invoices } from "./invoices.ts";
 import { partnerOrganizations } from "./partners.ts";
 
 export const referrals = pgTable(
@@ -131,6 +132,10 @@ export const rewardLedger = pgTable(
     vestedAt: timestamp("vested_at", { withTimezone: true }).defaultNow(),
     /** The payout batch a partner commission is paid in (one batch at most). */
     payoutBatchId: uuid("payout_batch_id"),
+    /** The voided invoice this credit was last given back from (it is spendable again). */
+    returnedFromInvoiceId: uuid("returned_from_invoice_id").references(() => invoices.id, {
+      onDelete: "set null",
+    }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -18,6 +18,9 @@ import { downloadLink, getChecklist, getDocument, setSharing, uploadDocument } f
 import { resumableUploadsRoutes } from "./resumable-uploads.routes.ts";
 
 const idParams = z.object({ id: uuidSchema });
+const idempotencyHeaders = z.looseObject({
+  "idempotency-key": z.string().trim().min(1).max(255).optional(),
+});
 
 /** Case documents as clients, applicants, partners (shared ones) and staff read and upload them. */
 export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -52,9 +55,11 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           `The type is told by the bytes (${DOCUMENT_CONTENT_TYPES.join(", ")}); UPLOAD_MAX_BYTES (25 MB) at most. ` +
           "A line that has a document gets a new version. 400 empty, 413 too large, 415 wrong type, 422 malware; " +
-          "nothing is kept on an error.",
+          "nothing is kept on an error. With an Idempotency-Key a retry of the same file answers the first " +
+          "upload's document (no second version); the same key with another file is a 422.",
         consumes: ["multipart/form-data"],
         params: idParams,
+        headers: idempotencyHeaders,
         response: {
           201: apiResponseSchema(caseDocumentSchema),
           ...errorResponses(400, 401, 404, 409, 413, 415, 422),
@@ -63,19 +68,26 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = await requireUser(request);
-      const document = await uploadDocument(ctx, actor, request.params.id, async (store) => {
-        const { result, fields } = await streamMultipartUpload(
-          request,
-          // One byte past the limit, so the service's own check (with its words) answers the 413.
-          ctx.config.uploadMaxBytes + 1,
-          { missing: "Attach the file", unsupported: "Send the file as multipart/form-data" },
-          (file) => store(file.stream, file.fileName),
-        );
-        return { stored: result, fields };
-      });
+      const uploaded = await uploadDocument(
+        ctx,
+        actor,
+        request.params.id,
+        async (store) => {
+          const { result, fields } = await streamMultipartUpload(
+            request,
+            // One byte past the limit, so the service's own check (with its words) answers the 413.
+            ctx.config.uploadMaxBytes + 1,
+            { missing: "Attach the file", unsupported: "Send the file as multipart/form-data" },
+            (file) => store(file.stream, file.fileName),
+          );
+          return { stored: result, fields };
+        },
+        request.headers["idempotency-key"],
+      );
+      if (uploaded.replayed) reply.header("idempotent-replayed", "true");
       return reply
         .code(201)
-        .send({ status: "success" as const, data: document, message: "Document uploaded" });
+        .send({ status: "success" as const, data: uploaded.body, message: "Document uploaded" });
     },
   );
 

@@ -6,17 +6,19 @@ import {
   DOCUMENT_CONTENT_TYPES,
   type ExpiringDocument,
   type ReviewDocumentData,
-  uploadDocumentFieldsSchema,
+  type UploadDocumentFields,
 } from "@referral-app/shared/schemas/document";
 import type { AppContext } from "../../context.ts";
-import type { Tx } from "../../db/client.ts";
+import type { DbOrTx, Tx } from "../../db/client.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
+import { type IdempotentResult, runIdempotent } from "../../lib/idempotency.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { removeStoredFile, type StoredUpload, storeUpload } from "../files/files.service.ts";
 import { enqueueNotification } from "../notifications/notifications.service.ts";
 import { audience, caseFor, checklistOf, toDocument } from "./document-reads.ts";
 import { blockingLines, isoDay, lineName, validUntilOf } from "./document-rules.ts";
+import { checkUpload, invalid, type Requirement } from "./document-upload-fields.ts";
 import {
   type DocCase,
   type DocumentRow,
@@ -65,13 +67,13 @@ export async function getChecklist(ctx: AppContext, actor: Actor, caseId: string
   };
 }
 
-async function documentFor(ctx: AppContext, actor: Actor, id: string) {
-  const row = await findDocumentRow(ctx.db, id);
+async function documentFor(ctx: AppContext, actor: Actor, id: string, db: DbOrTx = ctx.db) {
+  const row = await findDocumentRow(db, id);
   if (!row) throw notFound("Document");
-  await caseFor(ctx.db, actor, row.caseId).catch(() => {
+  await caseFor(db, actor, row.caseId).catch(() => {
     throw notFound("Document");
   });
-  const versions = await listVersions(ctx.db, [row.id]);
+  const versions = await listVersions(db, [row.id]);
   return { row, versions, document: toDocument(row, versions) };
 }
 
@@ -79,12 +81,11 @@ export async function getDocument(ctx: AppContext, actor: Actor, id: string): Pr
   return (await documentFor(ctx, actor, id)).document;
 }
 
-const invalid = (field: string, message: string) =>
-  new DomainError("VALIDATION_ERROR", message, { fields: { [field]: [message] } });
-
 /**
  * An upload against a checklist line. The file streams to the storage first (it is the first part
- * of the form), then the fields are checked; any refusal removes what was stored.
+ * of the form), then the fields are checked; any refusal removes what was stored. With an
+ * Idempotency-Key (the phone's retries) the key is claimed in the transaction that files the
+ * version: a retry of the same file answers the first upload's document, and its copy is removed.
  */
 export async function uploadDocument(
   ctx: AppContext,
@@ -93,7 +94,8 @@ export async function uploadDocument(
   receive: (
     store: (stream: Readable, fileName: string | null) => Promise<StoredUpload>,
   ) => Promise<{ stored: StoredUpload; fields: Record<string, string> }>,
-): Promise<CaseDocument> {
+  idempotencyKey?: string,
+): Promise<IdempotentResult<CaseDocument>> {
   const found = await caseFor(ctx.db, actor, caseId);
   if (actor.role === "partner") throw notFound("Case");
   if (found.outcome !== null) throw new DomainError("CASE_CLOSED", `Case ${found.number} is decided`);
@@ -107,100 +109,96 @@ export async function uploadDocument(
       messages: { unsupported: "Upload a PDF, JPEG, PNG, HEIC or WebP file" },
     }),
   );
+  let result: IdempotentResult<CaseDocument>;
   try {
-    const id = await recordUpload(ctx, actor, found, stored, fields);
-    return getDocument(ctx, actor, id);
+    const { input, requirement } = checkUpload(found, stored, fields);
+    result = await runIdempotent<CaseDocument>(
+      ctx.db,
+      {
+        userId: actor.id,
+        scope: `documents.upload:${found.id}`,
+        key: idempotencyKey,
+        // The file's hash is part of the request: the same key with another file is a 422.
+        body: { ...input, sha256: stored.sha256 },
+      },
+      async (tx) => {
+        const id = await fileVersion(ctx, tx, actor, found, stored, input, requirement);
+        return { statusCode: 201, body: (await documentFor(ctx, actor, id, tx)).document };
+      },
+    );
   } catch (error) {
     await removeStoredFile(ctx, stored.id);
     throw error;
   }
+  if (result.replayed) await removeStoredFile(ctx, stored.id);
+  return result;
 }
 
-async function recordUpload(
+/** Files the stored upload as the line's next version (or its first document), audited and notified. */
+async function fileVersion(
   ctx: AppContext,
+  tx: Tx,
   actor: Actor,
   found: DocCase,
   stored: StoredUpload,
-  rawFields: Record<string, string>,
+  input: UploadDocumentFields,
+  requirement: Requirement,
 ): Promise<string> {
-  const parsed = uploadDocumentFieldsSchema.safeParse(rawFields);
-  if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.join(".") || "_";
-      fields[path] = [...(fields[path] ?? []), issue.message];
-    }
-    throw new DomainError("VALIDATION_ERROR", "Check the form fields", { fields });
-  }
-  const input = parsed.data;
-  const requirement = found.requirements.find((r) => r.id === input.requirementId);
-  if (!requirement) throw invalid("requirementId", "This case's checklist has no such document");
-  if (!requirement.acceptedTypes.includes(stored.contentType as (typeof DOCUMENT_CONTENT_TYPES)[number])) {
-    throw new DomainError(
-      "UNSUPPORTED_MEDIA_TYPE",
-      `${requirement.name} must be ${requirement.acceptedTypes.join(", ")}`,
-      {
-        fields: { file: ["This kind of file is not accepted for this document"] },
-      },
-    );
-  }
   const applicantId = input.applicantId ?? null;
-  return ctx.db.transaction(async (tx) => {
-    const applicants = await listApplicants(tx, found.id);
-    if (requirement.personal && !applicants.some((a) => a.id === applicantId)) {
-      throw invalid("applicantId", "Say whose document this is");
-    }
-    if (!requirement.personal && applicantId) throw invalid("applicantId", "This document is not personal");
-    const expiresOn = requirement.expires ? (input.expiresOn ?? null) : null;
-    const validUntil = validUntilOf(requirement, expiresOn);
-    const existing = await findLineDocument(tx, {
+  const applicants = await listApplicants(tx, found.id);
+  if (requirement.personal && !applicants.some((a) => a.id === applicantId)) {
+    throw invalid("applicantId", "Say whose document this is");
+  }
+  if (!requirement.personal && applicantId) throw invalid("applicantId", "This document is not personal");
+  const expiresOn = requirement.expires ? (input.expiresOn ?? null) : null;
+  const validUntil = validUntilOf(requirement, expiresOn);
+  const existing = await findLineDocument(tx, {
+    caseId: found.id,
+    requirementId: requirement.id,
+    applicantId,
+  });
+  const version = existing ? existing.currentVersion + 1 : 1;
+  let doc: DocumentRow;
+  if (existing) {
+    await updateDocument(tx, existing.id, {
+      currentVersion: version,
+      status: "uploaded",
+      expiresOn,
+      validUntil,
+    });
+    doc = existing;
+  } else {
+    doc = await insertDocument(tx, {
       caseId: found.id,
       requirementId: requirement.id,
       applicantId,
+      expiresOn,
+      validUntil,
     });
-    const version = existing ? existing.currentVersion + 1 : 1;
-    let doc: DocumentRow;
-    if (existing) {
-      await updateDocument(tx, existing.id, {
-        currentVersion: version,
-        status: "uploaded",
-        expiresOn,
-        validUntil,
-      });
-      doc = existing;
-    } else {
-      doc = await insertDocument(tx, {
-        caseId: found.id,
-        requirementId: requirement.id,
-        applicantId,
-        expiresOn,
-        validUntil,
-      });
-    }
-    await insertVersion(tx, { documentId: doc.id, version, fileId: stored.id, uploadedBy: actor.id });
-    await writeAudit(tx, {
-      actorId: actor.id,
-      action: "document.uploaded",
-      entityType: "document",
-      entityId: doc.id,
-      after: { caseId: found.id, requirementId: requirement.id, applicantId, version, fileId: stored.id },
-    });
-    const staff = isStaffRole(actor.role);
-    const who = applicants.find((a) => a.id === applicantId)?.name;
-    const name = who ? `${requirement.name} (${who})` : requirement.name;
-    const recipients = staff ? await audience(tx, found) : found.consultantId ? [found.consultantId] : [];
-    for (const userId of recipients.filter((id) => id !== actor.id)) {
-      await enqueueNotification(ctx, tx, {
-        userId,
-        type: "status_update",
-        title: staff ? `We added ${name} to your case` : `New document: ${name}`,
-        body: `Case ${found.number}: ${name}, version ${version}.`,
-        data: { kind: "document", caseId: found.id, documentId: doc.id },
-        dedupeKey: `document:${doc.id}:v${version}:uploaded:${userId}`,
-      });
-    }
-    return doc.id;
+  }
+  await insertVersion(tx, { documentId: doc.id, version, fileId: stored.id, uploadedBy: actor.id });
+  await writeAudit(tx, {
+    actorId: actor.id,
+    action: "document.uploaded",
+    entityType: "document",
+    entityId: doc.id,
+    after: { caseId: found.id, requirementId: requirement.id, applicantId, version, fileId: stored.id },
   });
+  const staff = isStaffRole(actor.role);
+  const who = applicants.find((a) => a.id === applicantId)?.name;
+  const name = who ? `${requirement.name} (${who})` : requirement.name;
+  const recipients = staff ? await audience(tx, found) : found.consultantId ? [found.consultantId] : [];
+  for (const userId of recipients.filter((id) => id !== actor.id)) {
+    await enqueueNotification(ctx, tx, {
+      userId,
+      type: "status_update",
+      title: staff ? `We added ${name} to your case` : `New document: ${name}`,
+      body: `Case ${found.number}: ${name}, version ${version}.`,
+      data: { kind: "document", caseId: found.id, documentId: doc.id },
+      dedupeKey: `document:${doc.id}:v${version}:uploaded:${userId}`,
+    });
+  }
+  return doc.id;
 }
 
 export async function reviewDocument(

@@ -99,13 +99,14 @@ describe.each(STORAGE_DRIVERS)("case documents (%s storage)", (driver) => {
     file: { content: Buffer; filename: string } | null,
     fields: Record<string, string>,
     caseId = visaCase.id,
+    headers: Record<string, string> = {},
   ) => {
     const body = multipartBody(file, fields);
     return t.app.inject({
       method: "POST",
       url: `/api/cases/${caseId}/documents`,
       payload: body.payload,
-      headers: { ...user.headers, ...body.headers },
+      headers: { ...user.headers, ...body.headers, ...headers },
     });
   };
   const checklist = async (user: SignedUpUser) =>
@@ -470,5 +471,32 @@ describe.each(STORAGE_DRIVERS)("case documents (%s storage)", (driver) => {
       .from(auditLog)
       .where(and(eq(auditLog.action, "document.deleted"), eq(auditLog.entityId, passportId)));
     expect(audit?.actorId).toBe(staff.id);
+  });
+
+  it("files one version for an upload retried with the same Idempotency-Key; another file with it is a 422", async () => {
+    const before = await objectCount();
+    const send = (content: Buffer, key: string) =>
+      upload(client, { content, filename: "cv.pdf" }, { requirementId: "cv" }, visaCase.id, {
+        "idempotency-key": key,
+      });
+    const tries = [
+      ...(await Promise.all([send(pdf("cv"), "phone-cv-1"), send(pdf("cv"), "phone-cv-1")])),
+      await send(pdf("cv"), "phone-cv-1"),
+    ];
+    expect(tries.map((response) => response.statusCode)).toEqual([201, 201, 201]);
+    expect(tries.filter((response) => response.headers["idempotent-replayed"] === "true")).toHaveLength(2);
+    const docs = tries.map((response) => json<{ data: CaseDocument }>(response).data);
+    expect(new Set(docs.map((doc) => doc.id)).size).toBe(1);
+    expect(docs.map((doc) => doc.current.version)).toEqual([1, 1, 1]);
+    const detail = await t.app.inject({ url: `/api/documents/${docs[0]!.id}`, headers: client.headers });
+    expect(json<{ data: CaseDocument }>(detail).data.versions).toHaveLength(1);
+    expect(await objectCount()).toBe(before + 1);
+
+    const reused = await send(pdf("another cv"), "phone-cv-1");
+    expect(reused.statusCode).toBe(422);
+    expect(json<ErrorBody>(reused).error.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    expect(await objectCount()).toBe(before + 1);
+    const next = await send(pdf("cv"), "phone-cv-2");
+    expect(json<{ data: CaseDocument }>(next).data.current.version).toBe(2);
   });
 });

@@ -66,7 +66,7 @@ export function createResumableUploads(ctx: AppContext) {
       const actor = actorOf(req);
       const { caseId, filename, ownerId: _owner, ...fields } = upload.metadata ?? {};
       try {
-        const document = await uploadDocument(ctx, actor, caseId ?? "", async (store) => ({
+        const { body: document } = await uploadDocument(ctx, actor, caseId ?? "", async (store) => ({
           stored: await store(await datastore.read(upload.id), filename ?? null),
           fields: Object.fromEntries(
             Object.entries(fields).filter((entry): entry is [string, string] => !!entry[1]),

@@ -175,7 +175,11 @@ export const adminInvoicesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: "voidInvoice",
         tags: ["invoices", "admin"],
-        summary: "Staff: cancel an invoice nothing was paid on",
+        summary: "Staff: cancel an invoice holding no money; its referral credit goes back",
+        description:
+          "Allowed while nothing is paid, or once everything paid was refunded (409 otherwise). Referral " +
+          "credit taken off the invoice becomes available again. Voiding a void invoice changes nothing " +
+          "and answers it, so a retry is safe.",
         params: idParamsSchema,
         body: voidInvoiceSchema,
         response: { 200: apiResponseSchema(invoiceSchema), ...changeErrors },

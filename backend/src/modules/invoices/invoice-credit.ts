@@ -1,7 +1,7 @@
 import type { Tx } from "../../db/client.ts";
-import { takeCreditForInvoice } from "../rewards/rewards.service.ts";
+import { returnCreditFromInvoice, takeCreditForInvoice } from "../rewards/rewards.service.ts";
 import { invoiceTotals } from "./invoice-totals.ts";
-import { appendLines, type InvoiceRow, listLineRows } from "./invoices.repository.ts";
+import { appendLines, detachCreditLines, type InvoiceRow, listLineRows } from "./invoices.repository.ts";
 
 /**
  * A referrer who takes rewards as credit has their approved rewards taken off the invoice as it is
@@ -28,4 +28,24 @@ export async function applyReferralCredit(tx: Tx, row: InvoiceRow & { number: st
     })),
   );
   return credits.reduce((sum, credit) => sum + credit.amountMinor, 0);
+}
+
+/**
+ * A voided invoice gives its referral credit back: the rewards its credit lines spent are available
+ * for the next invoice. Called in the void's transaction under the invoice's row lock; the lines let
+ * go of their rewards, so a second call finds nothing. Answers the total given back.
+ */
+export async function returnReferralCredit(
+  tx: Tx,
+  row: InvoiceRow & { number: string },
+  actorId: string,
+): Promise<number> {
+  const rewardIds = await detachCreditLines(tx, row.id);
+  const returned = await returnCreditFromInvoice(tx, {
+    rewardIds,
+    invoiceId: row.id,
+    invoiceNumber: row.number,
+    actorId,
+  });
+  return returned.reduce((sum, reward) => sum + reward.amountMinor, 0);
 }

@@ -81,6 +81,7 @@ async function applyPayment(ctx: AppContext, tx: Tx, row: InvoiceRow, money: Mon
     before: { state: row.state, paidMinor: row.paidMinor },
     after: {
       state,
+      currency: row.currency,
       paidMinor,
       paymentId: payment.id,
       amountMinor: money.amountMinor,
@@ -182,7 +183,13 @@ async function applyRefund(
     entityType: "invoice",
     entityId: row.id,
     before: { state: row.state, refundedMinor: row.refundedMinor },
-    after: { state, refundedMinor, amountMinor: refund.amountMinor, reason: refund.reason },
+    after: {
+      state,
+      currency: row.currency,
+      refundedMinor,
+      amountMinor: refund.amountMinor,
+      reason: refund.reason,
+    },
   });
   await notifyClient(ctx, tx, row, {
     title: `Refund on invoice ${row.number}`,

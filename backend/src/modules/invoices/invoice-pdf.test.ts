@@ -1,7 +1,7 @@
 import type { VisaCase } from "@referral-app/shared/schemas/case";
 import type { Invoice } from "@referral-app/shared/schemas/invoice";
 import { PDFParse } from "pdf-parse";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { visaTypes } from "../../db/schema/index.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
 
@@ -134,5 +134,69 @@ describe("GET /api/invoices/:id/pdf and /receipt.pdf", () => {
       headers: stranger.headers,
     });
     expect(other.statusCode).toBe(404);
+  });
+});
+
+describe("GET /api/invoices/:id/pdf-link", () => {
+  const linkOf = (id: string, user: SignedUpUser, kind = "invoice") =>
+    t.app.inject({ method: "GET", url: `/api/invoices/${id}/pdf-link?kind=${kind}`, headers: user.headers });
+  const open = (url: string) => t.app.inject({ method: "GET", url: url.replace(/^https?:\/\/[^/]+/, "") });
+
+  it("gives the client a 5-minute link that opens the PDF without a session, and only that PDF", async () => {
+    const invoice = await paidInvoice("USD", 10_000, 5_000);
+    const answer = await linkOf(invoice.id, client);
+    expect(answer.statusCode, answer.body).toBe(200);
+    const link = json<{ data: { url: string; expiresAt: string } }>(answer).data;
+    expect(link.url).toContain(`/api/invoices/${invoice.id}/pdf?token=`);
+    const lifetime = Date.parse(link.expiresAt) - Date.now();
+    expect(lifetime).toBeGreaterThan(250_000);
+    expect(lifetime).toBeLessThanOrEqual(300_000);
+
+    const pdf = await open(link.url);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    expect(pdf.headers["content-disposition"]).toBe(`attachment; filename="${invoice.number}.pdf"`);
+    const parser = new PDFParse({ data: new Uint8Array(pdf.rawPayload) });
+    expect((await parser.getText()).text).toContain(invoice.number!);
+    await parser.destroy();
+
+    // The token names one PDF of one invoice: not the receipt, not another invoice, not altered.
+    const token = new URL(link.url).searchParams.get("token")!;
+    const other = await paidInvoice("USD", 10_000, 1_000);
+    for (const url of [
+      `/api/invoices/${invoice.id}/receipt.pdf?token=${encodeURIComponent(token)}`,
+      `/api/invoices/${other.id}/pdf?token=${encodeURIComponent(token)}`,
+      `/api/invoices/${invoice.id}/pdf?token=${encodeURIComponent(`${token}x`)}`,
+    ]) {
+      const refused = await open(url);
+      expect(refused.statusCode, url).toBe(403);
+      expect(json<{ error: { code: string } }>(refused).error.code).toBe("FORBIDDEN");
+    }
+    expect((await open(`/api/invoices/${invoice.id}/pdf`)).statusCode).toBe(401);
+
+    const receipt = json<{ data: { url: string } }>(await linkOf(invoice.id, client, "receipt")).data;
+    expect(receipt.url).toContain(`/api/invoices/${invoice.id}/receipt.pdf?token=`);
+    expect((await open(receipt.url)).statusCode).toBe(200);
+  });
+
+  it("stops working once the 5 minutes are over", async () => {
+    const invoice = await paidInvoice("USD", 10_000, 5_000);
+    const link = json<{ data: { url: string } }>(await linkOf(invoice.id, client)).data;
+    vi.useFakeTimers({ now: Date.now() + 301_000, toFake: ["Date"] });
+    try {
+      expect((await open(link.url)).statusCode).toBe(403);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("answers 404 for someone else's invoice, 409 for a receipt before a payment, 400 for a bad kind", async () => {
+    const created = json<{ data: Invoice }>(
+      await post("/api/admin/invoices", { caseId, lines: [{ description: "Fee", unitAmountMinor: 100 }] }),
+    ).data;
+    await post(`/api/admin/invoices/${created.id}/send`);
+    expect((await linkOf(created.id, await signUp(t))).statusCode).toBe(404);
+    expect((await linkOf(created.id, client, "receipt")).statusCode).toBe(409);
+    expect((await linkOf(created.id, client, "zip")).statusCode).toBe(400);
   });
 });

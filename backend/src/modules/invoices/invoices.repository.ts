@@ -7,7 +7,7 @@ import type {
   InvoiceTemplate,
   PaymentMethod,
 } from "@referral-app/shared/schemas/invoice";
-import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import {
   cases,
@@ -88,6 +88,18 @@ export async function appendLines(db: DbOrTx, invoiceId: string, lines: readonly
   await db
     .insert(invoiceLines)
     .values(lines.map((line, index) => ({ ...line, invoiceId, position: start + index })));
+}
+
+/**
+ * The voided invoice's credit lines let go of their rewards (the lines stay, as issued, so the
+ * invoice still reads as it was sent): the reward ids they held.
+ */
+export async function detachCreditLines(db: DbOrTx, invoiceId: string): Promise<string[]> {
+  const held = and(eq(invoiceLines.invoiceId, invoiceId), isNotNull(invoiceLines.rewardId));
+  // RETURNING reads the row after the update, so the ids are read first (the invoice is locked).
+  const rows = await db.select({ rewardId: invoiceLines.rewardId }).from(invoiceLines).where(held);
+  await db.update(invoiceLines).set({ rewardId: null }).where(held);
+  return rows.flatMap((row) => (row.rewardId ? [row.rewardId] : []));
 }
 
 export function listLineRows(db: DbOrTx, invoiceId: string): Promise<LineRow[]> {

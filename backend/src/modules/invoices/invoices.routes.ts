@@ -1,5 +1,8 @@
 import { apiResponseSchema, idParamsSchema } from "@referral-app/shared/schemas/common";
 import {
+  invoicePdfLinkQuerySchema,
+  invoicePdfLinkSchema,
+  invoicePdfQuerySchema,
   invoiceSchema,
   invoiceSummarySchema,
   payInvoiceResultSchema,
@@ -10,6 +13,7 @@ import { requireUser } from "../../plugins/authenticate.ts";
 import { errorResponses } from "../../plugins/error-responses.ts";
 import { adminInvoicesRoutes } from "./admin-invoices.routes.ts";
 import { payInvoice } from "./invoice-payments.service.ts";
+import { createInvoicePdfLink, getInvoicePdfByLink } from "./invoice-pdf-link.ts";
 import { getCaseInvoices, getInvoice, getInvoicePdf } from "./invoices.service.ts";
 import { stripeWebhookRoutes } from "./stripe-webhook.routes.ts";
 
@@ -68,6 +72,27 @@ export const invoicesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.get(
+    "/invoices/:id/pdf-link",
+    {
+      schema: {
+        operationId: "getInvoicePdfLink",
+        tags: ["invoices"],
+        summary: "A link to the invoice's (or receipt's) PDF that opens without a session for 5 minutes",
+        params: idParamsSchema,
+        querystring: invoicePdfLinkQuerySchema,
+        response: { 200: apiResponseSchema(invoicePdfLinkSchema), ...errorResponses(400, 401, 404, 409) },
+      },
+    },
+    async (request) => {
+      const actor = await requireUser(request);
+      return {
+        status: "success" as const,
+        data: await createInvoicePdfLink(ctx, actor, request.params.id, request.query.kind),
+      };
+    },
+  );
+
   for (const kind of ["invoice", "receipt"] as const) {
     app.get(
       kind === "invoice" ? "/invoices/:id/pdf" : "/invoices/:id/receipt.pdf",
@@ -79,14 +104,21 @@ export const invoicesRoutes: FastifyPluginAsyncZod = async (app) => {
             kind === "invoice"
               ? "The invoice as PDF (letterhead, lines, taxes, payments, balance)"
               : "The receipt as PDF, once something was paid",
+          description:
+            "With `?token=` from `GET /api/invoices/:id/pdf-link` no session is needed; a wrong, altered or " +
+            "expired token is a 403.",
           params: idParamsSchema,
+          querystring: invoicePdfQuerySchema,
           produces: ["application/pdf"],
+          // The 4XX family in the error shape is added for it (a PDF route's errors are still JSON).
           response: { 200: z.string().describe("application/pdf") },
         },
       },
       async (request, reply) => {
-        const actor = await requireUser(request);
-        const { filename, pdf } = await getInvoicePdf(ctx, actor, request.params.id, kind);
+        const { token } = request.query;
+        const { filename, pdf } = token
+          ? await getInvoicePdfByLink(ctx, request.params.id, kind, token)
+          : await getInvoicePdf(ctx, await requireUser(request), request.params.id, kind);
         return (
           reply
             .type("application/pdf")

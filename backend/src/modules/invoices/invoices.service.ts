@@ -20,7 +20,7 @@ import { writeAudit } from "../audit/audit.service.ts";
 import { assertCaseReadable } from "../cases/cases.service.ts";
 import { enqueueNotification, queueActionMail } from "../notifications/notifications.service.ts";
 import { getSettings } from "../settings/settings.service.ts";
-import { applyReferralCredit } from "./invoice-credit.ts";
+import { applyReferralCredit, returnReferralCredit } from "./invoice-credit.ts";
 import { renderInvoicePdf } from "./invoice-pdf.ts";
 import { invoiceTotals, todayUtc } from "./invoice-totals.ts";
 import {
@@ -259,7 +259,7 @@ export async function sendInvoice(ctx: AppContext, actor: Actor, id: string): Pr
       entityType: "invoice",
       entityId: id,
       before: { state: "draft" },
-      after: { state, number, ...totals },
+      after: { state, number, currency: row.currency, ...totals },
     });
     const amount = formatCurrency(totals.totalMinor, row.currency);
     const sent = { ...row, number };
@@ -283,7 +283,11 @@ export async function sendInvoice(ctx: AppContext, actor: Actor, id: string): Pr
   return publicInvoice(await loaded(ctx, id));
 }
 
-/** Cancels an invoice nothing was paid on; its number stays used (the series never reuses one). */
+/**
+ * Cancels an invoice that holds no money (nothing paid, or everything paid refunded); its number stays
+ * used (the series never reuses one). Referral credit taken off it is given back to the referrer.
+ * Voiding a void invoice again changes nothing and answers it as it is, so a retry is safe.
+ */
 export async function voidInvoice(
   ctx: AppContext,
   actor: Actor,
@@ -293,25 +297,33 @@ export async function voidInvoice(
   await ctx.db.transaction(async (tx) => {
     const row = await findInvoiceRow(tx, id, { forUpdate: true });
     if (!row) throw notFound("Invoice");
-    if (!["draft", "open"].includes(row.state) || row.paidMinor - row.refundedMinor > 0) {
+    if (row.state === "void") return;
+    if (row.paidMinor - row.refundedMinor > 0) {
       throw new DomainError(
         "INVALID_TRANSITION",
         `A ${row.state.replace("_", " ")} invoice cannot be voided; refund it first`,
       );
     }
     await updateInvoiceRow(tx, id, { state: "void" });
+    const creditReturnedMinor = row.number
+      ? await returnReferralCredit(tx, { ...row, number: row.number }, actor.id)
+      : 0;
     await writeAudit(tx, {
       actorId: actor.id,
       action: "invoice.voided",
       entityType: "invoice",
       entityId: id,
       before: { state: row.state },
-      after: { state: "void", reason: input.reason },
+      after: { state: "void", reason: input.reason, currency: row.currency, creditReturnedMinor },
     });
     if (row.state !== "draft") {
+      const credit =
+        creditReturnedMinor > 0
+          ? ` Your referral credit of ${formatCurrency(creditReturnedMinor, row.currency)} is available again for your next invoice.`
+          : "";
       await notifyClient(ctx, tx, row, {
         title: `Invoice ${row.number} cancelled`,
-        body: `Invoice ${row.number} was cancelled: ${input.reason}. You owe nothing on it.`,
+        body: `Invoice ${row.number} was cancelled: ${input.reason}. You owe nothing on it.${credit}`,
         key: "void",
       });
     }
@@ -354,6 +366,15 @@ export async function createTemplate(
   });
 }
 
+/** The PDF's file name; a receipt needs a payment first (409). */
+export function pdfFileName(invoice: Invoice, kind: "invoice" | "receipt"): string {
+  if (kind === "receipt" && !invoice.payments.some((payment) => payment.kind === "payment")) {
+    throw new DomainError("CONFLICT", "Nothing has been paid on this invoice yet");
+  }
+  const name = invoice.number ?? `draft-${invoice.id.slice(0, 8)}`;
+  return kind === "receipt" ? `receipt-${name}.pdf` : `${name}.pdf`;
+}
+
 /** The invoice or its receipt as PDF, with the consultancy's letterhead; a receipt needs a payment. */
 export async function getInvoicePdf(
   ctx: AppContext,
@@ -362,10 +383,6 @@ export async function getInvoicePdf(
   kind: "invoice" | "receipt",
 ): Promise<{ filename: string; pdf: Buffer }> {
   const invoice = await readInvoice(ctx, actor, id);
-  if (kind === "receipt" && !invoice.payments.some((payment) => payment.kind === "payment")) {
-    throw new DomainError("CONFLICT", "Nothing has been paid on this invoice yet");
-  }
-  const pdf = await renderInvoicePdf(invoice, await getSettings(ctx), kind);
-  const name = invoice.number ?? `draft-${invoice.id.slice(0, 8)}`;
-  return { filename: kind === "receipt" ? `receipt-${name}.pdf` : `${name}.pdf`, pdf };
+  const filename = pdfFileName(invoice, kind);
+  return { filename, pdf: await renderInvoicePdf(invoice, await getSettings(ctx), kind) };
 }

@@ -1,6 +1,7 @@
 import { VISA_STAGES, type VisaStageId } from "@referral-app/shared/constants";
 import type { CreditHistoryEntry, RewardMethod } from "@referral-app/shared/schemas/rewards";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.ts";
 import {
   cases,
@@ -140,9 +141,37 @@ export function lockSpendableRewards(db: DbOrTx, userId: string, currency: strin
 export async function markCredited(db: DbOrTx, rewardId: string, reason: string): Promise<void> {
   await db
     .update(rewardLedger)
-    .set({ status: "credited", reason, updatedAt: new Date() })
+    .set({ status: "credited", reason, returnedFromInvoiceId: null, updatedAt: new Date() })
     .where(eq(rewardLedger.id, rewardId));
 }
+
+/**
+ * Credited rewards given back from a voided invoice: approved again (spendable), remembering the
+ * invoice. Only rewards still `credited` move, so a second call changes nothing.
+ */
+export function returnCredited(
+  db: DbOrTx,
+  rewardIds: readonly string[],
+  values: { invoiceId: string; reason: string; now: Date },
+) {
+  if (rewardIds.length === 0) return Promise.resolve([]);
+  return db
+    .update(rewardLedger)
+    .set({
+      status: "approved",
+      reason: values.reason,
+      returnedFromInvoiceId: values.invoiceId,
+      updatedAt: values.now,
+    })
+    .where(and(inArray(rewardLedger.id, [...rewardIds]), eq(rewardLedger.status, "credited")))
+    .returning({
+      id: rewardLedger.id,
+      amountMinor: rewardLedger.amountMinor,
+      currency: rewardLedger.currency,
+    });
+}
+
+const returnedFrom = alias(invoices, "returned_from");
 
 export async function creditHistory(db: DbOrTx, userId: string): Promise<CreditHistoryEntry[]> {
   const rows = await db
@@ -151,15 +180,17 @@ export async function creditHistory(db: DbOrTx, userId: string): Promise<CreditH
       friendName: referrals.fullName,
       invoiceId: invoiceLines.invoiceId,
       invoiceNumber: invoices.number,
+      returnedFromInvoiceNumber: returnedFrom.number,
     })
     .from(rewardLedger)
     .innerJoin(referrals, eq(referrals.id, rewardLedger.referralId))
     .leftJoin(invoiceLines, eq(invoiceLines.rewardId, rewardLedger.id))
     .leftJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+    .leftJoin(returnedFrom, eq(returnedFrom.id, rewardLedger.returnedFromInvoiceId))
     .where(and(eq(rewardLedger.userId, userId), eq(rewardLedger.kind, "referral_reward")))
     .orderBy(desc(rewardLedger.createdAt), desc(rewardLedger.id))
     .limit(200);
-  return rows.map(({ reward, friendName, invoiceId, invoiceNumber }) => ({
+  return rows.map(({ reward, friendName, invoiceId, invoiceNumber, returnedFromInvoiceNumber }) => ({
     rewardId: reward.id,
     friendName,
     amountMinor: reward.amountMinor,
@@ -169,6 +200,7 @@ export async function creditHistory(db: DbOrTx, userId: string): Promise<CreditH
     vested: reward.vestedAt !== null,
     invoiceId: invoiceId ?? null,
     invoiceNumber: invoiceNumber ?? null,
+    returnedFromInvoiceNumber: returnedFromInvoiceNumber ?? null,
     createdAt: reward.createdAt.toISOString(),
     updatedAt: reward.updatedAt.toISOString(),
   }));

@@ -23,6 +23,7 @@ import {
   lockSpendableRewards,
   markCredited,
   replaceVestingRules,
+  returnCredited,
   savePreference,
   vestParts,
   visaTypeExists,
@@ -181,6 +182,34 @@ export async function takeCreditForInvoice(
     left -= reward.amountMinor;
   }
   return taken;
+}
+
+/**
+ * The invoice the rewards were credited on was voided: each is given back (approved again, so the
+ * next invoice takes it), remembering the invoice, and audited. A reward already given back is
+ * skipped, so this happens once per reward. Answers the amounts given back.
+ */
+export async function returnCreditFromInvoice(
+  tx: Tx,
+  input: { rewardIds: readonly string[]; invoiceId: string; invoiceNumber: string; actorId: string },
+): Promise<{ amountMinor: number; currency: string }[]> {
+  const reason = `Given back: invoice ${input.invoiceNumber} was voided`;
+  const returned = await returnCredited(tx, input.rewardIds, {
+    invoiceId: input.invoiceId,
+    reason,
+    now: new Date(),
+  });
+  for (const reward of returned) {
+    await writeAudit(tx, {
+      actorId: input.actorId,
+      action: "reward.credit_returned",
+      entityType: "reward",
+      entityId: reward.id,
+      before: { status: "credited", invoiceNumber: input.invoiceNumber },
+      after: { status: "approved", reason },
+    });
+  }
+  return returned;
 }
 
 export async function getCredit(ctx: AppContext, userId: string): Promise<CreditBalance> {

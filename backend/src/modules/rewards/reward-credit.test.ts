@@ -5,7 +5,8 @@ import {
   REWARD_CREDIT_DISCLOSURE,
   type RewardPreference,
 } from "@referral-app/shared/schemas/rewards";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
+import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, referrals, rewardLedger, rewardPreferences } from "../../db/schema/index.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
@@ -134,21 +135,33 @@ describe("PUT /api/users/:id/reward-preference", () => {
   });
 });
 
-describe("credit on the referrer's next invoice", () => {
-  async function invoiceFor(user: SignedUpUser): Promise<Invoice> {
-    const userCase = await primaryCase(user);
-    const created = data<Invoice>(
-      await call("POST", "/api/admin/invoices", admin, {
-        caseId: userCase.id,
-        currency: "USD",
-        lines: [{ description: "Service fee", quantity: 1, unitAmountMinor: 80_000 }],
-      }),
-    );
-    const sent = await call("POST", `/api/admin/invoices/${created.id}/send`, admin);
-    expect(sent.statusCode, sent.body).toBe(200);
-    return data<Invoice>(sent);
-  }
+async function invoiceFor(user: SignedUpUser, unitAmountMinor = 80_000): Promise<Invoice> {
+  const userCase = await primaryCase(user);
+  const created = data<Invoice>(
+    await call("POST", "/api/admin/invoices", admin, {
+      caseId: userCase.id,
+      currency: "USD",
+      lines: [{ description: "Service fee", quantity: 1, unitAmountMinor }],
+    }),
+  );
+  const sent = await call("POST", `/api/admin/invoices/${created.id}/send`, admin);
+  expect(sent.statusCode, sent.body).toBe(200);
+  return data<Invoice>(sent);
+}
 
+/** A referrer who takes credit, with one approved 100.00 USD reward for their friend. */
+async function referrerWithCredit(friendName: string) {
+  const converted = await convertedReferral(friendName);
+  await call("PUT", "/api/users/me/reward-preference", converted.referrer, {
+    method: "credit",
+    disclosureVersion: REWARD_CREDIT_DISCLOSURE.version,
+  });
+  const [reward] = await converted.parts();
+  expect((await call("POST", `/api/admin/rewards/${reward!.id}/approve`, admin, {})).statusCode).toBe(200);
+  return { ...converted, reward: reward! };
+}
+
+describe("credit on the referrer's next invoice", () => {
   it("takes an approved reward off the next invoice once, as 'Referral credit: <friend>'", async () => {
     const { referrer, parts } = await convertedReferral("Mei Chen");
     await call("PUT", "/api/users/me/reward-preference", referrer, {
@@ -193,5 +206,107 @@ describe("credit on the referrer's next invoice", () => {
     const invoice = await invoiceFor(referrer);
     expect(invoice.lines.some((line) => line.kind === "credit")).toBe(false);
     expect((await parts())[0]!.status).toBe("approved");
+  });
+});
+
+describe("POST /api/admin/invoices/:id/void with referral credit on it", () => {
+  const voidIt = (invoice: Invoice) =>
+    call("POST", `/api/admin/invoices/${invoice.id}/void`, admin, { reason: "Issued to the wrong case" });
+  const creditOf = (user: SignedUpUser) =>
+    call("GET", "/api/users/me/credit", user).then(data<CreditBalance>);
+  const auditOf = (entityId: string, action: string) =>
+    t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, entityId), eq(auditLog.action, action)));
+
+  it("gives the credit back once, however often the void is retried, and the next invoice takes it", async () => {
+    const { referrer, reward } = await referrerWithCredit("Sofia Rossi");
+    const invoice = await invoiceFor(referrer);
+    expect(invoice.totalMinor).toBe(70_000);
+    const voids = await Promise.all([voidIt(invoice), voidIt(invoice), voidIt(invoice)]);
+    expect(voids.map((response) => response.statusCode)).toEqual([200, 200, 200]);
+    expect((await voidIt(invoice)).statusCode).toBe(200);
+
+    const credit = await creditOf(referrer);
+    expect(credit.balances).toEqual([
+      { currency: "USD", availableMinor: 10_000, pendingMinor: 0, creditedMinor: 0 },
+    ]);
+    expect(credit.history[0]).toMatchObject({
+      rewardId: reward.id,
+      status: "approved",
+      invoiceNumber: null,
+      returnedFromInvoiceNumber: invoice.number,
+    });
+    expect(await auditOf(reward.id, "reward.credit_returned")).toHaveLength(1);
+    const voided = await auditOf(invoice.id, "invoice.voided");
+    expect(voided).toHaveLength(1);
+    expect(voided[0]!.after).toMatchObject({ creditReturnedMinor: 10_000 });
+    const [ledger] = await t.ctx.db.select().from(rewardLedger).where(eq(rewardLedger.id, reward.id));
+    expect(ledger!.reason).toBe(`Given back: invoice ${invoice.number} was voided`);
+
+    // The voided invoice still reads as it was issued, credit line included, and owes nothing.
+    const shown = data<Invoice>(await call("GET", `/api/invoices/${invoice.id}`, referrer));
+    expect(shown).toMatchObject({ state: "void", totalMinor: 70_000, balanceMinor: 0 });
+    expect(shown.lines.at(-1)).toMatchObject({ kind: "credit", description: "Referral credit: Sofia Rossi" });
+    const pdf = await call("GET", `/api/invoices/${invoice.id}/pdf`, referrer);
+    expect(pdf.statusCode).toBe(200);
+    const parser = new PDFParse({ data: new Uint8Array(pdf.rawPayload) });
+    const text = (await parser.getText()).text;
+    await parser.destroy();
+    expect(text).toContain("Status: Void");
+    expect(text).toContain("Referral credit: Sofia Rossi");
+
+    const next = await invoiceFor(referrer);
+    expect(next.totalMinor).toBe(70_000);
+    expect(next.lines.at(-1)).toMatchObject({ kind: "credit", amountMinor: -10_000 });
+    const after = await creditOf(referrer);
+    expect(after.balances[0]).toMatchObject({ availableMinor: 0, creditedMinor: 10_000 });
+    expect(after.history[0]).toMatchObject({
+      status: "credited",
+      invoiceNumber: next.number,
+      returnedFromInvoiceNumber: null,
+    });
+  });
+
+  it("voids an invoice the credit paid in full", async () => {
+    const { referrer } = await referrerWithCredit("Lucas Martin");
+    const invoice = await invoiceFor(referrer, 10_000);
+    expect(invoice).toMatchObject({ state: "paid", totalMinor: 0 });
+    expect(data<Invoice>(await voidIt(invoice)).state).toBe("void");
+    expect((await creditOf(referrer)).balances[0]).toMatchObject({ availableMinor: 10_000 });
+  });
+
+  it("keeps the credit on a refund, and gives it back when the refunded invoice is voided", async () => {
+    const { referrer, reward } = await referrerWithCredit("Amara Okafor");
+    const invoice = await invoiceFor(referrer);
+    const paid = await call("POST", `/api/admin/invoices/${invoice.id}/payments`, admin, {
+      amount: 70_000,
+      method: "bank_transfer",
+      reference: "TRX-9",
+      paidAt: new Date(Date.now() - 60_000).toISOString(),
+    });
+    expect(paid.statusCode, paid.body).toBe(201);
+    expect((await voidIt(invoice)).statusCode).toBe(409);
+    const partly = await call("POST", `/api/admin/invoices/${invoice.id}/refund`, admin, {
+      amount: 20_000,
+      reason: "Fee reduced",
+    });
+    expect(data<Invoice>(partly)).toMatchObject({ state: "partially_paid", balanceMinor: 20_000 });
+    expect((await voidIt(invoice)).statusCode).toBe(409);
+    const refunded = await call("POST", `/api/admin/invoices/${invoice.id}/refund`, admin, {
+      reason: "Case withdrawn",
+    });
+    expect(data<Invoice>(refunded).state).toBe("refunded");
+    expect((await creditOf(referrer)).balances[0]).toMatchObject({
+      availableMinor: 0,
+      creditedMinor: 10_000,
+    });
+    expect(data<Invoice>(await voidIt(invoice)).state).toBe("void");
+    expect((await creditOf(referrer)).balances[0]).toMatchObject({
+      availableMinor: 10_000,
+      creditedMinor: 0,
+    });
+    expect(await auditOf(reward.id, "reward.credit_returned")).toHaveLength(1);
   });
 });

@@ -16,6 +16,7 @@ import { rewardParts } from "./reward-credit.service.ts";
 // The ledger's surface for other modules: vesting with the friend's case, and credit on invoices.
 export {
   clawBackUnvestedRewards,
+  returnCreditFromInvoice,
   takeCreditForInvoice,
   vestRewardsForCase,
 } from "./reward-credit.service.ts";

@@ -79,6 +79,14 @@ export function invoiceHandlers(store: MockStore, url: (path: string) => string)
       const invoice = invoices.find((entry) => entry.id === params.id);
       return invoice ? ok(invoice) : fail("NOT_FOUND", "Invoice not found");
     }),
+    http.get(url("invoices/:id/pdf-link"), ({ params }) => {
+      const invoice = invoices.find((entry) => entry.id === params.id);
+      if (!invoice) return fail("NOT_FOUND", "Invoice not found");
+      return ok({
+        url: `https://demo.test/api/invoices/${invoice.id}/pdf?token=mock-token`,
+        expiresAt: new Date(Date.now() + 300_000).toISOString(),
+      });
+    }),
     http.post(url("invoices/:id/pay"), ({ params }) => {
       const invoice = invoices.find((entry) => entry.id === params.id);
       if (!invoice) return fail("NOT_FOUND", "Invoice not found");

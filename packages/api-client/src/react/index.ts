@@ -28,6 +28,7 @@ export {
   useCredit,
   useInvoice,
   useInvoiceActions,
+  useInvoicePdfLink,
   useInvoiceTemplates,
   usePayInvoice,
   useRevenueAnalytics,

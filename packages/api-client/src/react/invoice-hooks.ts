@@ -43,6 +43,15 @@ export function usePayInvoice() {
   return useMutation({ mutationFn: (id: string) => services.invoices.pay(id) });
 }
 
+/** Asks for a short-lived PDF link (the caller opens it in the browser). */
+export function useInvoicePdfLink() {
+  const { services } = useApi();
+  return useMutation({
+    mutationFn: ({ id, kind = "invoice" }: { id: string; kind?: "invoice" | "receipt" }) =>
+      services.invoices.getPdfLink(id, kind),
+  });
+}
+
 export function useCredit(userId = "me") {
   const { services } = useApi();
   return useQuery({

@@ -4,8 +4,10 @@ import {
   type AdminInvoiceListQuery,
   type CreateInvoiceData,
   type Invoice,
+  type InvoicePdfLink,
   type InvoiceSummary,
   type InvoiceTemplate,
+  invoicePdfLinkSchema,
   invoiceSchema,
   invoiceSummarySchema,
   invoiceTemplateSchema,
@@ -43,6 +45,11 @@ export class InvoiceService extends BaseService {
   /** Where the browser downloads the PDF (cookie sessions); the receipt once something was paid. */
   pdfPath(id: string, kind: "invoice" | "receipt" = "invoice"): string {
     return kind === "invoice" ? `/api/invoices/${pathId(id)}/pdf` : `/api/invoices/${pathId(id)}/receipt.pdf`;
+  }
+
+  /** A link that opens the PDF without a session for a few minutes: for the phone's browser. */
+  getPdfLink(id: string, kind: "invoice" | "receipt" = "invoice"): Promise<InvoicePdfLink> {
+    return this.get(`invoices/${pathId(id)}/pdf-link?kind=${kind}`, invoicePdfLinkSchema);
   }
 
   pay(id: string): Promise<PayInvoiceResult> {

@@ -151,6 +151,23 @@ export const voidInvoiceSchema = z
   .meta({ id: "VoidInvoiceData" });
 export type VoidInvoiceData = z.infer<typeof voidInvoiceSchema>;
 
+/** `GET /api/invoices/:id/pdf-link?kind=`: which PDF the short-lived link opens. */
+export const invoicePdfLinkQuerySchema = z.object({
+  kind: z.enum(["invoice", "receipt"]).default("invoice"),
+});
+
+/**
+ * A link to the invoice's (or receipt's) PDF that works without a session for a few minutes, for
+ * apps that open it in the system browser (the phone). Holding the live link is the permission.
+ */
+export const invoicePdfLinkSchema = z
+  .object({ url: z.string(), expiresAt: isoDateTimeSchema })
+  .meta({ id: "InvoicePdfLink" });
+export type InvoicePdfLink = z.infer<typeof invoicePdfLinkSchema>;
+
+/** The PDF routes take `?token=` from such a link instead of a session. */
+export const invoicePdfQuerySchema = z.object({ token: z.string().min(1).max(4096).optional() });
+
 /** `POST /api/invoices/:id/pay`: a hosted checkout page, or the manual gateway's instructions. */
 export const payInvoiceResultSchema = z
   .discriminatedUnion("provider", [

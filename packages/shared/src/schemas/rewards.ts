@@ -120,6 +120,8 @@ export const creditHistoryEntrySchema = z
     /** Where credited: the invoice it was taken off. */
     invoiceId: idSchema.nullable(),
     invoiceNumber: z.string().nullable(),
+    /** The voided invoice this credit was given back from, so it can be spent again. */
+    returnedFromInvoiceNumber: z.string().nullable(),
     createdAt: isoDateTimeSchema,
     updatedAt: isoDateTimeSchema,
   })

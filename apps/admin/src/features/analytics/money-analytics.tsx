@@ -22,7 +22,8 @@ export function MoneyAnalyticsSection() {
     ),
   })) as ({ month: string } & Record<string, number | string>)[];
   const roi = (data?.referralRoi ?? []).map((row) => ({
-    channel: `${row.name} (${row.currency})`,
+    // The server names partner channels by organisation; the client channel is named here, in words.
+    channel: `${row.channel === "client_referrals" ? strings.money.clientReferrals : row.name} (${row.currency})`,
     revenue: fromMinorUnits(row.revenueMinor, row.currency),
     cost: fromMinorUnits(row.costMinor, row.currency),
     ratio: row.roi === null ? strings.money.noCost : `${row.roi}×`,

@@ -49,6 +49,33 @@ describe("audit changes in words", () => {
     ).toEqual(["Stage: Enquiry → Assessment"]);
   });
 
+  it("reads an invoice's state, money, method and number in words", () => {
+    expect(
+      describeChanges(
+        entry({
+          action: "invoice.payment_recorded",
+          entityType: "invoice",
+          before: { state: "open", paidMinor: 0 },
+          after: {
+            state: "paid",
+            currency: "USD",
+            paidMinor: 70_000,
+            paymentId: STRANGER,
+            method: "bank_transfer",
+            number: "INV-2026-0007",
+          },
+        }),
+        names,
+      ),
+    ).toEqual([
+      "State: Open → Paid",
+      "Paid: $0.00 → $700.00",
+      "Currency: USD",
+      "Method: Bank transfer",
+      "Invoice: INV-2026-0007",
+    ]);
+  });
+
   it("shows a value that appears as set, not as null → value", () => {
     expect(
       describeChanges(entry({ before: null, after: { recipientCount: 0, country: "IE" } }), names),

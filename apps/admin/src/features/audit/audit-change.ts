@@ -1,5 +1,6 @@
 import {
   formatCountry,
+  formatCurrency,
   formatDate,
   formatDateTime,
   formatNumber,
@@ -27,7 +28,11 @@ function enumWords(key: string, value: string, entityType: string): string | und
     role: { ...strings.features.roleNames, ...strings.staff.roles },
     roles: strings.features.roleNames,
     visibility: strings.visibilities,
-    state: { open: strings.cases.states.open, done: strings.case.done },
+    state:
+      entityType === "invoice"
+        ? strings.invoices.states
+        : { open: strings.cases.states.open, done: strings.case.done },
+    method: strings.invoices.record.allMethods,
     language: strings.language,
     theme: strings.common.themes,
   };
@@ -40,9 +45,12 @@ export function valueWords(
   value: unknown,
   entityType: string,
   nameOf: NameOf,
+  currency?: string,
 ): string | undefined {
   if (isEmpty(value)) return strings.audit.none;
   if (typeof value === "boolean") return value ? strings.common.yes : strings.common.no;
+  // Amounts are stored in minor units: with the entry's currency they read as money.
+  if (typeof value === "number" && key.endsWith("Minor") && currency) return formatCurrency(value, currency);
   if (typeof value === "number") return formatNumber(value);
   if (Array.isArray(value)) {
     if (value.length === 0) return strings.audit.none;
@@ -65,7 +73,9 @@ export function valueWords(
   return enumWords(key, text, entityType) ?? text;
 }
 
-export function fieldWords(key: string): string {
+export function fieldWords(key: string, entityType?: string): string {
+  // An invoice's number is the invoice's, not a case's.
+  if (key === "number" && entityType === "invoice") return strings.audit.fields.invoiceNumber!;
   return strings.audit.fields[key] ?? strings.audit.humanize(key.replace(/Id$/, ""));
 }
 
@@ -74,14 +84,17 @@ export function describeChanges(entry: AuditEntry, nameOf: NameOf): string[] {
   const before = entry.before ?? {};
   const after = entry.after ?? {};
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const currency = [after.currency, before.currency].find((value) => typeof value === "string") as
+    | string
+    | undefined;
   return keys.flatMap((key) => {
     const from = before[key];
     const to = after[key];
     if (JSON.stringify(from ?? null) === JSON.stringify(to ?? null)) return [];
-    const field = fieldWords(key);
-    const toWords = valueWords(key, to, entry.entityType, nameOf);
+    const field = fieldWords(key, entry.entityType);
+    const toWords = valueWords(key, to, entry.entityType, nameOf, currency);
     if (isEmpty(from)) return toWords === undefined ? [] : [strings.audit.set(field, toWords)];
-    const fromWords = valueWords(key, from, entry.entityType, nameOf);
+    const fromWords = valueWords(key, from, entry.entityType, nameOf, currency);
     if (fromWords === undefined && toWords === undefined) return [];
     if (isEmpty(to)) return [strings.audit.cleared(field, fromWords ?? strings.audit.none)];
     return [

@@ -38,7 +38,7 @@ describe("broadcast form", () => {
     // Nothing is sent before the preview is confirmed; it shows the message and who it reaches.
     const preview = await screen.findByRole("dialog", { name: "Send this broadcast?" });
     expect(await within(preview).findByText("It will reach 4 people.", { exact: false })).toBeInTheDocument();
-    expect(within(preview).getByText("Clients only · GB · Assessment")).toBeInTheDocument();
+    expect(within(preview).getByText("Clients only · United Kingdom · Assessment")).toBeInTheDocument();
     expect(api.state.calls).toEqual([]);
     await user.click(within(preview).getByRole("button", { name: "Send to 4" }));
 

@@ -1,15 +1,16 @@
-import { VISA_STAGES } from "@referral-app/shared/constants";
+import { formatCountry } from "@referral-app/app-kit/console-format";
 import type { CreateBroadcastData } from "@referral-app/shared/schemas/broadcasts";
 import { Badge } from "@referral-app/ui/badge";
 import { ConfirmDialog } from "@referral-app/ui/confirm-dialog";
 import { FormMessage } from "@referral-app/ui/form";
 import { strings } from "../../strings.ts";
 
-/** Who, in words: "Clients only · IN · Assessment". */
+/** Who, in words and in the viewer's language: "Clients only · India · Assessment". */
 export function audienceWords(audience: CreateBroadcastData["audience"]): string {
   const role = strings.broadcasts.roles[audience?.role ?? "all"];
-  const stage = VISA_STAGES.find((item) => item.id === audience?.stage)?.name;
-  return [role, audience?.country ?? strings.broadcasts.anyCountry, stage].filter(Boolean).join(" · ");
+  const country = audience?.country ? formatCountry(audience.country) : strings.broadcasts.anyCountry;
+  const stage = audience?.stage ? strings.stages[audience.stage] : null;
+  return [role, country, stage].filter(Boolean).join(" · ");
 }
 
 /**

@@ -13,6 +13,7 @@ import { CaseInvoicesCard } from "../invoices/case-invoices-card.tsx";
 import { CaseDetails, ConsultantCard } from "./case-details.tsx";
 import { CaseStateBadge } from "./case-outcome-badge.tsx";
 import { CaseStages } from "./case-stages.tsx";
+import { CaseTimelineCard } from "./case-timeline.tsx";
 import { QueryError } from "./query-error.tsx";
 import { TaskList } from "./task-list.tsx";
 
@@ -52,33 +53,6 @@ function TasksCard({ caseId }: { caseId: string }) {
   return <Card title={t("cases.tasks.caseTitle")}>{body}</Card>;
 }
 
-function HistoryCard({ visaCase }: { visaCase: VisaCase }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const updates = visaCase.history.filter((change) => change.fromStage !== null || change.note);
-  return (
-    <Card title={t("cases.historyTitle")}>
-      {updates.length === 0 ? (
-        <p className="text-sm text-muted">{t("cases.historyEmpty")}</p>
-      ) : (
-        <ol className="space-y-3 text-sm">
-          {updates.map((change) => (
-            <li key={change.id}>
-              <p className="font-medium">
-                {t("cases.movedTo", { stage: t(`visa.stages.${change.toStage}`) })}{" "}
-                <time dateTime={change.createdAt} className="font-normal text-muted">
-                  {format.date(change.createdAt)}
-                </time>
-              </p>
-              {change.note ? <p className="mt-1 whitespace-pre-line text-muted">{change.note}</p> : null}
-            </li>
-          ))}
-        </ol>
-      )}
-    </Card>
-  );
-}
-
 function CaseBody({ visaCase }: { visaCase: VisaCase }) {
   const { t } = useTranslation();
   return (
@@ -110,7 +84,7 @@ function CaseBody({ visaCase }: { visaCase: VisaCase }) {
           <TasksCard caseId={visaCase.id} />
           <CaseInvoicesCard caseId={visaCase.id} />
           <NotesCard caseId={visaCase.id} />
-          <HistoryCard visaCase={visaCase} />
+          <CaseTimelineCard caseId={visaCase.id} />
         </div>
         <div className="space-y-6">
           <ConsultantCard visaCase={visaCase} />
@@ -121,7 +95,7 @@ function CaseBody({ visaCase }: { visaCase: VisaCase }) {
   );
 }
 
-/** One case: stages with dates, the consultant, notes for the client and the tasks. */
+/** One case: stages with dates, the consultant, documents, tasks, invoices, notes and its timeline. */
 export function Component() {
   const { t } = useTranslation();
   const { id } = useParams();

@@ -1,6 +1,7 @@
 import { fixtureUuid } from "@referral-app/api-client/mocks";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { HttpResponse, http } from "msw";
 import { Route, Routes } from "react-router";
 import { beforeEach, describe, expect, it } from "vitest";
 import { MockProviders } from "../../test/mock-providers.tsx";
@@ -8,7 +9,7 @@ import { setupTestServer } from "../../test/mock-server.ts";
 import { Component as CasePage } from "./case-page.tsx";
 import { Component as CasesPage } from "./cases-page.tsx";
 
-const { store } = setupTestServer();
+const { server, store } = setupTestServer();
 const openCaseId = fixtureUuid(10);
 const allCases = [...store.cases];
 
@@ -85,6 +86,70 @@ describe("Case page", () => {
     );
     expect(store.caseTasks.find((task) => task.title === "Book your medical exam")?.state).toBe("done");
     expect(await screen.findByText("Task marked as done.")).toBeInTheDocument();
+  });
+
+  it("shows the case's timeline in words, newest first, with the notes and a link to the conversation", async () => {
+    const entry = (n: number, kind: string, data: Record<string, unknown>, at: string) => ({
+      id: fixtureUuid(500 + n),
+      kind,
+      summary: "English summary for logs",
+      data,
+      actorName: "Priya Shah",
+      visibility: "client",
+      createdAt: at,
+    });
+    // The API's answer for a client: their entries only, oldest first.
+    server.use(
+      http.get("*/api/cases/:id/timeline", () =>
+        HttpResponse.json({
+          status: "success",
+          data: [
+            entry(1, "opened", { toStage: "enquiry" }, "2026-01-05T09:00:00.000Z"),
+            entry(
+              2,
+              "stage_changed",
+              { fromStage: "detailed_enquiry", toStage: "assessment", note: "We have everything we need." },
+              "2026-02-10T09:00:00.000Z",
+            ),
+            entry(
+              3,
+              "task_completed",
+              { taskId: fixtureUuid(30), title: "Book your medical exam" },
+              "2026-02-12T09:00:00.000Z",
+            ),
+            entry(
+              4,
+              "message",
+              {
+                conversationId: fixtureUuid(700),
+                messageId: fixtureUuid(701),
+                firstLine: "Is my visa on track?",
+              },
+              "2026-02-14T09:00:00.000Z",
+            ),
+          ],
+        }),
+      ),
+    );
+    renderAt(`/cases/${openCaseId}`);
+    const timeline = await screen.findByRole("region", { name: "Case timeline" });
+    const items = await within(timeline).findAllByRole("listitem");
+    expect(items.map((item) => item.querySelector("p")?.textContent)).toEqual([
+      "Message in your conversation with your consultant",
+      "Task done: Book your medical exam",
+      "Moved from Detailed enquiry to Assessment",
+      "Your case was opened",
+    ]);
+    expect(within(timeline).getByText("We have everything we need.")).toBeInTheDocument();
+    expect(within(timeline).getByText("Is my visa on track?")).toBeInTheDocument();
+    expect(within(timeline).getByRole("link", { name: "Open the conversation" })).toHaveAttribute(
+      "href",
+      `/messages/${fixtureUuid(700)}`,
+    );
+    expect(within(timeline).getAllByText(/by Priya Shah/)).toHaveLength(4);
+    expect(
+      within(timeline).queryByText(/stage_changed|task_completed|English summary/),
+    ).not.toBeInTheDocument();
   });
 
   it("answers someone else's case with a clear not-found", async () => {

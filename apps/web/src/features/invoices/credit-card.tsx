@@ -92,6 +92,9 @@ export function CreditCard() {
                   status: t(`credit.statuses.${entry.status}`),
                 })}
                 {entry.invoiceNumber ? ` · ${t("invoices.number", { number: entry.invoiceNumber })}` : ""}
+                {entry.returnedFromInvoiceNumber
+                  ? ` · ${t("credit.returned", { number: entry.returnedFromInvoiceNumber })}`
+                  : ""}
               </li>
             ))}
           </ul>

@@ -1,0 +1,2 @@
+ALTER TABLE "reward_ledger" ADD COLUMN "returned_from_invoice_id" uuid;--> statement-breakpoint
+ALTER TABLE "reward_ledger" ADD CONSTRAINT "reward_ledger_returned_from_invoice_id_invoices_id_fk" FOREIGN KEY ("returned_from_invoice_id") REFERENCES "public"."invoices"("id") ON DELETE set null ON UPDATE no action;
