@@ -1,6 +1,6 @@
 // What a first visit to "/" really costs: every script a cold load requests (the sign-in form, then
 // the network at rest), raw and gzipped, against the budget of 110 KB (the goal is 90 KB), as in
-// apps/web/scripts/check-bundle.mjs. Prints the list like the build does.
+// tools/check-bundle.mjs. Prints the list like the build does.
 // Run: npm run build && node --import tsx --test --test-concurrency=1 tools/browser/first-load.spec.ts
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
