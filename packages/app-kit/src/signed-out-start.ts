@@ -18,10 +18,27 @@ export async function startSignedOutOnSignIn(
   if (!matches?.some((match) => match.route.id === SIGNED_IN_ROUTE_ID)) return;
   try {
     const response = await fetch(`${apiBase}/auth/get-session`, { credentials: "include" });
-    if (!response.ok || (await response.json()) !== null) return;
+    if (!response.ok) return;
+    const session: unknown = await response.json();
+    if (session !== null) {
+      checkedSession = { session, at: Date.now() };
+      return;
+    }
   } catch {
     return;
   }
   const pathname = window.location.pathname.slice(basename.length) || "/";
   window.history.replaceState(null, "", basename + signInPath({ pathname, search: window.location.search }));
+}
+
+let checkedSession: { session: unknown; at: number } | undefined;
+
+/**
+ * The session found signed in a moment ago, taken once: the app root starts its cache with it
+ * instead of asking the server again before the first page's data.
+ */
+export function takeCheckedSession(): unknown {
+  const checked = checkedSession;
+  checkedSession = undefined;
+  return checked && Date.now() - checked.at < 10_000 ? checked.session : undefined;
 }
