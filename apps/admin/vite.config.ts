@@ -1,6 +1,7 @@
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { reactRouterProduction } from "../../tools/vite-react-router-production.mjs";
 
 // Served by the backend at /admin; `npm run dev` proxies /api to the backend on port 3000.
 export default defineConfig(({ command }) => {
@@ -8,7 +9,7 @@ export default defineConfig(({ command }) => {
   if (command === "build") process.env.NODE_ENV = "production";
   return {
     base: "/admin/",
-    plugins: [react(), tailwindcss()],
+    plugins: [react(), tailwindcss(), reactRouterProduction()],
     resolve: { dedupe: ["react", "react-dom"] },
     server: {
       port: 5174,

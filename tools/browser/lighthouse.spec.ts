@@ -27,11 +27,12 @@ interface Figures {
 
 /** Goals (issue 19) and floors (a few points under the measured figure; raise them as pages improve). */
 const GOAL = { performance: 95, accessibility: 100, bestPractices: 96, lcpMs: 2000, cls: 0.05 };
-// Measured 2026-12-01 (median of 3, shared machine): sign-in 94 / 100 / 100, LCP 1.2 s, CLS 0;
-// dashboard 60 / 100 / 96, LCP 2.1 s, CLS 0.224.
+// Measured 2026-12-01 (median of 3, shared machine, load average 3–5): sign-in 85–95 / 100 / 100,
+// LCP 1.3–1.7 s, CLS 0; dashboard 50–71 / 100 / 96, LCP 1.8–2.4 s, CLS 0.001 (0.168 before its
+// skeletons kept their final size). Performance moves with the machine's load (total blocking time).
 const FLOOR: Record<"sign-in" | "dashboard", Omit<Figures, "fcpMs">> = {
   "sign-in": { performance: 88, accessibility: 100, bestPractices: 96, lcpMs: 2000, cls: 0.05 },
-  dashboard: { performance: 52, accessibility: 100, bestPractices: 96, lcpMs: 3000, cls: 0.3 },
+  dashboard: { performance: 52, accessibility: 100, bestPractices: 96, lcpMs: 3000, cls: 0.05 },
 };
 
 let server: RunningServer;
@@ -103,6 +104,9 @@ function median(values: number[]): number {
 }
 
 async function medianOf(url: string): Promise<Figures> {
+  // One run first, not counted: the first page after the server starts pays its warm-up (first
+  // queries, file reads), which Lighthouse's simulation multiplies into a second or two of FCP.
+  await audit(url);
   const runs: Figures[] = [];
   for (let run = 0; run < RUNS; run += 1) runs.push(await audit(url));
   const of = (key: keyof Figures) => median(runs.map((figures) => figures[key]));

@@ -72,6 +72,8 @@ describe("how it feels to use", () => {
       );
       assert.match((await share.getByRole("link", { name: "SMS" }).getAttribute("href")) ?? "", /^sms:/);
       await share.getByRole("button", { name: "Copy link" }).waitFor(WAIT);
+      // The QR code draws as it comes near the screen.
+      await share.scrollIntoViewIfNeeded();
       await card.getByRole("img", { name: "QR code for your referral link" }).waitFor(WAIT);
       // Earned and pending apart, and each reward with its date.
       await card.getByText("Earned", { exact: true }).waitFor(WAIT);

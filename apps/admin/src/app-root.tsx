@@ -1,12 +1,11 @@
 import { createBrowserApiClient } from "@referral-app/api-client/factory";
-import { createQueryClient } from "@referral-app/api-client/react";
-import { consoleQueryClientOptions } from "@referral-app/app-kit/console-providers";
+import { createConsoleQueryClient } from "@referral-app/app-kit/console-providers";
 import { Outlet } from "react-router";
 import { AppProviders } from "./app-providers.tsx";
 
 // The data layer in its own chunk, fetched right after the entry.
 const client = createBrowserApiClient(import.meta.env);
-const queryClient = createQueryClient(consoleQueryClientOptions);
+const queryClient = createConsoleQueryClient();
 
 export function Component() {
   return (

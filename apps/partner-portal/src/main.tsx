@@ -1,3 +1,4 @@
+import { startSignedOutOnSignIn } from "@referral-app/app-kit/signed-out-start";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter } from "react-router";
@@ -8,11 +9,15 @@ import "./index.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
+const basename = "/partners";
 // The words are chosen before the first route module loads: those modules read them at load time.
-void applyStoredLanguage().then(() =>
+void Promise.all([
+  applyStoredLanguage(),
+  startSignedOutOnSignIn(partnerRoutes, { basename, apiBase: import.meta.env.VITE_API_URL ?? "/api" }),
+]).then(() =>
   createRoot(root).render(
     <StrictMode>
-      <RouterProvider router={createBrowserRouter(partnerRoutes, { basename: "/partners" })} />
+      <RouterProvider router={createBrowserRouter(partnerRoutes, { basename })} />
     </StrictMode>,
   ),
 );

@@ -1,3 +1,4 @@
+import { SIGNED_IN_ROUTE_ID } from "@referral-app/app-kit/signed-out-start";
 import { SidebarBootScreen } from "@referral-app/ui/boot-screen";
 import type { RouteObject } from "react-router";
 
@@ -21,7 +22,11 @@ export const partnerRoutes: RouteObject[] = [
         lazy: () => import("./layouts/route-error.tsx"),
         children: [
           { path: "sign-in", lazy: () => import("@referral-app/app-kit/console-sign-in-page") },
-          { lazy: () => import("./layouts/partner-layout.tsx"), children: pageRoutes },
+          {
+            id: SIGNED_IN_ROUTE_ID,
+            lazy: () => import("./layouts/partner-layout.tsx"),
+            children: pageRoutes,
+          },
           { path: "*", lazy: () => import("./pages/not-found-page.tsx") },
         ],
       },

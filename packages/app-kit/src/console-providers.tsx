@@ -1,6 +1,12 @@
 import type { ApiClient } from "@referral-app/api-client/client";
-import { ApiProvider, type QueryClientOptions } from "@referral-app/api-client/react";
+import {
+  ApiProvider,
+  createQueryClient,
+  type QueryClientOptions,
+  queryKeys,
+} from "@referral-app/api-client/react";
 import type { Language } from "@referral-app/shared/constants";
+import { authSessionSchema } from "@referral-app/shared/schemas/session";
 import type { AppShellStrings } from "@referral-app/ui/app-shell";
 import { QueryStateProvider, type QueryStateStrings } from "@referral-app/ui/query-state";
 import type { SignInFormStrings } from "@referral-app/ui/sign-in-form";
@@ -9,6 +15,7 @@ import type { ThemeSelectStrings } from "@referral-app/ui/theme-select";
 import { ToastProvider } from "@referral-app/ui/toast";
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext, useMemo } from "react";
+import { takeCheckedSession } from "./signed-out-start.ts";
 
 // The staff dashboard and the partner portal are one kind of app (a console): a sidebar shell for one
 // audience, signed in with a cookie session. Each brings its words; the chrome is written once here.
@@ -53,6 +60,14 @@ export function useConsole(): ConsoleContextValue {
 
 /** Staff and partners work records that others change too: data counts as fresh for 15 s. */
 export const consoleQueryClientOptions: QueryClientOptions = { staleTime: 15_000 };
+
+/** The console's query cache, holding the session the entry just checked (no second request). */
+export function createConsoleQueryClient(): QueryClient {
+  const queryClient = createQueryClient(consoleQueryClientOptions);
+  const checked = authSessionSchema.safeParse(takeCheckedSession());
+  if (checked.success && checked.data) queryClient.setQueryData(queryKeys.session.all, checked.data);
+  return queryClient;
+}
 
 export interface ConsoleProvidersProps extends ConsoleContextValue {
   client: ApiClient;

@@ -11,6 +11,22 @@ export function Skeleton({ className }: { className?: string }) {
   );
 }
 
+/**
+ * A line of text still loading, inside the element the text will fill: it takes that line's own
+ * height, so the text replaces it without moving anything.
+ */
+export function SkeletonText({ className }: { className?: string }) {
+  return (
+    <span
+      aria-hidden="true"
+      data-testid="skeleton"
+      className={cn("inline-block max-w-full animate-pulse rounded-md bg-subtle align-middle", className)}
+    >
+      {"\u00a0"}
+    </span>
+  );
+}
+
 export interface SkeletonListProps {
   /** Spoken while loading, e.g. "Loading referrals". */
   label: string;

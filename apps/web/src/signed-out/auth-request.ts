@@ -67,10 +67,25 @@ export async function authRequest(
 export async function isSignedIn(): Promise<boolean | undefined> {
   try {
     const response = await fetch(apiURL("auth/get-session"), { credentials: "include" });
-    return response.ok ? (await response.json()) !== null : undefined;
+    if (!response.ok) return undefined;
+    const session: unknown = await response.json();
+    if (session !== null) checkedSession = { session, at: Date.now() };
+    return session !== null;
   } catch {
     return undefined;
   }
+}
+
+let checkedSession: { session: unknown; at: number } | undefined;
+
+/**
+ * The session the entry found a moment ago (signed in only), taken once: the app root starts its
+ * cache with it instead of asking the server again, one round trip before the first page's data.
+ */
+export function takeCheckedSession(): unknown {
+  const checked = checkedSession;
+  checkedSession = undefined;
+  return checked && Date.now() - checked.at < 10_000 ? checked.session : undefined;
 }
 
 let knownSignedOut = false;

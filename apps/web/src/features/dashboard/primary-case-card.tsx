@@ -3,12 +3,12 @@ import type { CaseSummary } from "@referral-app/shared/schemas/case";
 import { buttonClasses } from "@referral-app/ui/button";
 import { Card } from "@referral-app/ui/card";
 import { EmptyState } from "@referral-app/ui/empty-state";
-import { SkeletonList } from "@referral-app/ui/skeleton";
+import { Skeleton, SkeletonList, SkeletonText } from "@referral-app/ui/skeleton";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/use-format.ts";
 import { CaseStateBadge } from "../cases/case-outcome-badge.tsx";
-import { CaseStages } from "../cases/case-stages.tsx";
+import { CaseStages, CaseStagesPlaceholder } from "../cases/case-stages.tsx";
 import { QueryError } from "../cases/query-error.tsx";
 import { TaskList } from "../cases/task-list.tsx";
 
@@ -34,7 +34,7 @@ function PrimaryCaseBody({ summary, count }: { summary: CaseSummary; count: numb
       {detail.data ? (
         <CaseStages stages={detail.data.stages} />
       ) : (
-        <SkeletonList label={t("app.loading")} lines={1} />
+        <CaseStagesPlaceholder currentStage={summary.currentStage} />
       )}
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-muted">
         <span>{t("visa.percent", { percent: Math.round(summary.percentComplete) })}</span>
@@ -60,11 +60,49 @@ function PrimaryCaseBody({ summary, count }: { summary: CaseSummary; count: numb
   );
 }
 
+/**
+ * The case body's lines before the cases arrive, so the card opens at about its final height: on a
+ * phone it is the whole first screen, and anything it grew by would push the rest down.
+ */
+function PrimaryCaseSkeleton() {
+  const { t } = useTranslation();
+  return (
+    <div role="status" aria-live="polite" className="space-y-6">
+      <span className="sr-only">{t("app.loading")}</span>
+      <div aria-hidden="true">
+        <p className="font-medium">
+          <SkeletonText className="w-40" />
+        </p>
+        <p className="text-sm">
+          <SkeletonText className="w-32" />
+        </p>
+      </div>
+      <div aria-hidden="true">
+        <CaseStagesPlaceholder />
+      </div>
+      <p aria-hidden="true" className="text-sm">
+        <SkeletonText className="w-full" />
+      </p>
+      <div aria-hidden="true" className="rounded-lg bg-subtle p-4 text-sm">
+        <p className="font-semibold">
+          <SkeletonText className="w-32" />
+        </p>
+        <p className="mt-1">
+          <SkeletonText className="w-full" />
+          <br />
+          <SkeletonText className="w-2/3" />
+        </p>
+      </div>
+      <Skeleton className="h-8 w-32" />
+    </div>
+  );
+}
+
 export function PrimaryCaseCard() {
   const { t } = useTranslation();
   const cases = useCases();
   const primary = cases.data ? primaryCase(cases.data) : undefined;
-  let body = <SkeletonList label={t("app.loading")} />;
+  let body = <PrimaryCaseSkeleton />;
   if (primary) body = <PrimaryCaseBody summary={primary} count={cases.data?.length ?? 0} />;
   else if (cases.data) body = <EmptyState title={t("cases.emptyTitle")} description={t("visa.noCase")} />;
   else if (cases.error) body = <QueryError query={cases} />;

@@ -2,12 +2,42 @@ import { useProfile } from "@referral-app/api-client/react";
 import { Input } from "@referral-app/ui/form";
 import { Skeleton } from "@referral-app/ui/skeleton";
 import { QRCodeSVG } from "qrcode.react";
-import { useId } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ShareActions } from "./share-actions.tsx";
 
 export function referralLink(code: string, origin = window.location.origin): string {
   return `${origin}/signup?ref=${encodeURIComponent(code)}`;
+}
+
+/**
+ * The QR code, drawn once it comes near the screen: building it takes a phone's main thread ~100 ms,
+ * and on the dashboard it sits below the first screen. Its box keeps the size, so nothing moves.
+ */
+function QrCode({ value, size, label }: { value: string; size: number; label: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const element = box.current;
+    if (near || !element) return;
+    if (typeof IntersectionObserver === "undefined") {
+      setNear(true);
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setNear(true);
+      },
+      { rootMargin: "200px" },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [near]);
+  return (
+    <div ref={box} style={{ width: size, height: size }}>
+      {near ? <QRCodeSVG value={value} size={size} title={label} role="img" aria-label={label} /> : null}
+    </div>
+  );
 }
 
 /** My referral link (select to copy), one-tap sharing and a QR code to show on a phone. */
@@ -40,7 +70,7 @@ export function ShareBlock({ qrSize = 112 }: { qrSize?: number }) {
         <ShareActions link={link} />
       </div>
       <div className="self-center rounded-lg bg-white p-3 sm:self-start">
-        <QRCodeSVG value={link} size={qrSize} title={t("share.qr")} role="img" aria-label={t("share.qr")} />
+        <QrCode value={link} size={qrSize} label={t("share.qr")} />
       </div>
     </div>
   );
