@@ -43,6 +43,7 @@ import {
   updateInvoiceRow,
   visaTypeExists,
 } from "./invoices.repository.ts";
+import { completeStageWhenPaid } from "./stage-invoice.ts";
 
 export { latestIssuedInvoiceDate } from "./invoice-retention.ts";
 
@@ -263,19 +264,28 @@ export async function sendInvoice(ctx: AppContext, actor: Actor, id: string): Pr
     });
     const amount = formatCurrency(totals.totalMinor, row.currency);
     const sent = { ...row, number };
+    const paid = state === "paid";
     await notifyClient(ctx, tx, sent, {
       title: `Invoice ${number}`,
-      body: `Invoice ${number} for ${amount} is due on ${row.dueDate}.`,
+      body: paid
+        ? `Invoice ${number} is already paid in full: there is nothing to pay.`
+        : `Invoice ${number} for ${amount} is due on ${row.dueDate}.`,
       key: "sent",
     });
+    await completeStageWhenPaid(ctx, tx, sent, state, actor);
     await queueActionMail(
       ctx,
       {
         to: invoice.clientEmail,
         name: invoice.clientName,
         subject: `Invoice ${number}: ${amount}`,
-        intro: `Your invoice ${number} for ${amount} (case ${invoice.caseNumber}) is ready. It is due on ${row.dueDate}.`,
-        action: { label: "View and pay the invoice", url: invoiceLink(ctx, row) },
+        intro: paid
+          ? `Your invoice ${number} (case ${invoice.caseNumber}) is ready. It is already paid in full: there is nothing to pay.`
+          : `Your invoice ${number} for ${amount} (case ${invoice.caseNumber}) is ready. It is due on ${row.dueDate}.`,
+        action: {
+          label: paid ? "View the invoice" : "View and pay the invoice",
+          url: invoiceLink(ctx, row),
+        },
       },
       tx,
     );
