@@ -22,6 +22,7 @@ import { enqueueNotification, queueActionMail } from "../notifications/notificat
 import { getSettings } from "../settings/settings.service.ts";
 import { applyReferralCredit, returnReferralCredit } from "./invoice-credit.ts";
 import { renderInvoicePdf } from "./invoice-pdf.ts";
+import { auditPdfDownload } from "./invoice-pdf-audit.ts";
 import { invoiceTotals, todayUtc } from "./invoice-totals.ts";
 import {
   findCaseForInvoice,
@@ -385,7 +386,7 @@ export function pdfFileName(invoice: Invoice, kind: "invoice" | "receipt"): stri
   return kind === "receipt" ? `receipt-${name}.pdf` : `${name}.pdf`;
 }
 
-/** The invoice or its receipt as PDF, with the consultancy's letterhead; a receipt needs a payment. */
+/** The invoice or its receipt as PDF, with the consultancy's letterhead (audited); a receipt needs a payment. */
 export async function getInvoicePdf(
   ctx: AppContext,
   actor: Actor,
@@ -394,5 +395,7 @@ export async function getInvoicePdf(
 ): Promise<{ filename: string; pdf: Buffer }> {
   const invoice = await readInvoice(ctx, actor, id);
   const filename = pdfFileName(invoice, kind);
-  return { filename, pdf: await renderInvoicePdf(invoice, await getSettings(ctx), kind) };
+  const pdf = await renderInvoicePdf(invoice, await getSettings(ctx), kind);
+  await auditPdfDownload(ctx.db, { actorId: actor.id, invoice, kind, via: "session" });
+  return { filename, pdf };
 }
