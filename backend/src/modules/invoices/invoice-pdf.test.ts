@@ -87,8 +87,14 @@ const downloadsOf = async (invoiceId: string) =>
       .from(auditLog)
       .where(and(eq(auditLog.entityId, invoiceId), eq(auditLog.action, "invoice.pdf_downloaded")))
   )
-    .map((entry) => ({ actorId: entry.actorId, entityType: entry.entityType, ...entry.after }))
-    .sort((a, b) => String(a.kind).localeCompare(String(b.kind)));
+    .map(
+      (entry): Record<string, unknown> => ({
+        actorId: entry.actorId,
+        entityType: entry.entityType,
+        ...entry.after,
+      }),
+    )
+    .sort((a, b) => String(a.kind ?? "").localeCompare(String(b.kind ?? "")));
 
 describe("GET /api/invoices/:id/pdf and /receipt.pdf", () => {
   it("prints a USD invoice with the letterhead, client, case, lines, tax, payments and balance", async () => {
