@@ -629,6 +629,37 @@ export const es: AdminStrings = {
       back: "Volver",
       done: "Pago registrado",
     },
+    void: {
+      open: "Anular",
+      openFor: (number: string | null) =>
+        number ? `Anular la factura ${number}` : "Anular el borrador de factura",
+      title: (number: string | null) =>
+        number ? `¿Anular la factura ${number}?` : "¿Anular este borrador de factura?",
+      body: "La factura se cancela y se avisa al cliente de que no debe nada por ella. Su número queda usado y el crédito de recomendación aplicado vuelve a quien recomendó. No se puede deshacer.",
+      draftBody: "El borrador se cancela; el cliente nunca lo vio. No se puede deshacer.",
+      reason: "Motivo",
+      reasonHint: "El cliente lo lee en el aviso de cancelación.",
+      confirm: "Anular la factura",
+      done: "Factura anulada",
+      holdsMoney: "Esta factura tiene ahora dinero cobrado: reembolse primero lo pagado y después anúlela.",
+    },
+    refund: {
+      open: "Reembolsar",
+      openFor: (number: string | null) => (number ? `Reembolso de la factura ${number}` : "Reembolso"),
+      title: (number: string | null) => (number ? `Reembolso de la factura ${number}` : "Reembolso"),
+      body: (max: string) =>
+        `Se pueden devolver hasta ${max}, empezando por el pago más reciente (los pagos con tarjeta, a través de Stripe). Se avisa al cliente.`,
+      amount: "Importe a reembolsar",
+      reason: "Motivo",
+      invalidAmount: "Indique un importe como 150.00",
+      tooMuch: (max: string) => `Como máximo se pueden reembolsar ${max}.`,
+      nothingToRefund: "No queda nada por reembolsar en esta factura.",
+      needsStripe:
+        "Los pagos con tarjeta se reembolsan a través de Stripe, que no está configurado en este servidor.",
+      submit: "Reembolsar",
+      confirm: (amount: string) => `Reembolsar ${amount}`,
+      done: "Reembolso registrado",
+    },
   },
   documents: {
     title: "Documentos por revisar",

@@ -9,6 +9,8 @@ import { useToast } from "@referral-app/ui/toast";
 import { strings } from "../../strings.ts";
 import { InvoiceEditor } from "./invoice-editor.tsx";
 import { RecordPaymentDialog } from "./record-payment-dialog.tsx";
+import { canRefund, RefundInvoiceDialog } from "./refund-invoice-dialog.tsx";
+import { canVoid, VoidInvoiceDialog } from "./void-invoice-dialog.tsx";
 
 export function InvoiceStateBadge({ invoice }: { invoice: InvoiceSummary }) {
   if (invoice.overdue) return <Badge tone="danger">{strings.invoices.overdue}</Badge>;
@@ -53,6 +55,8 @@ function InvoiceRow({ invoice }: { invoice: InvoiceSummary }) {
         {invoice.state === "open" || invoice.state === "partially_paid" ? (
           <RecordPaymentDialog invoice={invoice} />
         ) : null}
+        {canRefund(invoice) ? <RefundInvoiceDialog invoice={invoice} /> : null}
+        {canVoid(invoice) ? <VoidInvoiceDialog invoice={invoice} /> : null}
         <a
           className={buttonClasses({ variant: "ghost", size: "sm" })}
           href={services.invoices.pdfPath(invoice.id)}
@@ -65,7 +69,7 @@ function InvoiceRow({ invoice }: { invoice: InvoiceSummary }) {
   );
 }
 
-/** The case's invoices for staff: send drafts, record payments, and the editor for a new one. */
+/** The case's invoices for staff: send drafts, record payments, refund, void, and the editor for a new one. */
 export function CaseInvoicesPanel({ caseId }: { caseId: string }) {
   const invoices = useCaseInvoices(caseId);
   return (
