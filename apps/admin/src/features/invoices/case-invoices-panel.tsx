@@ -1,4 +1,4 @@
-import { useApi, useCaseInvoices, useInvoiceActions } from "@referral-app/api-client/react";
+import { useApi, useCaseInvoices, useInvoiceActions, useSession } from "@referral-app/api-client/react";
 import { formatCurrency, formatDate } from "@referral-app/shared/formatting";
 import type { InvoiceSummary } from "@referral-app/shared/schemas/invoice";
 import { Badge } from "@referral-app/ui/badge";
@@ -23,6 +23,8 @@ function InvoiceRow({ invoice }: { invoice: InvoiceSummary }) {
   const { services } = useApi();
   const { send } = useInvoiceActions();
   const { toast } = useToast();
+  // Money leaves the consultancy only on an admin's word (the API refuses staff a refund).
+  const isAdmin = useSession().data?.user.role === "admin";
   const money = (minor: number) => formatCurrency(minor, invoice.currency);
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
@@ -55,7 +57,7 @@ function InvoiceRow({ invoice }: { invoice: InvoiceSummary }) {
         {invoice.state === "open" || invoice.state === "partially_paid" ? (
           <RecordPaymentDialog invoice={invoice} />
         ) : null}
-        {canRefund(invoice) ? <RefundInvoiceDialog invoice={invoice} /> : null}
+        {isAdmin && canRefund(invoice) ? <RefundInvoiceDialog invoice={invoice} /> : null}
         {canVoid(invoice) ? <VoidInvoiceDialog invoice={invoice} /> : null}
         <a
           className={buttonClasses({ variant: "ghost", size: "sm" })}

@@ -96,7 +96,15 @@ describe("voiding an invoice on the staff case page", () => {
 });
 
 describe("refunding an invoice on the staff case page", () => {
-  it("offers the paid amount in money, refuses more, and refunds what staff confirm", async () => {
+  it("is for admins only: staff see no Refund button", async () => {
+    await payInFull();
+    openCase();
+    await screen.findByText("Paid", { selector: "span" }, { timeout: 5000 });
+    expect(screen.queryByRole("button", { name: "Refund on invoice INV-2026-0001" })).not.toBeInTheDocument();
+  });
+
+  it("offers the paid amount in money, refuses more, and refunds what the admin confirms", async () => {
+    api.setRole("admin");
     await payInFull();
     const user = userEvent.setup();
     openCase();
@@ -122,6 +130,7 @@ describe("refunding an invoice on the staff case page", () => {
   });
 
   it("shows the API's 409 in words, with the amount that can still be refunded", async () => {
+    api.setRole("admin");
     await payInFull();
     api.use(
       http.post(invoiceUrl("refund"), () =>
