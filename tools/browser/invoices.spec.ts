@@ -1,7 +1,8 @@
 // Invoices end to end in Debian's Chromium against the real server: staff invoice the demo client in
 // /admin; the client sees the invoice and the manual gateway's instructions; staff record the payment;
 // the Payment stage completes and the receipt PDF downloads; the client, as a referrer who chose
-// credit, sees the credit on their next invoice.
+// credit, sees the credit on their next invoice. The receipt's download is audited, and an admin refunds and
+// voids the invoice from the case page.
 // Run: npm run build && node --import tsx --test --test-concurrency=1 tools/browser/invoices.spec.ts
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
@@ -111,7 +112,7 @@ describe("invoices and payments", () => {
     assert.equal(visaCase.stages.find((stage) => stage.id === "payment")?.status, "completed");
     await client.reload();
     const paidRow = client.getByRole("listitem").filter({ hasText: `Invoice ${number}` });
-    await paidRow.getByText("Paid").waitFor(WAIT);
+    await paidRow.getByText("Paid", { exact: true }).waitFor(WAIT);
     const download = client.waitForEvent("download", WAIT);
     await paidRow.getByRole("link", { name: "Receipt" }).click();
     const receipt = await download;
@@ -122,6 +123,35 @@ describe("invoices and payments", () => {
       return Buffer.concat(chunks);
     });
     assert.equal(bytes.subarray(0, 5).toString(), "%PDF-");
+    const invoices = await api<{ id: string; number: string | null }[]>(
+      client,
+      "GET",
+      `cases/${studentCase.id}/invoices`,
+    );
+    const invoiceId = invoices.find((invoice) => invoice.number === number)?.id;
+    const audit = await api<{ action: string; actorId: string | null; after: { kind?: string } }[]>(
+      staff,
+      "GET",
+      `admin/audit?entityId=${invoiceId}&action=invoice.pdf_downloaded`,
+    );
+    assert.ok(
+      audit.some((entry) => entry.after.kind === "receipt"),
+      "the receipt download is audited",
+    );
+
+    // The case was withdrawn: an admin gives the money back, then cancels the invoice.
+    const admin = await signIn("/admin/sign-in", "admin@demo.test");
+    await admin.goto(`/admin/cases/${studentCase.id}`);
+    await admin.getByRole("button", { name: `Refund on invoice ${number}` }).click(WAIT);
+    const refund = admin.getByRole("dialog", { name: `Refund on invoice ${number}` });
+    await refund.getByLabel(/Reason/).fill("Case withdrawn");
+    await refund.getByRole("button", { name: "Refund $750.00" }).click();
+    await admin.getByText("Refund recorded").first().waitFor(WAIT);
+    await admin.getByRole("button", { name: `Void invoice ${number}` }).click(WAIT);
+    const cancel = admin.getByRole("dialog", { name: `Void invoice ${number}?` });
+    await cancel.getByLabel(/Reason/).fill("Case withdrawn");
+    await cancel.getByRole("button", { name: "Void the invoice" }).click();
+    await admin.getByText("Invoice voided").first().waitFor(WAIT);
   });
 
   it("a referrer who chose credit sees it on their next invoice", async () => {

@@ -17,6 +17,13 @@ describe("the Spanish words", () => {
     expect(es.common.rateLimited(3)).toBe("Demasiados intentos. Vuelva a intentarlo dentro de 3 s.");
   });
 
+  it("name an invoice PDF download in the audit log", () => {
+    expect(englishStrings.audit.actions["invoice.pdf_downloaded"]).toBe("Downloaded an invoice PDF");
+    expect(es.audit.actions["invoice.pdf_downloaded"]).toBe("Descargó el PDF de una factura");
+    expect(es.audit.pdfKinds.receipt).toBe("Recibo");
+    expect(es.audit.downloadVia.link).toBe("Un enlace de 5 minutos (teléfono)");
+  });
+
   it("say the message thread's phrases in Spanish, with the shared words and the staff's own", () => {
     expect(es.messages.thread.removeAttachment("a.pdf")).toBe("Quitar a.pdf");
     expect(es.messages.thread.label).toBe("Respuesta");

@@ -12,7 +12,6 @@ import type { Actor } from "../../lib/actor.ts";
 import { DomainError, notFound } from "../../lib/domain-error.ts";
 import { type IdempotentResult, runIdempotent } from "../../lib/idempotency.ts";
 import { writeAudit } from "../audit/audit.service.ts";
-import { completeCasePaymentStage } from "../cases/cases.service.ts";
 import { getSettings } from "../settings/settings.service.ts";
 import { paymentGatewayOf, stripeGatewayOf } from "./gateways.ts";
 import { settledState } from "./invoice-totals.ts";
@@ -29,6 +28,7 @@ import {
   updateInvoiceRow,
 } from "./invoices.repository.ts";
 import { getInvoice, invoiceLink, notifyClient, readInvoice } from "./invoices.service.ts";
+import { completeStageWhenPaid } from "./stage-invoice.ts";
 
 const balanceOf = (row: InvoiceRow) => row.totalMinor - (row.paidMinor - row.refundedMinor);
 
@@ -98,14 +98,7 @@ async function applyPayment(ctx: AppContext, tx: Tx, row: InvoiceRow, money: Mon
         : `We received ${amount} on invoice ${row.number}. ${formatCurrency(Math.max(0, balance - money.amountMinor), row.currency)} remains.`,
     key: `payment:${payment.id}`,
   });
-  if (state === "paid" && row.isStageInvoice) {
-    await completeCasePaymentStage(ctx, tx, {
-      caseId: row.caseId,
-      actor: money.actor,
-      invoiceId: row.id,
-      invoiceNumber: row.number,
-    });
-  }
+  await completeStageWhenPaid(ctx, tx, row, state, money.actor);
   return true;
 }
 

@@ -5,6 +5,7 @@ import { DomainError, notFound } from "../../lib/domain-error.ts";
 import { signGrant, verifyGrant } from "../../storage/signed-url.ts";
 import { getSettings } from "../settings/settings.service.ts";
 import { renderInvoicePdf } from "./invoice-pdf.ts";
+import { auditPdfDownload } from "./invoice-pdf-audit.ts";
 import { findInvoice } from "./invoices.repository.ts";
 import { pdfFileName, readInvoice } from "./invoices.service.ts";
 
@@ -13,7 +14,8 @@ type PdfKind = "invoice" | "receipt";
 /** Long enough for the browser to open it, too short to pass around (as document downloads). */
 export const PDF_LINK_SECONDS = 300;
 
-const grantKey = (id: string, kind: PdfKind) => `invoice-pdf:${id}:${kind}`;
+// The key names the PDF and who asked for the link, so opening it is audited as theirs.
+const grantPrefix = (id: string, kind: PdfKind) => `invoice-pdf:${id}:${kind}:`;
 const pdfPath = (id: string, kind: PdfKind) =>
   kind === "invoice" ? `/api/invoices/${id}/pdf` : `/api/invoices/${id}/receipt.pdf`;
 
@@ -30,7 +32,7 @@ export async function createInvoicePdfLink(
   const filename = pdfFileName(await readInvoice(ctx, actor, id), kind);
   const exp = Math.floor(Date.now() / 1000) + PDF_LINK_SECONDS;
   const token = signGrant(ctx.config.authSecret, {
-    key: grantKey(id, kind),
+    key: `${grantPrefix(id, kind)}${actor.id}`,
     exp,
     name: filename,
     type: "application/pdf",
@@ -42,7 +44,10 @@ export async function createInvoicePdfLink(
   };
 }
 
-/** The PDF a live link grants; a wrong, foreign or expired token is a 403 and renders nothing. */
+/**
+ * The PDF a live link grants, audited as a download by whoever asked for the link; a wrong, foreign
+ * or expired token is a 403 and renders nothing.
+ */
 export async function getInvoicePdfByLink(
   ctx: AppContext,
   id: string,
@@ -50,10 +55,15 @@ export async function getInvoicePdfByLink(
   token: string,
 ): Promise<{ filename: string; pdf: Buffer }> {
   const grant = verifyGrant(ctx.config.authSecret, token);
-  if (!grant || grant.key !== grantKey(id, kind)) {
+  const actorId = grant?.key.startsWith(grantPrefix(id, kind))
+    ? grant.key.slice(grantPrefix(id, kind).length)
+    : "";
+  if (!grant || !actorId) {
     throw new DomainError("FORBIDDEN", "This PDF link is invalid or has expired; open the invoice again");
   }
   const invoice = await findInvoice(ctx.db, id);
   if (!invoice) throw notFound("Invoice");
-  return { filename: grant.name, pdf: await renderInvoicePdf(invoice, await getSettings(ctx), kind) };
+  const pdf = await renderInvoicePdf(invoice, await getSettings(ctx), kind);
+  await auditPdfDownload(ctx.db, { actorId, invoice, kind, via: "link" });
+  return { filename: grant.name, pdf };
 }

@@ -1,8 +1,9 @@
 import type { VisaCase } from "@referral-app/shared/schemas/case";
 import type { Invoice } from "@referral-app/shared/schemas/invoice";
+import { and, eq } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { visaTypes } from "../../db/schema/index.ts";
+import { auditLog, visaTypes } from "../../db/schema/index.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
 
 // A 1×1 PNG: the letterhead's logo must not break the document.
@@ -78,6 +79,23 @@ async function textOf(url: string, user = client): Promise<string> {
   }
 }
 
+/** The audited PDF downloads of an invoice (invoice before receipt): who, which PDF, and how. */
+const downloadsOf = async (invoiceId: string) =>
+  (
+    await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, invoiceId), eq(auditLog.action, "invoice.pdf_downloaded")))
+  )
+    .map(
+      (entry): Record<string, unknown> => ({
+        actorId: entry.actorId,
+        entityType: entry.entityType,
+        ...entry.after,
+      }),
+    )
+    .sort((a, b) => String(a.kind ?? "").localeCompare(String(b.kind ?? "")));
+
 describe("GET /api/invoices/:id/pdf and /receipt.pdf", () => {
   it("prints a USD invoice with the letterhead, client, case, lines, tax, payments and balance", async () => {
     const invoice = await paidInvoice("USD", 12_345, 20_000);
@@ -116,6 +134,16 @@ describe("GET /api/invoices/:id/pdf and /receipt.pdf", () => {
     expect(receipt).toContain("Received with thanks: ¥155,000.");
   });
 
+  it("audits each download: who, which invoice, invoice or receipt", async () => {
+    const invoice = await paidInvoice("USD", 10_000, 2_000);
+    await textOf(`/api/invoices/${invoice.id}/pdf`);
+    await textOf(`/api/invoices/${invoice.id}/receipt.pdf`, admin);
+    expect(await downloadsOf(invoice.id)).toEqual([
+      { actorId: client.id, entityType: "invoice", number: invoice.number, kind: "invoice", via: "session" },
+      { actorId: admin.id, entityType: "invoice", number: invoice.number, kind: "receipt", via: "session" },
+    ]);
+  });
+
   it("has no receipt before a payment, and no PDF for someone else", async () => {
     const created = json<{ data: Invoice }>(
       await post("/api/admin/invoices", { caseId, lines: [{ description: "Fee", unitAmountMinor: 100 }] }),
@@ -152,6 +180,7 @@ describe("GET /api/invoices/:id/pdf-link", () => {
     expect(lifetime).toBeGreaterThan(250_000);
     expect(lifetime).toBeLessThanOrEqual(300_000);
 
+    expect(await downloadsOf(invoice.id)).toEqual([]);
     const pdf = await open(link.url);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers["content-type"]).toBe("application/pdf");
@@ -177,6 +206,12 @@ describe("GET /api/invoices/:id/pdf-link", () => {
     const receipt = json<{ data: { url: string } }>(await linkOf(invoice.id, client, "receipt")).data;
     expect(receipt.url).toContain(`/api/invoices/${invoice.id}/receipt.pdf?token=`);
     expect((await open(receipt.url)).statusCode).toBe(200);
+    // Opened without a session, each download is still the client's (the refused ones are not there).
+    expect(await downloadsOf(invoice.id)).toEqual([
+      { actorId: client.id, entityType: "invoice", number: invoice.number, kind: "invoice", via: "link" },
+      { actorId: client.id, entityType: "invoice", number: invoice.number, kind: "receipt", via: "link" },
+    ]);
+    expect(await downloadsOf(other.id)).toEqual([]);
   });
 
   it("stops working once the 5 minutes are over", async () => {

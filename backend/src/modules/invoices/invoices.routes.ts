@@ -106,7 +106,7 @@ export const invoicesRoutes: FastifyPluginAsyncZod = async (app) => {
               : "The receipt as PDF, once something was paid",
           description:
             "With `?token=` from `GET /api/invoices/:id/pdf-link` no session is needed; a wrong, altered or " +
-            "expired token is a 403.",
+            "expired token is a 403. Each download is audited (`invoice.pdf_downloaded`), a link's as its asker's.",
           params: idParamsSchema,
           querystring: invoicePdfQuerySchema,
           produces: ["application/pdf"],

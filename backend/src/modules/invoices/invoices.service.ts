@@ -22,6 +22,7 @@ import { enqueueNotification, queueActionMail } from "../notifications/notificat
 import { getSettings } from "../settings/settings.service.ts";
 import { applyReferralCredit, returnReferralCredit } from "./invoice-credit.ts";
 import { renderInvoicePdf } from "./invoice-pdf.ts";
+import { auditPdfDownload } from "./invoice-pdf-audit.ts";
 import { invoiceTotals, todayUtc } from "./invoice-totals.ts";
 import {
   findCaseForInvoice,
@@ -43,6 +44,7 @@ import {
   updateInvoiceRow,
   visaTypeExists,
 } from "./invoices.repository.ts";
+import { completeStageWhenPaid } from "./stage-invoice.ts";
 
 export { latestIssuedInvoiceDate } from "./invoice-retention.ts";
 
@@ -263,19 +265,28 @@ export async function sendInvoice(ctx: AppContext, actor: Actor, id: string): Pr
     });
     const amount = formatCurrency(totals.totalMinor, row.currency);
     const sent = { ...row, number };
+    const paid = state === "paid";
     await notifyClient(ctx, tx, sent, {
       title: `Invoice ${number}`,
-      body: `Invoice ${number} for ${amount} is due on ${row.dueDate}.`,
+      body: paid
+        ? `Invoice ${number} is already paid in full: there is nothing to pay.`
+        : `Invoice ${number} for ${amount} is due on ${row.dueDate}.`,
       key: "sent",
     });
+    await completeStageWhenPaid(ctx, tx, sent, state, actor);
     await queueActionMail(
       ctx,
       {
         to: invoice.clientEmail,
         name: invoice.clientName,
         subject: `Invoice ${number}: ${amount}`,
-        intro: `Your invoice ${number} for ${amount} (case ${invoice.caseNumber}) is ready. It is due on ${row.dueDate}.`,
-        action: { label: "View and pay the invoice", url: invoiceLink(ctx, row) },
+        intro: paid
+          ? `Your invoice ${number} (case ${invoice.caseNumber}) is ready. It is already paid in full: there is nothing to pay.`
+          : `Your invoice ${number} for ${amount} (case ${invoice.caseNumber}) is ready. It is due on ${row.dueDate}.`,
+        action: {
+          label: paid ? "View the invoice" : "View and pay the invoice",
+          url: invoiceLink(ctx, row),
+        },
       },
       tx,
     );
@@ -375,7 +386,7 @@ export function pdfFileName(invoice: Invoice, kind: "invoice" | "receipt"): stri
   return kind === "receipt" ? `receipt-${name}.pdf` : `${name}.pdf`;
 }
 
-/** The invoice or its receipt as PDF, with the consultancy's letterhead; a receipt needs a payment. */
+/** The invoice or its receipt as PDF, with the consultancy's letterhead (audited); a receipt needs a payment. */
 export async function getInvoicePdf(
   ctx: AppContext,
   actor: Actor,
@@ -384,5 +395,7 @@ export async function getInvoicePdf(
 ): Promise<{ filename: string; pdf: Buffer }> {
   const invoice = await readInvoice(ctx, actor, id);
   const filename = pdfFileName(invoice, kind);
-  return { filename, pdf: await renderInvoicePdf(invoice, await getSettings(ctx), kind) };
+  const pdf = await renderInvoicePdf(invoice, await getSettings(ctx), kind);
+  await auditPdfDownload(ctx.db, { actorId: actor.id, invoice, kind, via: "session" });
+  return { filename, pdf };
 }

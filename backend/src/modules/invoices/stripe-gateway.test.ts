@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { VisaCase } from "@referral-app/shared/schemas/case";
 import type { Invoice, PayInvoiceResult } from "@referral-app/shared/schemas/invoice";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { invoicePayments, paymentEvents, visaTypes } from "../../db/schema/index.ts";
+import { auditLog, invoicePayments, paymentEvents, visaTypes } from "../../db/schema/index.ts";
 import { type StripeApiServer, startStripeApiServer } from "../../test/stripe-api-server.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
 
@@ -45,11 +45,12 @@ const data = <T>(response: { json(): unknown }) => (response.json() as { data: T
 const post = (url: string, user: SignedUpUser, payload: unknown = {}) =>
   t.app.inject({ method: "POST", url, headers: user.headers, payload: payload as object });
 
-async function openInvoice(amount = 120_000): Promise<Invoice> {
+async function openInvoice(amount = 120_000, isStageInvoice = false): Promise<Invoice> {
   const created = data<Invoice>(
     await post("/api/admin/invoices", admin, {
       caseId,
       currency: "USD",
+      isStageInvoice,
       lines: [{ description: "Service fee", quantity: 1, unitAmountMinor: amount }],
     }),
   );
@@ -191,6 +192,19 @@ describe("POST /api/webhooks/stripe", () => {
     expect(json(replay)).toEqual({ received: true, processed: false });
     expect(await paymentsOf(invoice.id)).toHaveLength(1);
     expect(await invoiceOf(invoice.id)).toMatchObject({ state: "paid", paidMinor: 120_000 });
+  });
+
+  it("completes the case's Payment stage once when the stage invoice is paid by card", async () => {
+    const invoice = await openInvoice(60_000, true);
+    const payload = sessionCompleted(invoice, paymentIntent());
+    expect((await deliver(payload)).statusCode).toBe(200);
+    expect((await deliver(payload)).statusCode).toBe(200);
+    expect(await invoiceOf(invoice.id)).toMatchObject({ state: "paid" });
+    const completed = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, caseId), eq(auditLog.action, "case.payment_completed")));
+    expect(completed.map((entry) => entry.after)).toEqual([{ invoiceId: invoice.id }]);
   });
 
   it("records the money once whichever of payment_intent.succeeded and the session completion comes first", async () => {

@@ -1,4 +1,4 @@
-import type { CaseSummary } from "@referral-app/shared/schemas/case";
+import type { CaseSummary, VisaCase } from "@referral-app/shared/schemas/case";
 import type { Invoice } from "@referral-app/shared/schemas/invoice";
 import {
   type CreditBalance,
@@ -8,7 +8,13 @@ import {
 import { and, asc, eq } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, referrals, rewardLedger, rewardPreferences } from "../../db/schema/index.ts";
+import {
+  auditLog,
+  notifications,
+  referrals,
+  rewardLedger,
+  rewardPreferences,
+} from "../../db/schema/index.ts";
 import { createTestApp, json, type SignedUpUser, signUp, type TestApp } from "../../test/test-app.ts";
 
 let t: TestApp;
@@ -135,12 +141,17 @@ describe("PUT /api/users/:id/reward-preference", () => {
   });
 });
 
-async function invoiceFor(user: SignedUpUser, unitAmountMinor = 80_000): Promise<Invoice> {
+async function invoiceFor(
+  user: SignedUpUser,
+  unitAmountMinor = 80_000,
+  options: { isStageInvoice?: boolean } = {},
+): Promise<Invoice> {
   const userCase = await primaryCase(user);
   const created = data<Invoice>(
     await call("POST", "/api/admin/invoices", admin, {
       caseId: userCase.id,
       currency: "USD",
+      ...options,
       lines: [{ description: "Service fee", quantity: 1, unitAmountMinor }],
     }),
   );
@@ -197,6 +208,43 @@ describe("credit on the referrer's next invoice", () => {
       status: "credited",
       invoiceNumber: invoice.number,
     });
+  });
+
+  it("completes the Payment stage, once, when the credit pays a stage invoice in full", async () => {
+    const { referrer } = await referrerWithCredit("Ines Duarte");
+    const invoice = await invoiceFor(referrer, 10_000, { isStageInvoice: true });
+    expect(invoice).toMatchObject({ state: "paid", totalMinor: 0, balanceMinor: 0 });
+    const visaCase = data<VisaCase>(await call("GET", `/api/cases/${invoice.caseId}`, referrer));
+    expect(visaCase.currentStage).toBe("payment");
+    expect(visaCase.stages.find((stage) => stage.id === "payment")).toMatchObject({
+      status: "completed",
+      completed: true,
+    });
+    // A later stage invoice, paid with money, finds the stage complete and changes nothing.
+    const next = await invoiceFor(referrer, 20_000, { isStageInvoice: true });
+    const paid = await call("POST", `/api/admin/invoices/${next.id}/payments`, admin, {
+      amount: 20_000,
+      method: "cash",
+      reference: "Front desk",
+      paidAt: new Date(Date.now() - 60_000).toISOString(),
+    });
+    expect(data<Invoice>(paid).state).toBe("paid");
+    const completed = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, invoice.caseId), eq(auditLog.action, "case.payment_completed")));
+    expect(completed.map((entry) => entry.after)).toEqual([{ invoiceId: invoice.id }]);
+    await t.drain();
+    const told = await t.ctx.db
+      .select()
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.userId, referrer.id),
+          eq(notifications.title, "Payment received: stage complete"),
+        ),
+      );
+    expect(told).toHaveLength(1);
   });
 
   it("leaves the rewards of a referrer who takes cash for the payout", async () => {

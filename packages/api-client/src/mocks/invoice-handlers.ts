@@ -1,4 +1,9 @@
-import type { Invoice, InvoiceSummary } from "@referral-app/shared/schemas/invoice";
+import {
+  type Invoice,
+  type InvoiceSummary,
+  refundInvoiceSchema,
+  voidInvoiceSchema,
+} from "@referral-app/shared/schemas/invoice";
 import {
   type CreditBalance,
   REWARD_CREDIT_DISCLOSURE,
@@ -8,7 +13,7 @@ import {
 import { http } from "msw";
 import { fixtureUuid } from "./case-fixtures.ts";
 import type { MockStore } from "./mock-store.ts";
-import { fail, ok } from "./respond.ts";
+import { fail, invalid, ok, readJson } from "./respond.ts";
 
 const summaryOf = ({
   notes: _notes,
@@ -165,6 +170,46 @@ export function invoiceHandlers(store: MockStore, url: (path: string) => string)
         createdAt: new Date().toISOString(),
       });
       return ok(invoice, 201);
+    }),
+    // Void and refund answer the API's 409s: money held cannot be voided, no more than was paid goes back.
+    http.post(url("admin/invoices/:id/void"), async ({ params, request }) => {
+      const invoice = invoices.find((entry) => entry.id === params.id);
+      if (!invoice) return fail("NOT_FOUND", "Invoice not found");
+      const parsed = voidInvoiceSchema.safeParse(await readJson(request));
+      if (!parsed.success) return invalid(parsed.error);
+      if (invoice.paidMinor - invoice.refundedMinor > 0) {
+        return fail(
+          "INVALID_TRANSITION",
+          `A ${invoice.state.replace("_", " ")} invoice cannot be voided; refund it first`,
+        );
+      }
+      Object.assign(invoice, { state: "void", balanceMinor: 0, overdue: false });
+      return ok(invoice);
+    }),
+    http.post(url("admin/invoices/:id/refund"), async ({ params, request }) => {
+      const invoice = invoices.find((entry) => entry.id === params.id);
+      if (!invoice) return fail("NOT_FOUND", "Invoice not found");
+      const parsed = refundInvoiceSchema.safeParse(await readJson(request));
+      if (!parsed.success) return invalid(parsed.error);
+      const refundable = invoice.paidMinor - invoice.refundedMinor;
+      if (refundable <= 0) return fail("INVALID_TRANSITION", "This invoice has nothing to refund");
+      const amount = parsed.data.amount ?? refundable;
+      if (amount > refundable) {
+        return fail("CONFLICT", "At most the amount paid can be refunded", { refundableMinor: refundable });
+      }
+      invoice.refundedMinor += amount;
+      invoice.balanceMinor += amount;
+      invoice.state = invoice.paidMinor === invoice.refundedMinor ? "refunded" : "partially_paid";
+      invoice.payments.push({
+        id: fixtureUuid(900_100 + invoice.payments.length),
+        kind: "refund",
+        amountMinor: amount,
+        method: invoice.payments.find((payment) => payment.kind === "payment")?.method ?? "cash",
+        reference: parsed.data.reason,
+        paidAt: new Date().toISOString(),
+        createdAt: new Date().toISOString(),
+      });
+      return ok(invoice);
     }),
   ];
 }

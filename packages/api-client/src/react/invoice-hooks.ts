@@ -2,8 +2,10 @@ import type {
   AdminInvoiceListQuery,
   CreateInvoiceData,
   RecordPaymentData,
+  RefundInvoiceData,
   RevenueAnalyticsQuery,
   UpdateInvoiceData,
+  VoidInvoiceData,
 } from "@referral-app/shared/schemas/invoice";
 import type { UpdateRewardPreferenceData } from "@referral-app/shared/schemas/rewards";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -120,6 +122,15 @@ export function useInvoiceActions() {
     recordPayment: useMutation({
       mutationFn: ({ id, data, key }: { id: string; data: RecordPaymentData; key: string }) =>
         services.invoices.recordPayment(id, data, key),
+      onSuccess: refresh,
+    }),
+    voidInvoice: useMutation({
+      mutationFn: ({ id, data }: { id: string; data: VoidInvoiceData }) => services.invoices.void(id, data),
+      onSuccess: refresh,
+    }),
+    refund: useMutation({
+      mutationFn: ({ id, data }: { id: string; data: RefundInvoiceData }) =>
+        services.invoices.refund(id, data),
       onSuccess: refresh,
     }),
   };

@@ -76,6 +76,19 @@ describe("audit changes in words", () => {
     ]);
   });
 
+  it("says which PDF of which invoice was downloaded, and how", () => {
+    expect(
+      describeChanges(
+        entry({
+          action: "invoice.pdf_downloaded",
+          entityType: "invoice",
+          after: { number: "INV-2026-0007", kind: "receipt", via: "link" },
+        }),
+        names,
+      ),
+    ).toEqual(["Invoice: INV-2026-0007", "PDF: Receipt", "Opened with: A 5-minute link (phone)"]);
+  });
+
   it("shows a value that appears as set, not as null → value", () => {
     expect(
       describeChanges(entry({ before: null, after: { recipientCount: 0, country: "IE" } }), names),

@@ -33,6 +33,8 @@ function enumWords(key: string, value: string, entityType: string): string | und
         ? strings.invoices.states
         : { open: strings.cases.states.open, done: strings.case.done },
     method: strings.invoices.record.allMethods,
+    kind: entityType === "invoice" ? strings.audit.pdfKinds : undefined,
+    via: strings.audit.downloadVia,
     language: strings.language,
     theme: strings.common.themes,
   };

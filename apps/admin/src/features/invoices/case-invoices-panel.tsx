@@ -1,4 +1,4 @@
-import { useApi, useCaseInvoices, useInvoiceActions } from "@referral-app/api-client/react";
+import { useApi, useCaseInvoices, useInvoiceActions, useSession } from "@referral-app/api-client/react";
 import { formatCurrency, formatDate } from "@referral-app/shared/formatting";
 import type { InvoiceSummary } from "@referral-app/shared/schemas/invoice";
 import { Badge } from "@referral-app/ui/badge";
@@ -9,6 +9,8 @@ import { useToast } from "@referral-app/ui/toast";
 import { strings } from "../../strings.ts";
 import { InvoiceEditor } from "./invoice-editor.tsx";
 import { RecordPaymentDialog } from "./record-payment-dialog.tsx";
+import { canRefund, RefundInvoiceDialog } from "./refund-invoice-dialog.tsx";
+import { canVoid, VoidInvoiceDialog } from "./void-invoice-dialog.tsx";
 
 export function InvoiceStateBadge({ invoice }: { invoice: InvoiceSummary }) {
   if (invoice.overdue) return <Badge tone="danger">{strings.invoices.overdue}</Badge>;
@@ -21,6 +23,8 @@ function InvoiceRow({ invoice }: { invoice: InvoiceSummary }) {
   const { services } = useApi();
   const { send } = useInvoiceActions();
   const { toast } = useToast();
+  // Money leaves the consultancy only on an admin's word (the API refuses staff a refund).
+  const isAdmin = useSession().data?.user.role === "admin";
   const money = (minor: number) => formatCurrency(minor, invoice.currency);
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
@@ -53,6 +57,8 @@ function InvoiceRow({ invoice }: { invoice: InvoiceSummary }) {
         {invoice.state === "open" || invoice.state === "partially_paid" ? (
           <RecordPaymentDialog invoice={invoice} />
         ) : null}
+        {isAdmin && canRefund(invoice) ? <RefundInvoiceDialog invoice={invoice} /> : null}
+        {canVoid(invoice) ? <VoidInvoiceDialog invoice={invoice} /> : null}
         <a
           className={buttonClasses({ variant: "ghost", size: "sm" })}
           href={services.invoices.pdfPath(invoice.id)}
@@ -65,7 +71,7 @@ function InvoiceRow({ invoice }: { invoice: InvoiceSummary }) {
   );
 }
 
-/** The case's invoices for staff: send drafts, record payments, and the editor for a new one. */
+/** The case's invoices for staff: send drafts, record payments, refund, void, and the editor for a new one. */
 export function CaseInvoicesPanel({ caseId }: { caseId: string }) {
   const invoices = useCaseInvoices(caseId);
   return (

@@ -20,7 +20,7 @@ let nextKey = 1;
 const emptyLine = (): Line => ({ key: nextKey++, description: "", quantity: "1", amount: "", taxRateId: "" });
 
 /** Minor units of a typed amount, or null while it is not a number the currency can hold. */
-function minorOf(amount: string, currency: string): number | null {
+export function minorOf(amount: string, currency: string): number | null {
   const value = Number(amount.replace(/,/g, ""));
   if (amount.trim() === "" || !Number.isFinite(value)) return null;
   try {
