@@ -8,6 +8,7 @@ import {
   formatPercent,
   formatRelativeTime,
   fromMinorUnits,
+  parseAmountInput,
   toMinorUnits,
 } from "./formatting.ts";
 
@@ -172,5 +173,36 @@ describe("formatCountry", () => {
     expect(formatCountry("AU")).toBe("Australia");
     expect(formatCountry("es", "es-ES")).toBe("España");
     expect(formatCountry("??")).toBe("??");
+  });
+});
+
+describe("parseAmountInput", () => {
+  it("reads either decimal mark and thousands separators", () => {
+    expect(parseAmountInput("150.50", "USD")).toBe(15050);
+    expect(parseAmountInput("150,50", "USD")).toBe(15050);
+    expect(parseAmountInput("150,5", "USD")).toBe(15050);
+    expect(parseAmountInput("1,234.56", "USD")).toBe(123456);
+    expect(parseAmountInput("1.234,56", "USD", "es")).toBe(123456);
+    expect(parseAmountInput("1 234,56", "USD", "es")).toBe(123456);
+    expect(parseAmountInput(" 700 ", "USD")).toBe(70000);
+    expect(parseAmountInput("1,234,567", "USD")).toBe(123456700);
+    expect(parseAmountInput(".5", "USD")).toBe(50);
+    expect(parseAmountInput("-50", "USD")).toBe(-5000);
+    expect(parseAmountInput("−12,50", "EUR", "es")).toBe(-1250);
+  });
+
+  it("reads one mark before three digits as the locale writes numbers", () => {
+    expect(parseAmountInput("1,500", "USD", "en-US")).toBe(150000);
+    expect(parseAmountInput("1.500", "USD", "es")).toBe(150000);
+    expect(parseAmountInput("1,500", "KWD", "es")).toBe(1500);
+    expect(parseAmountInput("1.500", "KWD", "en-US")).toBe(1500);
+  });
+
+  it("refuses what is not an amount the currency can hold", () => {
+    for (const text of ["", " ", "abc", "12a", "5-", "--5", "1.2.3,4,5", "12.345", "1e3", ","]) {
+      expect(parseAmountInput(text, "USD")).toBeNull();
+    }
+    expect(parseAmountInput("1000", "JPY")).toBe(1000);
+    expect(parseAmountInput("1000.5", "JPY")).toBeNull();
   });
 });

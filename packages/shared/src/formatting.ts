@@ -52,6 +52,49 @@ export function fromMinorUnits(amountMinor: number, currency: string): number {
   return amountMinor / 10 ** currencyMinorUnits(currency);
 }
 
+function decimalMark(locale: string): string {
+  return (
+    numberFormat(locale, {})
+      .formatToParts(1.5)
+      .find((part) => part.type === "decimal")?.value ?? "."
+  );
+}
+
+/**
+ * Minor units of an amount a person typed, or null when it is not an amount the currency can hold.
+ * Either decimal mark is understood: "1,234.56", "1.234,56", "150,50", "150.5", "1 234,56". One mark
+ * followed by exactly three digits ("1,500", "1.500") is read as the locale writes numbers: a
+ * thousands separator unless it is the locale's decimal mark. More decimals than the currency has
+ * ("12.345" dollars) are refused rather than rounded. A leading minus gives a negative amount (a
+ * discount line): callers that take only positive amounts check the sign.
+ */
+export function parseAmountInput(text: string, currency: string, locale = DEFAULT_LOCALE): number | null {
+  const signed = text.trim().replace(/[\s\u00a0\u202f']/g, "");
+  const negative = /^[-\u2212]/.test(signed);
+  const compact = negative ? signed.slice(1) : signed;
+  if (!/^[\d.,]*\d[\d.,]*$/.test(compact)) return null;
+  const marks = [...compact.matchAll(/[.,]/g)];
+  const last = marks.at(-1);
+  let decimalAt = -1;
+  if (last?.index !== undefined) {
+    const kinds = new Set(marks.map((mark) => mark[0]));
+    const digitsAfter = compact.length - last.index - 1;
+    if (kinds.size === 2) decimalAt = last.index;
+    else if (marks.length === 1 && (digitsAfter !== 3 || last[0] === decimalMark(locale)))
+      decimalAt = last.index;
+  }
+  const grouped = decimalAt < 0 ? compact : compact.slice(0, decimalAt);
+  // Thousands come in threes with one kind of separator: "1,234,567", not "1.2.3".
+  if (/[.,]/.test(grouped) && !/^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/.test(grouped)) return null;
+  const whole = grouped.replace(/[.,]/g, "");
+  const fraction = decimalAt < 0 ? "" : compact.slice(decimalAt + 1);
+  const digits = currencyMinorUnits(currency);
+  if (/[.,]/.test(fraction) || fraction.length > digits) return null;
+  const minor = Number(whole || "0") * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
+  if (!Number.isSafeInteger(minor)) return null;
+  return negative ? -minor : minor;
+}
+
 /**
  * Formats an amount held in integer minor units (cents, paise; yen have none).
  * Throws RangeError on a fractional amount or an unknown currency code.

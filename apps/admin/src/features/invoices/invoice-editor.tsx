@@ -1,6 +1,7 @@
 import { useInvoiceActions } from "@referral-app/api-client/react";
 import { useConsultancySettings } from "@referral-app/api-client/react/case-admin-hooks";
-import { formatCurrency, toMinorUnits } from "@referral-app/shared/formatting";
+import { consoleLanguage } from "@referral-app/app-kit/console-language";
+import { formatCurrency, parseAmountInput } from "@referral-app/shared/formatting";
 import { Button } from "@referral-app/ui/button";
 import { Checkbox, Field, FormMessage, Input, Select } from "@referral-app/ui/form";
 import { useToast } from "@referral-app/ui/toast";
@@ -19,14 +20,12 @@ interface Line {
 let nextKey = 1;
 const emptyLine = (): Line => ({ key: nextKey++, description: "", quantity: "1", amount: "", taxRateId: "" });
 
-/** Minor units of a typed amount, or null while it is not a number the currency can hold. */
+/** Minor units of a typed amount ("150.50", "150,50", "1.234,56"), or null while it is not one the currency can hold. */
 export function minorOf(amount: string, currency: string): number | null {
-  const value = Number(amount.replace(/,/g, ""));
-  if (amount.trim() === "" || !Number.isFinite(value)) return null;
   try {
-    return toMinorUnits(value, currency);
+    return parseAmountInput(amount, currency, consoleLanguage());
   } catch {
-    return null;
+    return null; // a currency code still being typed
   }
 }
 

@@ -1,5 +1,5 @@
 import { useInvoiceActions } from "@referral-app/api-client/react";
-import { formatCurrency, fromMinorUnits, toMinorUnits } from "@referral-app/shared/formatting";
+import { formatCurrency, fromMinorUnits } from "@referral-app/shared/formatting";
 import { type InvoiceSummary, MANUAL_PAYMENT_METHODS } from "@referral-app/shared/schemas/invoice";
 import { Button } from "@referral-app/ui/button";
 import { Dialog } from "@referral-app/ui/dialog";
@@ -8,6 +8,7 @@ import { useToast } from "@referral-app/ui/toast";
 import { useState } from "react";
 import { errorMessage } from "../../error-message.ts";
 import { strings } from "../../strings.ts";
+import { minorOf } from "./invoice-editor.tsx";
 
 type Method = (typeof MANUAL_PAYMENT_METHODS)[number];
 // One Idempotency-Key per payment the user confirms: a retried request never records it twice.
@@ -25,8 +26,8 @@ export function RecordPaymentDialog({ invoice }: { invoice: InvoiceSummary }) {
   const [reference, setReference] = useState("");
   const [paidAt, setPaidAt] = useState(new Date().toISOString().slice(0, 10));
   const [key, setKey] = useState(newKey);
-  const value = Number(amount);
-  const minor = Number.isFinite(value) && value > 0 ? toMinorUnits(value, invoice.currency) : null;
+  const typed = minorOf(amount, invoice.currency);
+  const minor = typed !== null && typed > 0 ? typed : null;
   const ready = minor !== null && reference.trim() !== "" && paidAt !== "";
   const reset = (next: boolean) => {
     setOpen(next);

@@ -118,12 +118,16 @@ describe("refunding an invoice on the staff case page", () => {
     await user.type(amount, "2000");
     expect(within(dialog).getByText("At most $1,500.00 can be refunded.")).toBeInTheDocument();
     await user.clear(amount);
-    await user.type(amount, "400");
+    await user.type(amount, "2,000");
+    expect(within(dialog).getByText("At most $1,500.00 can be refunded.")).toBeInTheDocument();
+    // A decimal comma is a decimal mark, never a hundredfold amount.
+    await user.clear(amount);
+    await user.type(amount, "400,50");
     await user.type(within(dialog).getByLabelText(/Reason/), "Fee reduced");
-    await user.click(within(dialog).getByRole("button", { name: "Refund $400.00" }));
+    await user.click(within(dialog).getByRole("button", { name: "Refund $400.50" }));
     expect(await screen.findByText("Refund recorded")).toBeInTheDocument();
     expect(api.calls.find((call) => call.route.endsWith("/refund"))?.body).toEqual({
-      amount: 40_000,
+      amount: 40_050,
       reason: "Fee reduced",
     });
     expect(await screen.findByText("Partly paid")).toBeInTheDocument();

@@ -1,5 +1,5 @@
 import { useApi, usePayoutActions, usePayoutBatches } from "@referral-app/api-client/react";
-import { formatCurrency, toMinorUnits } from "@referral-app/shared/formatting";
+import { formatCurrency } from "@referral-app/shared/formatting";
 import type { PayoutBatch } from "@referral-app/shared/schemas/payout";
 import { Button, buttonClasses } from "@referral-app/ui/button";
 import { Card } from "@referral-app/ui/card";
@@ -10,20 +10,21 @@ import { useToast } from "@referral-app/ui/toast";
 import { type FormEvent, useState } from "react";
 import { errorMessage } from "../../error-message.ts";
 import { strings } from "../../strings.ts";
+import { minorOf } from "../invoices/invoice-editor.tsx";
 
 function CreateBatchesForm() {
   const { create } = usePayoutActions();
   const { toast } = useToast();
   const [minimum, setMinimum] = useState("50.00");
   const [holdDays, setHoldDays] = useState("14");
-  const value = Number(minimum);
-  const valid = minimum.trim() !== "" && Number.isFinite(value) && value >= 0;
+  const minimumMinor = minorOf(minimum, "USD");
+  const valid = minimumMinor !== null && minimumMinor >= 0;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!valid) return;
+    if (minimumMinor === null || !valid) return;
     // Minimums are entered in the reward currency's units; USD's two decimals cover most offices.
     create.mutate(
-      { minimumMinor: toMinorUnits(value, "USD"), holdDays: Math.max(0, Math.trunc(Number(holdDays)) || 0) },
+      { minimumMinor, holdDays: Math.max(0, Math.trunc(Number(holdDays)) || 0) },
       { onSuccess: (batches) => toast({ title: strings.payouts.created(batches.length), tone: "success" }) },
     );
   };
