@@ -18,12 +18,16 @@ export async function registerSchedules(ctx: AppContext, jobs: readonly AnyJob[]
   for (const job of jobs) if (job.cron) await ctx.queue.schedule(job, job.cron);
 }
 
-/** Subscribes a handler for every job and registers the recurring ones; pg-boss retries failures. */
+/**
+ * Subscribes a handler for every job and registers the recurring ones; pg-boss retries failures.
+ * A recurring job gets one worker: it runs once per schedule across all workers, so more would only
+ * poll (each worker fetches on its own: 12 recurring queues × 4 workers were 48 of an idle worker's
+ * 64 pollers).
+ */
 export async function startWorkers(ctx: AppContext, jobs: readonly AnyJob[] = JOBS): Promise<void> {
   for (const job of jobs) {
-    await ctx.queue.work(job, { concurrency: ctx.config.workerConcurrency }, (item) =>
-      runJob(job, item, ctx),
-    );
+    const concurrency = job.cron ? 1 : ctx.config.workerConcurrency;
+    await ctx.queue.work(job, { concurrency }, (item) => runJob(job, item, ctx));
   }
   await registerSchedules(ctx, jobs);
 }

@@ -1,11 +1,10 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { Counter, Gauge, Histogram } from "prom-client";
 import { JOBS } from "../jobs/registry.ts";
 import { DomainError } from "../lib/domain-error.ts";
-import { processRegistry } from "../lib/job-metrics.ts";
-import { startMetricsServer } from "../lib/metrics-server.ts";
+import { processMetrics, startMetricsServer } from "../lib/metrics-server.ts";
 import { clientEventMetrics } from "./client-event-metrics.ts";
 
 function bearerMatches(header: string | undefined, token: string): boolean {
@@ -19,9 +18,15 @@ function bearerMatches(header: string | undefined, token: string): boolean {
  * (jobs run in this process), database pool, SSE streams, client errors and web vitals, process stats.
  */
 export const metricsPlugin = fp(async (app: FastifyInstance) => {
-  const own = new Registry();
-  collectDefaultMetrics({ register: own });
-  const registry = Registry.merge([own, processRegistry]);
+  const { config } = app.ctx;
+  const { token, port } = config.metrics;
+  // Route names, queue depths and pool sizes are for operators, not for the internet. Nothing is
+  // collected when nobody can read it (no timers, no per-request counting).
+  if (port === undefined && config.env === "production" && !token) {
+    app.log.warn("/metrics is off: set METRICS_TOKEN or METRICS_PORT to serve it");
+    return;
+  }
+  const registry = processMetrics();
   const recordClientEvents = clientEventMetrics(registry);
   const requests = new Counter({
     name: "http_requests_total",
@@ -77,16 +82,9 @@ export const metricsPlugin = fp(async (app: FastifyInstance) => {
     if (route === "/api/analytics/events" && reply.statusCode === 202) recordClientEvents(request.body);
   });
 
-  const { config } = app.ctx;
-  const { token, port } = config.metrics;
   if (port !== undefined) {
     const server = await startMetricsServer(port, config.host, registry);
     app.addHook("onClose", () => new Promise<void>((resolve) => server.close(() => resolve())));
-    return;
-  }
-  // Route names, queue depths and pool sizes are for operators, not for the internet.
-  if (config.env === "production" && !token) {
-    app.log.warn("/metrics is off: set METRICS_TOKEN or METRICS_PORT to serve it");
     return;
   }
   app.get("/metrics", { schema: { hide: true } }, async (request, reply) => {

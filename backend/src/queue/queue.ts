@@ -145,6 +145,9 @@ export async function startQueue(
           // rather than 5.
           cronWorkerIntervalSeconds: 45,
           flowIntervalSeconds: 45,
+          // The instance registry compares instances sharing a database: there is one here. Its
+          // heartbeat samples the event loop every 20 ms (50 wake-ups a second) and writes every 30 s.
+          registerInstance: false,
           supervise: options.supervise,
           schedule: options.supervise,
         })
