@@ -2,8 +2,8 @@ import { defineProject } from "vitest/config";
 
 // `npm run test:gateway`: the nginx gateway (gateway-tests/, with two real API instances on PostgreSQL for
 // messages) and `terraform fmt`; needs nginx, openssl, terraform and a PostgreSQL server. The gateway tests
-// live outside tests/, so the Node-only project (`npm test`) never collects them.
-export const GATEWAY_TESTS = ["gateway-tests/**/*.test.ts", "tests/terraform-fmt.test.ts"];
+// live outside tests/ and are named *.nginx.ts, so no Node-only run (`npm test`, a bare vitest) collects them.
+export const GATEWAY_TESTS = ["gateway-tests/**/*.nginx.ts", "tests/terraform-fmt.test.ts"];
 
 export default defineProject({
   test: {
