@@ -158,6 +158,8 @@ export async function eraseDueAccounts(ctx: AppContext, now: Date): Promise<numb
         await deleteUser(tx, deletion.userId);
       }
     });
+    // This process forgets the account's sessions at once; the others on the database's notice (0017).
+    ctx.sessions?.invalidate(`u:${deletion.userId}`);
   }
   return due.length;
 }
