@@ -5,10 +5,11 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestApp, json, type TestApp } from "./test/test-app.ts";
+import type { TestApp } from "./test/test-app.ts";
 
 // Every route the app registers, seen through an onRoute hook added to each Fastify instance the
-// moment it is created (before buildApp registers anything).
+// moment it is created (before buildApp registers anything). The backend's files share one module
+// registry per worker (isolate: false), so the app is imported afresh below, after the mock is in place.
 const registered = vi.hoisted(() => [] as { method: string; url: string }[]);
 vi.mock("fastify", async (importOriginal) => {
   const actual = await importOriginal<typeof import("fastify")>();
@@ -39,10 +40,12 @@ let t: TestApp;
 let doc: OpenApiDocument;
 
 beforeAll(async () => {
+  vi.resetModules();
+  const { createTestApp } = await import("./test/test-app.ts");
   t = await createTestApp();
   const response = await t.app.inject({ url: "/api/openapi.json" });
   expect(response.statusCode).toBe(200);
-  doc = json<OpenApiDocument>(response);
+  doc = response.json<OpenApiDocument>();
 });
 afterAll(() => t.close());
 
