@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { cp, mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -51,6 +51,52 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60_0
 }
 
 /**
+ * One test run's spec files (each a child of one `node --test` process) share one seeded folder: the
+ * first spec seeds it (a fresh embedded database, every migration, the demo: the slow part of a start),
+ * every spec starts from its own copy. Keyed by the runner's pid and start time, so another run (or a
+ * new build's migrations) seeds afresh; folders of runners that have exited are removed.
+ */
+function runKey(): string | undefined {
+  try {
+    // Field 22 of /proc/<pid>/stat: the process's start time in clock ticks since boot.
+    const stat = readFileSync(`/proc/${process.ppid}/stat`, "utf8");
+    const startedAt = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+    return startedAt ? `${process.ppid}-${startedAt}` : undefined;
+  } catch {
+    return undefined; // No /proc: every spec seeds its own.
+  }
+}
+
+const SEED_PREFIX = "referral-browser-seed-";
+
+async function removeExitedRunsSeeds(keep: string): Promise<void> {
+  for (const name of await readdir(tmpdir())) {
+    if (!name.startsWith(SEED_PREFIX) || name === keep) continue;
+    const pid = Number(name.slice(SEED_PREFIX.length).split("-")[0]);
+    if (Number.isInteger(pid) && existsSync(`/proc/${pid}`)) continue;
+    await rm(path.join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+async function seedInto(dataDir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const seed = () => run(process.execPath, ["--import", "tsx", "backend/src/seed/cli.ts"], env);
+  const key = runKey();
+  if (!key) return seed();
+  const name = `${SEED_PREFIX}${key}`;
+  const shared = path.join(tmpdir(), name);
+  if (!existsSync(shared)) {
+    await removeExitedRunsSeeds(name);
+    await seed();
+    // Published whole or not at all: a folder that exists is a finished seed.
+    const staging = `${shared}.${process.pid}`;
+    await cp(dataDir, staging, { recursive: true });
+    await rename(staging, shared).catch(() => rm(staging, { recursive: true, force: true }));
+    return;
+  }
+  await cp(shared, dataDir, { recursive: true });
+}
+
+/**
  * The real server (backend/dist + the built apps) on a random port with a fresh data folder, seeded
  * with the demo accounts (client@demo.test, staff@demo.test, password demo-password-1).
  * Needs `npm run build` first (the web app in apps/web/dist, the backend in backend/dist).
@@ -80,7 +126,7 @@ export async function startServer(
     RATE_LIMIT_MAX: "100000",
     ...(options.apiOnly ? { SERVE_APPS: "false" } : {}),
   };
-  if (!options.apiOnly) await run(process.execPath, ["--import", "tsx", "backend/src/seed/cli.ts"], env);
+  if (!options.apiOnly) await seedInto(dataDir, env);
   // A script (repo-relative) that edits the seeded data before the server opens it.
   if (options.prepare) await run(process.execPath, ["--import", "tsx", options.prepare], env);
   const entry = options.apiOnly ? ["--import", "tsx", "backend/src/server.ts"] : ["backend/dist/server.js"];
