@@ -19,7 +19,7 @@ async function counts(file) {
 
 for (const file of (await readdir(dir)).filter((name) => /\.(json|log)$/.test(name)).sort()) {
   const [p, f] = await counts(file);
-  console.log(`${file.padEnd(26)} ${String(p).padStart(5)} passed ${String(f).padStart(4)} failed`);
+  console.log(`${file.padEnd(30)} ${String(p).padStart(5)} passed ${String(f).padStart(4)} failed`);
   passed += p;
   failed += f;
 }
