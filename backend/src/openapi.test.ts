@@ -4,24 +4,11 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { TestApp } from "./test/test-app.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "./test/test-app.ts";
 
-// Every route the app registers, seen through an onRoute hook added to each Fastify instance the
-// moment it is created (before buildApp registers anything). The backend's files share one module
-// registry per worker (isolate: false), so the app is imported afresh below, after the mock is in place.
-const registered = vi.hoisted(() => [] as { method: string; url: string }[]);
-vi.mock("fastify", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("fastify")>();
-  const create = ((options?: Parameters<typeof actual.default>[0]) => {
-    const instance = actual.default(options);
-    instance.addHook("onRoute", (route) => {
-      for (const method of [route.method].flat()) registered.push({ method, url: route.url });
-    });
-    return instance;
-  }) as typeof actual.default;
-  return { ...actual, default: create, fastify: create };
-});
+// Every route the app registers, seen as it is registered.
+const registered: { method: string; url: string }[] = [];
 
 interface Operation {
   operationId?: string;
@@ -40,9 +27,14 @@ let t: TestApp;
 let doc: OpenApiDocument;
 
 beforeAll(async () => {
-  vi.resetModules();
-  const { createTestApp } = await import("./test/test-app.ts");
-  t = await createTestApp();
+  t = await createTestApp(
+    {},
+    {
+      onRoute: (route) => {
+        for (const method of [route.method].flat()) registered.push({ method, url: route.url });
+      },
+    },
+  );
   const response = await t.app.inject({ url: "/api/openapi.json" });
   expect(response.statusCode).toBe(200);
   doc = response.json<OpenApiDocument>();

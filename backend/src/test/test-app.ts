@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import pg from "pg";
 import { inject as provided } from "vitest";
-import { buildApp } from "../app.ts";
+import { type BuildAppOptions, buildApp } from "../app.ts";
 import { closeContext, createContext } from "../bootstrap.ts";
 import { type Config, loadConfig } from "../config.ts";
 import type { AppContext } from "../context.ts";
@@ -61,11 +61,14 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   return openDatabase({ pglite });
 }
 
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Record<string, string> = {},
+  appOptions: BuildAppOptions = {},
+): Promise<TestApp> {
   const config = testConfig(overrides);
   const database = await openTestDatabase();
   const ctx = await createContext(config, { supervise: false, database, migrate: false });
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, appOptions);
   await app.ready();
   return {
     app,
