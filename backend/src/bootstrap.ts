@@ -82,7 +82,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     }
   }
   closers.push(() => cache.close());
-  const storage = createStorage(config);
+  const storage = await createStorage(config);
   closers.push(async () => storage.close());
   const ctx: AppContext = {
     config,

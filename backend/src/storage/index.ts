@@ -8,7 +8,7 @@ export type { FileStorage, SignedUrlOptions, StoredObjectInfo } from "./file-sto
 export { contentDisposition, ObjectNotFoundError } from "./file-storage.ts";
 
 /** The storage the config names: `local` (a folder under DATA_DIR) or `s3`. */
-export function createStorage(config: Config): FileStorage {
+export async function createStorage(config: Config): Promise<FileStorage> {
   const storage = config.storage;
   if (storage.driver === "s3") return createS3Storage(storage.s3);
   return createLocalStorage({

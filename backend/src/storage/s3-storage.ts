@@ -1,15 +1,5 @@
 import { type Readable, Transform } from "node:stream";
 import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  NoSuchKey,
-  NotFound,
-  S3Client,
-} from "@aws-sdk/client-s3";
-import { Upload } from "@aws-sdk/lib-storage";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
-import {
   assertValidKey,
   contentDisposition,
   type FileStorage,
@@ -32,16 +22,25 @@ export interface S3StorageOptions {
 const PART_SIZE = 8 * 1024 * 1024;
 const PARTS_IN_FLIGHT = 2;
 
-const isMissing = (error: unknown) =>
-  error instanceof NoSuchKey ||
-  error instanceof NotFound ||
-  (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404;
-
 /**
  * An S3 bucket through @aws-sdk/client-s3. Credentials come from the standard AWS chain
  * (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, a profile, the instance or task role), never from our config.
  */
-export function createS3Storage(options: S3StorageOptions): FileStorage {
+export async function createS3Storage(options: S3StorageOptions): Promise<FileStorage> {
+  // The SDK is loaded only when S3 is the configured storage: about 12 MB a server on local storage keeps.
+  const [
+    { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, S3Client },
+    { Upload },
+    { getSignedUrl },
+  ] = await Promise.all([
+    import("@aws-sdk/client-s3"),
+    import("@aws-sdk/lib-storage"),
+    import("@aws-sdk/s3-request-presigner"),
+  ]);
+  const isMissing = (error: unknown) =>
+    error instanceof NoSuchKey ||
+    error instanceof NotFound ||
+    (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404;
   const client = new S3Client({
     region: options.region,
     endpoint: options.endpoint,

@@ -3,27 +3,29 @@ import { manualGateway } from "./manual-gateway.ts";
 import type { PaymentGateway } from "./payment-gateway.ts";
 import { createStripeGateway } from "./stripe-gateway.ts";
 
-const built = new WeakMap<Config, PaymentGateway | null>();
+const built = new WeakMap<Config, Promise<PaymentGateway | null>>();
 
 /** The Stripe gateway when its secrets are configured (webhooks and refunds need it even after a switch back). */
-export function stripeGatewayOf(config: Config): PaymentGateway | null {
-  if (!built.has(config)) {
+export function stripeGatewayOf(config: Config): Promise<PaymentGateway | null> {
+  let gateway = built.get(config);
+  if (!gateway) {
     const { stripeSecretKey, stripeWebhookSecret, stripeApiUrl } = config.payments;
-    built.set(
-      config,
+    gateway =
       stripeSecretKey && stripeWebhookSecret
         ? createStripeGateway({
             secretKey: stripeSecretKey,
             webhookSecret: stripeWebhookSecret,
             apiUrl: stripeApiUrl,
           })
-        : null,
-    );
+        : Promise.resolve(null);
+    built.set(config, gateway);
   }
-  return built.get(config) ?? null;
+  return gateway;
 }
 
 /** The gateway clients pay through: PAYMENTS_PROVIDER. */
-export function paymentGatewayOf(config: Config): PaymentGateway {
-  return config.payments.provider === "stripe" ? (stripeGatewayOf(config) ?? manualGateway) : manualGateway;
+export async function paymentGatewayOf(config: Config): Promise<PaymentGateway> {
+  return config.payments.provider === "stripe"
+    ? ((await stripeGatewayOf(config)) ?? manualGateway)
+    : manualGateway;
 }

@@ -230,7 +230,7 @@ export async function refundInvoice(
       refundedBefore -= spent;
       if (remaining <= 0 || spent === payment.amountMinor) continue;
       const amountMinor = Math.min(remaining, payment.amountMinor - spent);
-      const gateway = payment.method === "card" ? stripeGatewayOf(ctx.config) : null;
+      const gateway = payment.method === "card" ? await stripeGatewayOf(ctx.config) : null;
       if (payment.method === "card" && !gateway) {
         throw new DomainError("SERVICE_UNAVAILABLE", "Card refunds need the Stripe gateway configured");
       }
@@ -267,7 +267,7 @@ export async function payInvoice(ctx: AppContext, actor: Actor, id: string): Pro
       `A ${invoice.state.replace("_", " ")} invoice has nothing to pay`,
     );
   }
-  const gateway = paymentGatewayOf(ctx.config);
+  const gateway = await paymentGatewayOf(ctx.config);
   const settings = await getSettings(ctx);
   const start = await gateway.createPayment({
     invoiceId: invoice.id,
@@ -307,7 +307,7 @@ export async function handleStripeWebhook(
   rawBody: Buffer,
   signature: string | undefined,
 ): Promise<{ processed: boolean }> {
-  const gateway = stripeGatewayOf(ctx.config);
+  const gateway = await stripeGatewayOf(ctx.config);
   if (!gateway) throw new DomainError("NOT_FOUND", "Stripe is not configured");
   const event = gateway.handleWebhook(rawBody, signature);
   const processed = await ctx.db.transaction(async (tx) => {
