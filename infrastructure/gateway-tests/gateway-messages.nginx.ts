@@ -1,14 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeNginxConfig } from "../nginx/render-config.ts";
+import { freePort } from "./free-port.ts";
 
 // Two real API processes on one PostgreSQL behind the nginx gateway: a message posted on instance 1
 // reaches open streams on both, live events crossing instances over LISTEN/NOTIFY. Needs nginx and
@@ -22,16 +21,6 @@ const databaseUrl = (() => {
   url.pathname = `/${dbName}`;
   return url.toString();
 })();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = http.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 async function startInstance(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
   const { NODE_ENV: _node, PUBLIC_URL: _url, DATABASE_URL: _db, ...shell } = process.env;

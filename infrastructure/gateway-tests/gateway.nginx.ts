@@ -7,18 +7,9 @@ import path from "node:path";
 import { brotliCompressSync, brotliDecompressSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NGINX_DIR, renderNginxConfig, STATIC_FILES, writeNginxConfig } from "../nginx/render-config.ts";
+import { freePort } from "./free-port.ts";
 
 // Needs the Debian nginx binary (apt-get install -y nginx-light) and openssl: `npm run test:gateway`.
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = http.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 /** A stand-in API instance: echoes what the gateway forwarded; streams two SSE events. */
 function fakeUpstream(): Promise<http.Server> {
