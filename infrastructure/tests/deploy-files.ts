@@ -79,6 +79,7 @@ export function podContainers(manifest: Manifest): Container[] {
 export interface ComposeService {
   image?: string;
   command?: string[];
+  mem_limit?: string;
   environment?: Record<string, string>;
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test?: string[]; disable?: boolean };

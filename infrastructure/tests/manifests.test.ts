@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { API_HEAP_MB } from "../../backend/src/bench/server-process.ts";
 import { ENV_NAMES } from "../../backend/src/config.ts";
 import {
   BACKEND_IMAGE_REPO,
@@ -185,7 +186,7 @@ describe("docker compose", () => {
       expect(services[name], name).toBeDefined();
     const apis = backendServices.filter(([, service]) => service.command?.includes("backend/dist/server.js"));
     expect(apis.map(([name]) => name)).toEqual(["api1", "api2"]);
-    expect(services.worker?.command).toEqual(["node", "backend/dist/worker.js"]);
+    expect(services.worker?.command).toEqual(["node", "--max-old-space-size=288", "backend/dist/worker.js"]);
     expect(services.migrate?.command).toEqual(["node", "backend/dist/migrate-cli.js"]);
   });
 
@@ -210,5 +211,54 @@ describe("docker compose", () => {
   it("every interpolated variable is documented in .env.example, and nothing more", () => {
     const used = interpolatedNames(readText("docker/docker-compose.yml")).sort();
     expect(readDotEnvNames("docker/.env.example").sort()).toEqual(used);
+  });
+});
+
+// Left to itself V8 sizes its heap from the machine's memory, not the container's limit, and lets
+// garbage grow past the limit before a full collection: the container is killed instead.
+describe("V8's heap in every long-running backend container", () => {
+  const heapOf = (command: readonly string[] | undefined) =>
+    Number(/--max-old-space-size=(\d+)/.exec(command?.join(" ") ?? "")?.[1]);
+  const mebibytes = (size: string) => {
+    const [, amount, unit] = /^(\d+)(Mi|Gi|m|g)$/.exec(size) ?? [];
+    return Number(amount) * (unit === "Gi" || unit === "g" ? 1024 : 1);
+  };
+  const threeQuarters = (limitMiB: number) => Math.floor((limitMiB * 3) / 4);
+
+  it.each(ofKind("Deployment").map((deployment) => [deployment.metadata.name, deployment] as const))(
+    "Deployment %s gives V8 three quarters of its memory limit",
+    (_name, deployment) => {
+      for (const container of podContainers(deployment)) {
+        const limit = mebibytes(container.resources?.limits?.memory ?? "");
+        expect(heapOf(container.command), container.name).toBe(threeQuarters(limit));
+      }
+    },
+  );
+
+  it("compose's API and worker services do the same with their mem_limit", () => {
+    for (const name of ["api1", "api2", "worker"]) {
+      const service = compose.services[name];
+      expect(heapOf(service?.command), name).toBe(threeQuarters(mebibytes(service?.mem_limit ?? "")));
+    }
+  });
+
+  it("the ECS tasks compute it from their memory", () => {
+    const ecs = readText("terraform/ecs.tf");
+    for (const [memory, entry] of [
+      ["api_memory", "server"],
+      ["worker_memory", "worker"],
+    ]) {
+      // HCL's own interpolation, written out: "${floor(var.api_memory * 3 / 4)}".
+      const heap = `"--max-old-space-size=$\{floor(var.${memory} * 3 / 4)}"`;
+      expect(ecs, entry).toContain(`${heap}, "backend/dist/${entry}.js"`);
+    }
+  });
+
+  it("the image's default command and the benchmark run the API with the deployed API's heap", () => {
+    const api = byName("Deployment", "api");
+    const apiHeap = heapOf(api && podContainers(api)[0]?.command);
+    expect(apiHeap).toBe(API_HEAP_MB);
+    const cmd = /^CMD (\[.*\])$/m.exec(readText("docker/Dockerfile"))?.[1] ?? "[]";
+    expect(heapOf(JSON.parse(cmd) as string[])).toBe(apiHeap);
   });
 });

@@ -13,16 +13,18 @@ import { bulkEmail } from "../seed/bulk.ts";
 import { DEMO_PASSWORD } from "../seed/demo.ts";
 import { runSeed } from "../seed/run-seed.ts";
 import { formatGoals, formatRows, goalLines, type Measured, type Row } from "./goals.ts";
-import { type RunningServer, startReferenceServer, startServer } from "./server-process.ts";
+import { API_HEAP_MB, type RunningServer, startReferenceServer, startServer } from "./server-process.ts";
 
 // `npm run bench [-- --only postgres,scale,embedded] [--duration 10] [--warmup 2] [--connections 16]
 //   [--users 1000] [--referrals-per-user 50] [--cases-per-user 2] [--large-users 20000] [--reuse]
-//   [--no-build] [--cpu-prof DIR] [--idle 60]`: the real server on a seeded database under autocannon,
-// beside a bare Fastify + pg yardstick on the same database, then issue 19's goals as ratios (goals.ts).
+//   [--no-build] [--cpu-prof DIR] [--idle 60] [--heap 384]`: the real server on a seeded database under
+// autocannon, beside a bare Fastify + pg yardstick on the same database, then issue 19's goals as ratios (goals.ts).
 //   postgres  the yardstick's read and insert, the real routes, at users × referrals (50,000)
 //   scale     the reads again on a kept database of large-users × referrals (1,000,000), seeded once
 //   embedded  the idle CPU (--idle seconds), then the real routes on PGlite
 //   idle      the idle CPU alone on PGlite (e.g. --only idle --idle 60)
+// The PostgreSQL servers run with the deployed API's heap limit (--heap MB, 0 for V8's default); the
+// embedded one as `npm start` runs it.
 // Fails only on errors, never on slow numbers (a reduced run for iterating: --duration 3 --warmup 1).
 
 const BENCH_DATABASE = "referral_bench";
@@ -45,6 +47,7 @@ const { values: args } = parseArgs({
     "cpu-prof": { type: "string" },
     scenarios: { type: "string" },
     idle: { type: "string", default: "60" },
+    heap: { type: "string", default: String(API_HEAP_MB) },
   },
 });
 const duration = Number(args.duration);
@@ -54,6 +57,7 @@ const users = Number(args.users);
 const referralsPerUser = Number(args["referrals-per-user"]);
 const casesPerUser = Number(args["cases-per-user"]);
 const largeUsers = Number(args["large-users"]);
+const apiHeapMb = Number(args.heap);
 // --embedded is the older spelling of --only embedded.
 const suites = new Set((args.embedded ? "embedded" : args.only).split(",").map((name) => name.trim()));
 
@@ -255,6 +259,7 @@ let built = false;
 async function withServer<T>(
   env: Record<string, string>,
   body: (server: RunningServer) => Promise<T>,
+  heapMb = 0,
 ): Promise<{ result: T; peakRssMb: number }> {
   // Production requires SMTP.
   const smtp = new SMTPServer({
@@ -276,7 +281,10 @@ async function withServer<T>(
         AUTH_SECRET: randomBytes(32).toString("hex"),
       },
       !args["no-build"] && !built,
-      profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [],
+      [
+        ...(heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : []),
+        ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : []),
+      ],
     );
     built = true;
     const result = await body(server);
@@ -416,7 +424,11 @@ async function postgresSuite(measured: Measured): Promise<void> {
   measured.smallReferrals = users * referralsPerUser;
   const reference = await startReferenceServer({ ...database.env, DATABASE_POOL_MAX: "10" });
   try {
-    const { result, peakRssMb } = await withServer(database.env, (server) => measureAll(server, reference));
+    const { result, peakRssMb } = await withServer(
+      database.env,
+      (server) => measureAll(server, reference),
+      apiHeapMb,
+    );
     measured.postgres = result;
     measured.rss.postgres = peakRssMb;
   } finally {
@@ -424,10 +436,12 @@ async function postgresSuite(measured: Measured): Promise<void> {
     await database.cleanup();
   }
   console.log(
-    `\nPostgreSQL, ${users} clients × ${referralsPerUser} referrals, ${connections} connections, ${duration} s after ${warmup} s warm-up`,
+    `\nPostgreSQL, ${users} clients × ${referralsPerUser} referrals, ${connections} connections, ${duration} s after ${warmup} s warm-up, ${heapLabel()}`,
   );
   console.log(formatRows([...measured.postgres.values()]));
 }
+
+const heapLabel = () => (apiHeapMb > 0 ? `server heap ${apiHeapMb} MB (as deployed)` : "V8's default heap");
 
 async function scaleSuite(measured: Measured): Promise<void> {
   const large = await prepareLargeDatabase();
@@ -438,16 +452,20 @@ async function scaleSuite(measured: Measured): Promise<void> {
     await seed(large.env, largeUsers);
   }
   measured.largeReferrals = largeUsers * referralsPerUser;
-  const { result } = await withServer(large.env, async (server) => {
-    const tokens = await signInBoth(server);
-    const [, referralsPage, stats, adminList] = readScenarios(tokens);
-    const rows = new Map<string, Row>();
-    for (const scenario of [referralsPage!, stats!, adminList!]) {
-      const row = await run(server, scenario);
-      if (row) rows.set(scenario.name, row);
-    }
-    return rows;
-  });
+  const { result } = await withServer(
+    large.env,
+    async (server) => {
+      const tokens = await signInBoth(server);
+      const [, referralsPage, stats, adminList] = readScenarios(tokens);
+      const rows = new Map<string, Row>();
+      for (const scenario of [referralsPage!, stats!, adminList!]) {
+        const row = await run(server, scenario);
+        if (row) rows.set(scenario.name, row);
+      }
+      return rows;
+    },
+    apiHeapMb,
+  );
   measured.large = result;
   console.log(`\nPostgreSQL, ${largeUsers} clients × ${referralsPerUser} referrals (scale)`);
   console.log(formatRows([...result.values()]));
