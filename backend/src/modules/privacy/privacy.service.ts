@@ -32,6 +32,13 @@ import {
   wasReferred,
 } from "./visibility.repository.ts";
 
+export {
+  type FriendView,
+  type FriendViewColumns,
+  friendViewColumns,
+  toFriendView,
+} from "./visibility.repository.ts";
+
 const rank = (level: ReferrerVisibilityLevel) => REFERRER_VISIBILITY_LEVELS.indexOf(level);
 const atLeast = (level: ReferrerVisibilityLevel, floor: ReferrerVisibilityLevel) =>
   rank(level) >= rank(floor);
@@ -141,6 +148,15 @@ export async function applyFriendVisibility(
     db,
     items.map((item) => item.id),
   );
+  return withFriendProgress(items, views, viewer);
+}
+
+/** applyFriendVisibility with the views already read (a referrer's page selects `friendViewColumns`). */
+export function withFriendProgress(
+  items: Referral[],
+  views: Map<string, FriendView>,
+  viewer: ReferralViewer,
+): Referral[] {
   const staff = isStaffRole(viewer.role);
   return items.map((item) => {
     const view = views.get(item.id);

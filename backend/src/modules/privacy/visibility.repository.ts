@@ -5,7 +5,7 @@ import type {
   ReferrerVisibilityLevel,
   VisaStageId,
 } from "@referral-app/shared/constants";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import {
   partnerOrganizations,
@@ -110,31 +110,53 @@ export interface FriendView {
 
 /**
  * For each referral: the friend's level (and the grant for the referral's partner), the case it led
- * to (else the friend's latest), and its latest review (an open one first). One statement per page.
+ * to (else the friend's latest), and its latest review (an open one first), as columns of a select
+ * over `referrals`. A referrer's page selects them in its own statement; findFriendViews for others.
  */
+export const friendViewColumns = {
+  level: sql<ReferrerVisibilityLevel | null>`(
+    select v.level from referrer_visibility v where v.user_id = ${referrals.referredUserId})`,
+  grantLevel: sql<ReferrerVisibilityLevel | null>`(
+    select g.level from partner_visibility_grants g
+    where g.user_id = ${referrals.referredUserId}
+      and g.partner_organization_id = ${referrals.partnerOrganizationId})`,
+  friendCase: sql<{ stage: VisaStageId; outcome: CaseOutcomeId | null } | null>`(
+    select json_build_object('stage', c.current_stage, 'outcome', c.outcome) from cases c
+    where ${referrals.referredUserId} is not null
+      and (c.id = ${referrals.caseId} or c.client_id = ${referrals.referredUserId})
+    order by (c.id = ${referrals.caseId}) desc nulls last, c.created_at desc limit 1)`,
+  review: sql<{
+    state: ReferralReviewState;
+    reason: ReferralReviewReason;
+    resolutionReason: string | null;
+  } | null>`(
+    select json_build_object('state', rv.state, 'reason', rv.reason, 'resolutionReason', rv.resolution_reason)
+    from referral_reviews rv where rv.referral_id = ${referrals.id}
+    order by (rv.state = 'open') desc, rv.created_at desc limit 1)`,
+};
+
+export type FriendViewColumns = {
+  [Name in keyof typeof friendViewColumns]: (typeof friendViewColumns)[Name]["_"]["type"];
+};
+
+export function toFriendView(referralId: string, row: FriendViewColumns): FriendView {
+  return {
+    referralId,
+    level: row.level,
+    grantLevel: row.grantLevel,
+    stage: row.friendCase?.stage ?? null,
+    outcome: row.friendCase?.outcome ?? null,
+    reviewState: row.review?.state ?? null,
+    reviewReason: row.review?.reason ?? null,
+    resolutionReason: row.review?.resolutionReason ?? null,
+  };
+}
+
 export async function findFriendViews(db: DbOrTx, referralIds: string[]): Promise<Map<string, FriendView>> {
   if (referralIds.length === 0) return new Map();
-  const ids = sql.join(
-    referralIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-  const result = await db.execute(sql`
-    select r.id as "referralId", v.level, g.level as "grantLevel", c.current_stage as stage, c.outcome,
-      rv.state as "reviewState", rv.reason as "reviewReason", rv.resolution_reason as "resolutionReason"
-    from referrals r
-    left join referrer_visibility v on v.user_id = r.referred_user_id
-    left join partner_visibility_grants g
-      on g.user_id = r.referred_user_id and g.partner_organization_id = r.partner_organization_id
-    left join lateral (
-      select current_stage, outcome from cases
-      where r.referred_user_id is not null and (id = r.case_id or client_id = r.referred_user_id)
-      order by (id = r.case_id) desc nulls last, created_at desc limit 1
-    ) c on true
-    left join lateral (
-      select state, reason, resolution_reason from referral_reviews
-      where referral_id = r.id order by (state = 'open') desc, created_at desc limit 1
-    ) rv on true
-    where r.id in (${ids})`);
-  const rows = (result as unknown as { rows: FriendView[] }).rows;
-  return new Map(rows.map((row) => [row.referralId, row]));
+  const rows = await db
+    .select({ referralId: referrals.id, ...friendViewColumns })
+    .from(referrals)
+    .where(inArray(referrals.id, referralIds));
+  return new Map(rows.map((row) => [row.referralId, toFriendView(row.referralId, row)]));
 }

@@ -24,6 +24,7 @@ import {
   chooseVisibilityAtSignUp,
   type ReferralViewer,
   signUpIsShared,
+  withFriendProgress,
 } from "../privacy/privacy.service.ts";
 import { screenNewReferral } from "../referral-reviews/referral-reviews.service.ts";
 import { referralContactDeadline } from "../settings/settings.service.ts";
@@ -156,9 +157,9 @@ export async function listReferralsOf(
   userId: string,
   query: UserReferralsQuery,
 ): Promise<{ items: Referral[]; total: number }> {
-  const page = await listUserReferrals(ctx.db, userId, query);
+  const { items, total, views } = await listUserReferrals(ctx.db, userId, query);
   const viewer = { role: actor.role, partnerOrganizationId: await partnerOrganizationOf(ctx, actor) };
-  return { ...page, items: await applyFriendVisibility(ctx.db, page.items, viewer) };
+  return { items: withFriendProgress(items, views, viewer), total };
 }
 
 /** Staff's view of a client's latest referrals. */
