@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { API_HEAP_MB } from "../../backend/src/bench/server-process.ts";
+import { API_HEAP_MB, WORKER_HEAP_MB } from "../../backend/src/bench/server-process.ts";
 import { ENV_NAMES } from "../../backend/src/config.ts";
 import {
   BACKEND_IMAGE_REPO,
@@ -254,10 +254,14 @@ describe("V8's heap in every long-running backend container", () => {
     }
   });
 
-  it("the image's default command and the benchmark run the API with the deployed API's heap", () => {
-    const api = byName("Deployment", "api");
-    const apiHeap = heapOf(api && podContainers(api)[0]?.command);
+  it("the image's default command and the benchmark run the API and worker with the deployed heaps", () => {
+    const heapOfDeployment = (name: string) => {
+      const deployment = byName("Deployment", name);
+      return heapOf(deployment && podContainers(deployment)[0]?.command);
+    };
+    const apiHeap = heapOfDeployment("api");
     expect(apiHeap).toBe(API_HEAP_MB);
+    expect(heapOfDeployment("worker")).toBe(WORKER_HEAP_MB);
     const cmd = /^CMD (\[.*\])$/m.exec(readText("docker/Dockerfile"))?.[1] ?? "[]";
     expect(heapOf(JSON.parse(cmd) as string[])).toBe(apiHeap);
   });

@@ -13,18 +13,26 @@ import { bulkEmail } from "../seed/bulk.ts";
 import { DEMO_PASSWORD } from "../seed/demo.ts";
 import { runSeed } from "../seed/run-seed.ts";
 import { formatGoals, formatRows, goalLines, type Measured, type Row } from "./goals.ts";
-import { API_HEAP_MB, type RunningServer, startReferenceServer, startServer } from "./server-process.ts";
+import {
+  API_HEAP_MB,
+  type RunningServer,
+  startReferenceServer,
+  startServer,
+  startWorker,
+  WORKER_HEAP_MB,
+} from "./server-process.ts";
 
 // `npm run bench [-- --only postgres,scale,embedded] [--duration 10] [--warmup 2] [--connections 16]
 //   [--users 1000] [--referrals-per-user 50] [--cases-per-user 2] [--large-users 20000] [--reuse]
-//   [--no-build] [--cpu-prof DIR] [--idle 60] [--heap 384]`: the real server on a seeded database under
+//   [--no-build] [--cpu-prof DIR] [--idle 60] [--heap 384] [--one-process]`: the real server on a seeded database under
 // autocannon, beside a bare Fastify + pg yardstick on the same database, then issue 19's goals as ratios (goals.ts).
 //   postgres  the yardstick's read and insert, the real routes, at users × referrals (50,000)
 //   scale     the reads again on a kept database of large-users × referrals (1,000,000), seeded once
 //   embedded  the idle CPU (--idle seconds), then the real routes on PGlite
 //   idle      the idle CPU alone on PGlite (e.g. --only idle --idle 60)
-// The PostgreSQL servers run with the deployed API's heap limit (--heap MB, 0 for V8's default); the
-// embedded one as `npm start` runs it.
+// On PostgreSQL the server runs as deployed: the API alone (ROLE=api) with the deployed heap limit
+// (--heap MB, 0 for V8's default), the queue worker in its own process beside it (--one-process: one
+// process doing both); on PGlite as `npm start` runs it.
 // Fails only on errors, never on slow numbers (a reduced run for iterating: --duration 3 --warmup 1).
 
 const BENCH_DATABASE = "referral_bench";
@@ -48,6 +56,7 @@ const { values: args } = parseArgs({
     scenarios: { type: "string" },
     idle: { type: "string", default: "60" },
     heap: { type: "string", default: String(API_HEAP_MB) },
+    "one-process": { type: "boolean", default: false },
   },
 });
 const duration = Number(args.duration);
@@ -256,11 +265,29 @@ const SERVER_ENV = {
 
 let built = false;
 /** The real server (built once per run), with a loopback SMTP server that drops its mail. */
+interface ServerShape {
+  /** V8's heap limit in MB (0: V8's default). */
+  heapMb: number;
+  /** The API alone (ROLE=api), the queue worker in its own process. */
+  separateWorker: boolean;
+}
+
+/** The PostgreSQL deployment's shape (infrastructure/): API instances beside a worker. */
+const asDeployed = (): ServerShape => ({ heapMb: apiHeapMb, separateWorker: !args["one-process"] });
+/** The embedded server as `npm start` runs it: one process, V8's default heap. */
+const AS_NPM_START: ServerShape = { heapMb: 0, separateWorker: false };
+
+const shapeLabel = ({ heapMb, separateWorker }: ServerShape) =>
+  [
+    separateWorker ? "API (ROLE=api) beside a worker process" : "one process (API and worker)",
+    heapMb > 0 ? `API heap ${heapMb} MB` : "V8's default heap",
+  ].join(", ");
+
 async function withServer<T>(
   env: Record<string, string>,
   body: (server: RunningServer) => Promise<T>,
-  heapMb = 0,
-): Promise<{ result: T; peakRssMb: number }> {
+  shape: ServerShape,
+): Promise<{ result: T; peakRssMb: number; workerPeakRssMb?: number }> {
   // Production requires SMTP.
   const smtp = new SMTPServer({
     authOptional: true,
@@ -271,25 +298,34 @@ async function withServer<T>(
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
   const smtpPort = (smtp.server.address() as AddressInfo).port;
   let server: RunningServer | undefined;
+  let worker: RunningServer | undefined;
   try {
     const profileDir = args["cpu-prof"];
+    const serverEnv = {
+      ...env,
+      ...SERVER_ENV,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      AUTH_SECRET: randomBytes(32).toString("hex"),
+    };
     server = await startServer(
-      {
-        ...env,
-        ...SERVER_ENV,
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-        AUTH_SECRET: randomBytes(32).toString("hex"),
-      },
+      { ...serverEnv, ...(shape.separateWorker ? { ROLE: "api" } : {}) },
       !args["no-build"] && !built,
       [
-        ...(heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : []),
+        ...(shape.heapMb > 0 ? [`--max-old-space-size=${shape.heapMb}`] : []),
         ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : []),
       ],
     );
     built = true;
+    if (shape.separateWorker) {
+      worker = await startWorker(
+        serverEnv,
+        shape.heapMb > 0 ? [`--max-old-space-size=${WORKER_HEAP_MB}`] : [],
+      );
+    }
     const result = await body(server);
-    return { result, peakRssMb: server.peakRssMb() };
+    return { result, peakRssMb: server.peakRssMb(), workerPeakRssMb: worker?.peakRssMb() };
   } finally {
+    await worker?.stop();
     await server?.stop();
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
   }
@@ -424,24 +460,23 @@ async function postgresSuite(measured: Measured): Promise<void> {
   measured.smallReferrals = users * referralsPerUser;
   const reference = await startReferenceServer({ ...database.env, DATABASE_POOL_MAX: "10" });
   try {
-    const { result, peakRssMb } = await withServer(
+    const { result, peakRssMb, workerPeakRssMb } = await withServer(
       database.env,
       (server) => measureAll(server, reference),
-      apiHeapMb,
+      asDeployed(),
     );
     measured.postgres = result;
     measured.rss.postgres = peakRssMb;
+    measured.rss.worker = workerPeakRssMb;
   } finally {
     await reference.stop();
     await database.cleanup();
   }
   console.log(
-    `\nPostgreSQL, ${users} clients × ${referralsPerUser} referrals, ${connections} connections, ${duration} s after ${warmup} s warm-up, ${heapLabel()}`,
+    `\nPostgreSQL, ${users} clients × ${referralsPerUser} referrals, ${connections} connections, ${duration} s after ${warmup} s warm-up, ${shapeLabel(asDeployed())}`,
   );
   console.log(formatRows([...measured.postgres.values()]));
 }
-
-const heapLabel = () => (apiHeapMb > 0 ? `server heap ${apiHeapMb} MB (as deployed)` : "V8's default heap");
 
 async function scaleSuite(measured: Measured): Promise<void> {
   const large = await prepareLargeDatabase();
@@ -464,7 +499,7 @@ async function scaleSuite(measured: Measured): Promise<void> {
       }
       return rows;
     },
-    apiHeapMb,
+    asDeployed(),
   );
   measured.large = result;
   console.log(`\nPostgreSQL, ${largeUsers} clients × ${referralsPerUser} referrals (scale)`);
@@ -503,10 +538,14 @@ async function embeddedSuite(measured: Measured, routes: boolean): Promise<void>
       `Seeding ${users} clients × ${referralsPerUser} referrals and ${casesPerUser} cases (PGlite)…`,
     );
     await seed(database.env, users);
-    const { result, peakRssMb } = await withServer(database.env, async (server) => {
-      measured.idle = await idleCpu(server);
-      return routes ? measureAll(server, undefined) : new Map<string, Row>();
-    });
+    const { result, peakRssMb } = await withServer(
+      database.env,
+      async (server) => {
+        measured.idle = await idleCpu(server);
+        return routes ? measureAll(server, undefined) : new Map<string, Row>();
+      },
+      AS_NPM_START,
+    );
     measured.embedded = result;
     measured.rss.embedded = peakRssMb;
   } finally {

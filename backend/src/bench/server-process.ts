@@ -13,6 +13,8 @@ const REPO_ROOT = path.resolve(BACKEND_DIR, "..");
  * machine's memory and lets garbage grow far past the live set before a full collection.
  */
 export const API_HEAP_MB = 384;
+/** The queue worker's, likewise (a 384 MiB container). */
+export const WORKER_HEAP_MB = 288;
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -29,6 +31,8 @@ interface ServerCommand {
   command: string;
   args: string[];
   label: string;
+  /** What answers 200 once it has started, on the port given in `portEnv` (the API: PORT, /health/ready). */
+  ready?: { portEnv: string; path: string };
 }
 
 // One process (not the tsx CLI, which forks): its RSS is the server's.
@@ -102,6 +106,20 @@ export async function startServer(
   }
 }
 
+/**
+ * The queue worker as deployed beside API instances (`ROLE=api`): its own process, ready once its
+ * metrics server answers (it starts after the workers).
+ */
+export function startWorker(env: Record<string, string>, nodeArgs: string[] = []): Promise<RunningServer> {
+  const bundled = existsSync(path.join(BACKEND_DIR, "dist/worker.js"));
+  return spawnServer(env, {
+    command: process.execPath,
+    args: [...nodeArgs, ...(bundled ? ["dist/worker.js"] : ["--import", "tsx", "src/worker.ts"])],
+    label: bundled ? "node dist/worker.js" : "node --import tsx src/worker.ts",
+    ready: { portEnv: "WORKER_METRICS_PORT", path: "/metrics" },
+  });
+}
+
 /** The bare Fastify + pg yardstick (reference-server.ts) on the same database, as its own process. */
 export function startReferenceServer(env: Record<string, string>): Promise<RunningServer> {
   return spawnServer(env, {
@@ -114,13 +132,13 @@ export function startReferenceServer(env: Record<string, string>): Promise<Runni
 /** Spawns the server and waits until /health/ready answers. */
 async function spawnServer(env: Record<string, string>, server: ServerCommand): Promise<RunningServer> {
   const port = await freePort();
-  const { command, args, label } = server;
+  const { command, args, label, ready: readiness = { portEnv: "PORT", path: "/health/ready" } } = server;
   const url = `http://127.0.0.1:${port}`;
   const childEnv: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined) childEnv[key] = value;
   delete childEnv.DATABASE_URL;
   delete childEnv.DATA_DIR;
-  Object.assign(childEnv, env, { PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url });
+  Object.assign(childEnv, env, { [readiness.portEnv]: String(port), HOST: "127.0.0.1", PUBLIC_URL: url });
   const child = spawn(command, args, { cwd: BACKEND_DIR, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const keep = (chunk: Buffer) => {
@@ -145,7 +163,7 @@ async function spawnServer(env: Record<string, string>, server: ServerCommand): 
       clearInterval(sampler);
       throw new Error(`the server (${label}) exited during start-up:\n${output}`);
     }
-    const ready = await fetch(`${url}/health/ready`).then(
+    const ready = await fetch(`${url}${readiness.path}`).then(
       (response) => response.ok,
       () => false,
     );
