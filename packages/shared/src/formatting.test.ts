@@ -9,6 +9,8 @@ import {
   formatRelativeTime,
   fromMinorUnits,
   parseAmountInput,
+  pickedDayAsInstant,
+  toDateInputValue,
   toMinorUnits,
 } from "./formatting.ts";
 
@@ -204,5 +206,23 @@ describe("parseAmountInput", () => {
     }
     expect(parseAmountInput("1000", "JPY")).toBe(1000);
     expect(parseAmountInput("1000.5", "JPY")).toBeNull();
+  });
+});
+
+describe("date fields", () => {
+  it("writes the device's own day, not the UTC one", () => {
+    // Built from local parts, so it holds in any time zone the tests run in.
+    expect(toDateInputValue(new Date(2026, 11, 2, 0, 30))).toBe("2026-12-02");
+    expect(toDateInputValue(new Date(2026, 0, 9, 23, 59))).toBe("2026-01-09");
+  });
+
+  it("records today as now and an earlier day as its local noon: never in the future", () => {
+    const justAfterMidnight = new Date(2026, 11, 2, 0, 30);
+    expect(pickedDayAsInstant("2026-12-02", justAfterMidnight)).toBe(justAfterMidnight.toISOString());
+    expect(pickedDayAsInstant("2026-11-30", justAfterMidnight)).toBe(
+      new Date(2026, 10, 30, 12).toISOString(),
+    );
+    const lateEvening = new Date(2026, 11, 2, 23, 45);
+    expect(new Date(pickedDayAsInstant("2026-12-02", lateEvening)).getTime()).toBe(lateEvening.getTime());
   });
 });

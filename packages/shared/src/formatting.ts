@@ -130,6 +130,27 @@ export function formatDate(
   );
 }
 
+/**
+ * A calendar day as a date field writes it ("2026-12-02"), in the device's time zone: `new Date()`
+ * gives today for the person at the screen (the UTC day is yesterday or tomorrow for half the world
+ * part of every day).
+ */
+export function toDateInputValue(date = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * The instant to record for a day picked in a date field: now for today, else noon of that day in
+ * the device's time zone. (Noon UTC of today is still hours ahead for anyone east of Greenwich
+ * before midday, or on the evening before for anyone far west.)
+ */
+export function pickedDayAsInstant(day: string, now = new Date()): string {
+  if (day === toDateInputValue(now)) return now.toISOString();
+  const [year, month, date] = day.split("-").map(Number);
+  return new Date(year!, month! - 1, date!, 12).toISOString();
+}
+
 export function formatDateTime(value: string | number | Date, locale = DEFAULT_LOCALE): string {
   return formatDate(value, locale, { dateStyle: "medium", timeStyle: "short" });
 }

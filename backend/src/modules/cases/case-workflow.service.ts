@@ -136,17 +136,21 @@ export async function setCaseStage(
   return getCase(ctx, actor, caseId);
 }
 
+const HOUR_MS = 60 * 60 * 1000;
+
 export async function setCaseOutcome(
   ctx: AppContext,
   actor: Actor,
   caseId: string,
   input: SetCaseOutcomeData,
 ): Promise<VisaCase> {
-  const today = new Date().toISOString().slice(0, 10);
-  if (input.decidedAt > today) throw invalid("decidedAt", "The decision date cannot be in the future");
+  // A calendar day from the staff member's own date field: today is the latest day anywhere (UTC+14).
+  const latestToday = new Date(Date.now() + 14 * HOUR_MS).toISOString().slice(0, 10);
+  if (input.decidedAt > latestToday) throw invalid("decidedAt", "The decision date cannot be in the future");
   await ctx.db.transaction(async (tx) => {
     const row = await openCaseForUpdate(tx, caseId);
-    if (input.decidedAt < row.createdAt.toISOString().slice(0, 10)) {
+    // The day the case was opened, in the earliest time zone (UTC-12).
+    if (input.decidedAt < new Date(row.createdAt.getTime() - 12 * HOUR_MS).toISOString().slice(0, 10)) {
       throw invalid("decidedAt", "The decision date cannot be before the case was opened");
     }
     const note = input.note?.trim() || null;

@@ -227,6 +227,23 @@ describe("one transaction per change", () => {
 });
 
 describe("outcome and reopening", () => {
+  it("takes the decision date as the staff member's own today, wherever they are, never a later day", async () => {
+    const opened = await openCase();
+    const later = await send("POST", `/api/admin/cases/${opened.id}/outcome`, staff, {
+      outcome: "granted",
+      decidedAt: new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10),
+    });
+    expect(later.statusCode).toBe(400);
+    // Already tomorrow in UTC+13 for half of every UTC day: a consultant there records their today.
+    const aheadDay = new Date(Date.now() + 13 * 3_600_000).toISOString().slice(0, 10);
+    const decided = await send("POST", `/api/admin/cases/${opened.id}/outcome`, staff, {
+      outcome: "granted",
+      decidedAt: aheadDay,
+    });
+    expect(decided.statusCode).toBe(200);
+    expect(json<{ data: VisaCase }>(decided).data).toMatchObject({ outcome: "granted", decidedAt: aheadDay });
+  });
+
   it("closes the case on a decision: every change answers CASE_CLOSED until it is reopened, with an audit row", async () => {
     const opened = await openCase();
     const future = await send("POST", `/api/admin/cases/${opened.id}/outcome`, staff, {

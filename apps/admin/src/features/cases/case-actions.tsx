@@ -5,6 +5,7 @@ import {
   useUpdateCase,
 } from "@referral-app/api-client/react/case-admin-hooks";
 import { CASE_OUTCOMES, type CaseOutcomeId } from "@referral-app/shared/constants";
+import { toDateInputValue } from "@referral-app/shared/formatting";
 import type { VisaCase } from "@referral-app/shared/schemas/case";
 import { Button } from "@referral-app/ui/button";
 import { Dialog } from "@referral-app/ui/dialog";
@@ -54,14 +55,12 @@ export function AssignmentForm({ visaCase }: { visaCase: VisaCase }) {
   );
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** Recording an outcome closes the case, so it asks first. */
 export function OutcomeForm({ visaCase }: { visaCase: VisaCase }) {
   const decide = useSetCaseOutcome(visaCase.id);
   const { toast } = useToast();
   const [outcome, setOutcome] = useState<CaseOutcomeId | "">("");
-  const [decidedAt, setDecidedAt] = useState(today);
+  const [decidedAt, setDecidedAt] = useState(toDateInputValue);
   const [note, setNote] = useState("");
   const [confirming, setConfirming] = useState(false);
   const submit = (event: FormEvent) => {
@@ -96,7 +95,7 @@ export function OutcomeForm({ visaCase }: { visaCase: VisaCase }) {
           <Input
             type="date"
             value={decidedAt}
-            max={today()}
+            max={toDateInputValue()}
             onChange={(event) => setDecidedAt(event.target.value)}
           />
         </Field>

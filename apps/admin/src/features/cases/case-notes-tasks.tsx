@@ -6,6 +6,7 @@ import {
 } from "@referral-app/api-client/react/case-admin-hooks";
 import { formatDate } from "@referral-app/app-kit/console-format";
 import { NOTE_VISIBILITIES } from "@referral-app/shared/constants";
+import { toDateInputValue } from "@referral-app/shared/formatting";
 import type { CaseTask, NoteVisibility, VisaCase } from "@referral-app/shared/schemas/case";
 import { Badge } from "@referral-app/ui/badge";
 import { Button } from "@referral-app/ui/button";
@@ -64,7 +65,7 @@ export function NoteForm({ caseId }: { caseId: string }) {
   );
 }
 
-const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+const inAWeek = () => toDateInputValue(new Date(Date.now() + 7 * 86_400_000));
 
 export function TaskForm({ visaCase }: { visaCase: VisaCase }) {
   const add = useAddCaseTask(visaCase.id);

@@ -1,5 +1,10 @@
 import { useInvoiceActions } from "@referral-app/api-client/react";
-import { formatCurrency, fromMinorUnits } from "@referral-app/shared/formatting";
+import {
+  formatCurrency,
+  fromMinorUnits,
+  pickedDayAsInstant,
+  toDateInputValue,
+} from "@referral-app/shared/formatting";
 import { type InvoiceSummary, MANUAL_PAYMENT_METHODS } from "@referral-app/shared/schemas/invoice";
 import { Button } from "@referral-app/ui/button";
 import { Dialog } from "@referral-app/ui/dialog";
@@ -24,7 +29,7 @@ export function RecordPaymentDialog({ invoice }: { invoice: InvoiceSummary }) {
   const [amount, setAmount] = useState(String(fromMinorUnits(invoice.balanceMinor, invoice.currency)));
   const [method, setMethod] = useState<Method>("bank_transfer");
   const [reference, setReference] = useState("");
-  const [paidAt, setPaidAt] = useState(new Date().toISOString().slice(0, 10));
+  const [paidAt, setPaidAt] = useState(toDateInputValue);
   const [key, setKey] = useState(newKey);
   const typed = minorOf(amount, invoice.currency);
   const minor = typed !== null && typed > 0 ? typed : null;
@@ -44,7 +49,7 @@ export function RecordPaymentDialog({ invoice }: { invoice: InvoiceSummary }) {
           amount: minor ?? 0,
           method,
           reference: reference.trim(),
-          paidAt: new Date(`${paidAt}T12:00:00Z`).toISOString(),
+          paidAt: pickedDayAsInstant(paidAt),
         },
       },
       {
@@ -106,7 +111,12 @@ export function RecordPaymentDialog({ invoice }: { invoice: InvoiceSummary }) {
             <Input value={reference} onChange={(event) => setReference(event.target.value)} />
           </Field>
           <Field label={words.paidAt} required>
-            <Input type="date" value={paidAt} onChange={(event) => setPaidAt(event.target.value)} />
+            <Input
+              type="date"
+              value={paidAt}
+              max={toDateInputValue()}
+              onChange={(event) => setPaidAt(event.target.value)}
+            />
           </Field>
           <Button type="submit" disabled={!ready}>
             {words.review}
