@@ -1,15 +1,15 @@
-import { render, screen, within } from "@testing-library/react";
-import { createMemoryRouter, Outlet, type RouteObject, RouterProvider } from "react-router";
+import { act, render, screen, within } from "@testing-library/react";
+import { UNSAFE_createMemoryHistory as createMemoryHistory, Outlet, type RouteObject } from "react-router";
 import { describe, expect, it } from "vitest";
 import { AppProviders } from "./app-providers.tsx";
-import { appRootRoutes, signedOutRoutes } from "./router.tsx";
+import { App, appRootRoutes, signedOutRoutes } from "./router.tsx";
 import { createTestApp } from "./test/mock-providers.tsx";
 import { setupTestServer } from "./test/mock-server.ts";
 
 const { store } = setupTestServer();
 
 // The real route table under a test root: the same lazy modules, the test's providers in place of the app root.
-function renderApp(path: string) {
+async function renderApp(path: string) {
   const app = createTestApp();
   const routes: RouteObject[] = [
     {
@@ -21,15 +21,18 @@ function renderApp(path: string) {
       children: [...signedOutRoutes, ...appRootRoutes],
     },
   ];
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(<RouterProvider router={router} />);
-  return router;
+  const history = createMemoryHistory({ initialEntries: [path], v5Compat: true });
+  // Awaited: a first render that suspends on `use()` (the signed-out route's check) is retried only then.
+  await act(async () => {
+    render(<App history={history} routes={routes} />);
+  });
+  return history;
 }
 
 describe("app routes", () => {
   it("shows the dashboard with the visa stages, current stage marked, beside the referrals", async () => {
     store.signedIn = true;
-    renderApp("/");
+    await renderApp("/");
     const stages = await screen.findByRole(
       "list",
       { name: "Visa application progress" },
@@ -47,15 +50,33 @@ describe("app routes", () => {
 
   it("sends a signed-out visitor to sign in, remembering where they were going", async () => {
     store.signedIn = false;
-    const router = renderApp("/referrals");
+    const history = await renderApp("/referrals");
     expect(await screen.findByRole("heading", { name: "Sign in" }, { timeout: 10_000 })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe("/sign-in");
-    expect(router.state.location.search).toBe("?next=%2Freferrals");
+    expect(history.location.pathname).toBe("/sign-in");
+    expect(history.location.search).toBe("?next=%2Freferrals");
+  });
+
+  it("sends someone already signed in from the sign-in page on to where they were heading", async () => {
+    store.signedIn = true;
+    const history = await renderApp("/sign-in?next=%2Freferrals");
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Referrals" }, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    expect(history.location.pathname).toBe("/referrals");
+    expect(screen.queryByRole("button", { name: "Sign in" })).not.toBeInTheDocument();
+  });
+
+  it("shows the not-found page at an unknown address", async () => {
+    store.signedIn = false;
+    await renderApp("/no-such-page");
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Page not found" }, { timeout: 10_000 }),
+    ).toBeInTheDocument();
   });
 
   it("prefills the referral code from a share link on sign up", async () => {
     store.signedIn = false;
-    renderApp("/signup?ref=abc123xy");
+    await renderApp("/signup?ref=abc123xy");
     expect(await screen.findByLabelText("Referral code", {}, { timeout: 10_000 })).toHaveValue("ABC123XY");
   });
 });

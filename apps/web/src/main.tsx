@@ -1,15 +1,15 @@
 import { signInPath } from "@referral-app/app-kit/sign-in-redirect";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { createBrowserRouter, matchRoutes } from "react-router";
-import { RouterProvider } from "react-router/dom";
-import { appRoutes } from "./router.tsx";
+// The history react-router's <BrowserRouter> creates for itself (exported for routers of one's own).
+import { UNSAFE_createBrowserHistory as createBrowserHistory, matchRoutes } from "react-router";
+import { App, appRoutes } from "./router.tsx";
 import { isSignedIn, rememberSignedOut } from "./signed-out/auth-request.ts";
 import "./index.css";
 
 /**
  * A signed-out visitor of the signed-in area starts on the sign-in page, before the router loads the
- * area's modules (route modules load in parallel with loaders, so a loader's redirect comes too late).
+ * area's modules (every matched route module starts loading at once, so a later redirect comes too late).
  */
 async function sendSignedOutVisitorToSignIn() {
   const matches = matchRoutes(appRoutes, window.location);
@@ -30,7 +30,7 @@ async function start() {
   if (!root) throw new Error("index.html has no #root element");
   createRoot(root).render(
     <StrictMode>
-      <RouterProvider router={createBrowserRouter(appRoutes)} />
+      <App history={createBrowserHistory({ v5Compat: true })} />
     </StrictMode>,
   );
 }

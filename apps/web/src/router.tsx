@@ -1,69 +1,88 @@
-import type { RouteObject } from "react-router";
+import { Suspense, useCallback } from "react";
+import type { Location, RouteObject } from "react-router";
 import { BootError, BootScreen } from "./boot-screen.tsx";
-import { detectLanguage } from "./i18n/language.ts";
-import { loadSignedOutStrings } from "./signed-out/signed-out-strings.tsx";
+import { LazyRoutes, lazyModule, lazyRoute, loadRouteModules } from "./routing/lazy-route.tsx";
+import { RouteErrorBoundary } from "./routing/route-error-boundary.tsx";
+import { type RouterHistory, TransitionRouter } from "./routing/transition-router.tsx";
+import { SignedOutRoute } from "./signed-out/signed-out-route.tsx";
 
-// Everything below the root is a lazy route module exporting `Component` (or `ErrorBoundary`):
-// the entry chunk holds React, the router and this table only.
+// Everything below the root is a lazy route module exporting `Component`: the entry chunk holds React,
+// the router and this table only. Declarative routes, not the data router (createBrowserRouter), which
+// alone would add ~16 KB gzipped to the first page.
+
+const signedOutLayout = lazyModule(() => import("./signed-out/signed-out-layout.tsx"));
 
 /** The signed-out pages that load neither the app root's providers nor i18next: the first page. */
 export const signedOutRoutes: RouteObject[] = [
   {
     // Its words start loading with the layout, in the visitor's language only.
-    loader: () => loadSignedOutStrings(detectLanguage()),
-    lazy: () => import("./signed-out/signed-out-layout.tsx"),
-    children: [{ path: "sign-in", lazy: () => import("./pages/sign-in-page.tsx") }],
+    element: <SignedOutRoute layout={signedOutLayout.Component} />,
+    handle: signedOutLayout,
+    children: [{ path: "sign-in", ...lazyRoute(() => import("./pages/sign-in-page.tsx")) }],
   },
 ];
 
 /** Everything under the app root (providers, i18next, the API client and TanStack Query). */
 export const appRootRoutes: RouteObject[] = [
   {
-    lazy: () => import("./layouts/route-error.tsx"),
+    ...lazyRoute(() => import("./layouts/route-error.tsx")),
     children: [
       {
-        lazy: () => import("./layouts/auth-layout.tsx"),
+        ...lazyRoute(() => import("./layouts/auth-layout.tsx")),
         children: [
-          { path: "signup", lazy: () => import("./pages/sign-up-page.tsx") },
-          { path: "sign-up", lazy: () => import("./pages/sign-up-page.tsx") },
-          { path: "forgot-password", lazy: () => import("./pages/forgot-password-page.tsx") },
-          { path: "reset-password", lazy: () => import("./pages/reset-password-page.tsx") },
-          { path: "verify-email", lazy: () => import("./pages/verify-email-page.tsx") },
+          { path: "signup", ...lazyRoute(() => import("./pages/sign-up-page.tsx")) },
+          { path: "sign-up", ...lazyRoute(() => import("./pages/sign-up-page.tsx")) },
+          { path: "forgot-password", ...lazyRoute(() => import("./pages/forgot-password-page.tsx")) },
+          { path: "reset-password", ...lazyRoute(() => import("./pages/reset-password-page.tsx")) },
+          { path: "verify-email", ...lazyRoute(() => import("./pages/verify-email-page.tsx")) },
         ],
       },
       {
         id: "signed-in",
-        lazy: () => import("./layouts/app-layout.tsx"),
+        ...lazyRoute(() => import("./layouts/app-layout.tsx")),
         children: [
-          { index: true, lazy: () => import("./pages/dashboard-page.tsx") },
-          { path: "cases", lazy: () => import("./features/cases/cases-page.tsx") },
-          { path: "cases/:id", lazy: () => import("./features/cases/case-page.tsx") },
-          { path: "referrals", lazy: () => import("./features/referrals/referrals-page.tsx") },
-          { path: "messages", lazy: () => import("./features/messages/messages-page.tsx") },
-          { path: "messages/:id", lazy: () => import("./features/messages/conversation-page.tsx") },
+          { index: true, ...lazyRoute(() => import("./pages/dashboard-page.tsx")) },
+          { path: "cases", ...lazyRoute(() => import("./features/cases/cases-page.tsx")) },
+          { path: "cases/:id", ...lazyRoute(() => import("./features/cases/case-page.tsx")) },
+          { path: "referrals", ...lazyRoute(() => import("./features/referrals/referrals-page.tsx")) },
+          { path: "messages", ...lazyRoute(() => import("./features/messages/messages-page.tsx")) },
+          {
+            path: "messages/:id",
+            ...lazyRoute(() => import("./features/messages/conversation-page.tsx")),
+          },
           {
             path: "notifications",
-            lazy: () => import("./features/notifications/notifications-page.tsx"),
+            ...lazyRoute(() => import("./features/notifications/notifications-page.tsx")),
           },
-          { path: "profile", lazy: () => import("./features/profile/profile-page.tsx") },
+          { path: "profile", ...lazyRoute(() => import("./features/profile/profile-page.tsx")) },
         ],
       },
-      { path: "*", lazy: () => import("./pages/not-found-page.tsx") },
+      { path: "*", ...lazyRoute(() => import("./pages/not-found-page.tsx")) },
     ],
   },
 ];
 
 export const appRoutes: RouteObject[] = [
+  ...signedOutRoutes,
   {
-    id: "root",
-    HydrateFallback: BootScreen,
-    ErrorBoundary: BootError,
-    children: [
-      ...signedOutRoutes,
-      {
-        lazy: () => import("./app-root.tsx").then((module) => module.loadAppRoot()),
-        children: appRootRoutes,
-      },
-    ],
+    ...lazyRoute(() => import("./app-root.tsx").then((module) => module.loadAppRoot())),
+    children: appRootRoutes,
   },
 ];
+
+/**
+ * The app on a history: BootScreen until the first page's modules are in, BootError when even they
+ * cannot load; later navigations keep the page on screen until the next one is ready.
+ */
+export function App({ history, routes = appRoutes }: { history: RouterHistory; routes?: RouteObject[] }) {
+  const waitsFor = useCallback((location: Location) => loadRouteModules(routes, location), [routes]);
+  return (
+    <TransitionRouter history={history} waitsFor={waitsFor}>
+      <RouteErrorBoundary fallback={() => <BootError />}>
+        <Suspense fallback={<BootScreen />}>
+          <LazyRoutes routes={routes} />
+        </Suspense>
+      </RouteErrorBoundary>
+    </TransitionRouter>
+  );
+}

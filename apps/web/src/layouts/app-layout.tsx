@@ -4,22 +4,24 @@ import { Button } from "@referral-app/ui/button";
 import { FormMessage } from "@referral-app/ui/form";
 import { SkeletonList } from "@referral-app/ui/skeleton";
 import { useTranslation } from "react-i18next";
-import { Navigate, Outlet, useLocation, useNavigation } from "react-router";
+import { Navigate, Outlet, useLocation } from "react-router";
 import { SkipLink } from "../components/skip-link.tsx";
 import { apiErrorMessage } from "../forms/api-error-message.ts";
+import { useNavigationPending } from "../routing/transition-router.tsx";
 import { AppHeader } from "./app-header.tsx";
 import { useLiveNotifications } from "./use-live-notifications.ts";
 import { usePreferenceSync } from "./use-preference-sync.ts";
 
 function SignedInShell() {
   const { t } = useTranslation();
-  const navigation = useNavigation();
+  // The next page's module is loading: the page on screen stays, with this bar above it.
+  const pending = useNavigationPending();
   useLiveNotifications(true);
   usePreferenceSync();
   return (
     <div className="flex min-h-dvh flex-col">
       <SkipLink label={t("app.skipToContent")} />
-      {navigation.state === "loading" ? (
+      {pending ? (
         <div aria-hidden="true" className="fixed inset-x-0 top-0 z-50 h-0.5 animate-pulse bg-brand" />
       ) : null}
       <AppHeader />

@@ -1,13 +1,13 @@
 import { buttonClasses } from "@referral-app/ui/button";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { useRouteError } from "react-router";
+import { Outlet } from "react-router";
 import { useMonitor } from "../monitoring/monitor-context.tsx";
+import { RouteErrorBoundary } from "../routing/route-error-boundary.tsx";
 
 /** Shown when a route fails to load or render (e.g. a chunk missing after a deploy). */
-export function RouteError() {
+export function RouteError({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  const error = useRouteError();
   const monitor = useMonitor();
   useEffect(() => monitor?.trackError(error, { source: "route" }), [error, monitor]);
   return (
@@ -23,4 +23,11 @@ export function RouteError() {
   );
 }
 
-export { RouteError as ErrorBoundary };
+/** The app root's pages, in the app's language, each failure shown as RouteError. */
+export function Component() {
+  return (
+    <RouteErrorBoundary fallback={(error) => <RouteError error={error} />}>
+      <Outlet />
+    </RouteErrorBoundary>
+  );
+}

@@ -2,26 +2,13 @@ import { safeNext } from "@referral-app/app-kit/sign-in-redirect";
 import { Button } from "@referral-app/ui/button";
 import { Field, Form, FormMessage, Input } from "@referral-app/ui/form";
 import { type FormEvent, useState } from "react";
-import { Link, type LoaderFunctionArgs, redirect, useNavigate, useSearchParams } from "react-router";
-import {
-  type AuthFailure,
-  announceSignedIn,
-  authRequest,
-  isSignedIn,
-  takeKnownSignedOut,
-} from "../signed-out/auth-request.ts";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { type AuthFailure, announceSignedIn, authRequest } from "../signed-out/auth-request.ts";
 import { failureMessage } from "../signed-out/failure-message.ts";
 import { useStrings } from "../signed-out/signed-out-strings.tsx";
 
 // The first page most visitors see: a plain form with the browser's own checks (the shared
 // schemas' words), posted with fetch, so it loads no form library, zod, TanStack Query or i18next.
-
-/** Someone already signed in goes straight on to where they were heading. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  if (takeKnownSignedOut()) return null;
-  const next = safeNext(new URL(request.url).searchParams.get("next"));
-  return (await isSignedIn()) ? redirect(next) : null;
-}
 
 interface FieldErrors {
   email?: string;

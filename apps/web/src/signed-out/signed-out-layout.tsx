@@ -3,7 +3,7 @@ import { Select } from "@referral-app/ui/form";
 import { ThemeProvider } from "@referral-app/ui/theme";
 import { ThemeSelect } from "@referral-app/ui/theme-select";
 import { useId } from "react";
-import { Outlet, useLoaderData } from "react-router";
+import { Outlet } from "react-router";
 import { SkipLink } from "../components/skip-link.tsx";
 import { isLanguage } from "../i18n/language.ts";
 import { BrandMark } from "./brand-mark.tsx";
@@ -67,9 +67,8 @@ export function SignedOutFrame({ children }: { children: React.ReactNode }) {
   );
 }
 
-/** The signed-out route: its words (loaded by the route's loader in router.tsx) and the theme. */
-export function Component() {
-  const initial = useLoaderData() as LoadedStrings;
+/** The signed-out route's layout: its words (loaded beside it by signed-out-route.tsx) and the theme. */
+export function Component({ initial }: { initial: LoadedStrings }) {
   return (
     <SignedOutStringsProvider initial={initial}>
       <ThemeProvider>
