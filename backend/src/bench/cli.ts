@@ -24,15 +24,16 @@ import {
 
 // `npm run bench [-- --only postgres,scale,embedded] [--duration 10] [--warmup 2] [--connections 16]
 //   [--users 1000] [--referrals-per-user 50] [--cases-per-user 2] [--large-users 20000] [--reuse]
-//   [--no-build] [--cpu-prof DIR] [--idle 60] [--heap 384] [--one-process]`: the real server on a seeded database under
+//   [--no-build] [--cpu-prof DIR] [--idle 60] [--heap 384] [--separate-worker]`: the real server on a seeded database under
 // autocannon, beside a bare Fastify + pg yardstick on the same database, then issue 19's goals as ratios (goals.ts).
 //   postgres  the yardstick's read and insert, the real routes, at users × referrals (50,000)
 //   scale     the reads again on a kept database of large-users × referrals (1,000,000), seeded once
 //   embedded  the idle CPU (--idle seconds), then the real routes on PGlite
 //   idle      the idle CPU alone on PGlite (e.g. --only idle --idle 60)
-// On PostgreSQL the server runs as deployed: the API alone (ROLE=api) with the deployed heap limit
-// (--heap MB, 0 for V8's default), the queue worker in its own process beside it (--one-process: one
-// process doing both); on PGlite as `npm start` runs it.
+// On PostgreSQL the server runs with the deployed API's heap limit (--heap MB, 0 for V8's default),
+// serving and working the queue in one process, or --separate-worker: the API alone (ROLE=api) with a
+// queue worker process beside it, as deployed (on this machine both then share the same cores); on
+// PGlite as `npm start` runs it.
 // Fails only on errors, never on slow numbers (a reduced run for iterating: --duration 3 --warmup 1).
 
 const BENCH_DATABASE = "referral_bench";
@@ -56,7 +57,7 @@ const { values: args } = parseArgs({
     scenarios: { type: "string" },
     idle: { type: "string", default: "60" },
     heap: { type: "string", default: String(API_HEAP_MB) },
-    "one-process": { type: "boolean", default: false },
+    "separate-worker": { type: "boolean", default: false },
   },
 });
 const duration = Number(args.duration);
@@ -272,8 +273,8 @@ interface ServerShape {
   separateWorker: boolean;
 }
 
-/** The PostgreSQL deployment's shape (infrastructure/): API instances beside a worker. */
-const asDeployed = (): ServerShape => ({ heapMb: apiHeapMb, separateWorker: !args["one-process"] });
+/** The PostgreSQL server: the deployed API's heap, the worker in it or beside it (infrastructure/). */
+const onPostgres = (): ServerShape => ({ heapMb: apiHeapMb, separateWorker: args["separate-worker"] });
 /** The embedded server as `npm start` runs it: one process, V8's default heap. */
 const AS_NPM_START: ServerShape = { heapMb: 0, separateWorker: false };
 
@@ -463,7 +464,7 @@ async function postgresSuite(measured: Measured): Promise<void> {
     const { result, peakRssMb, workerPeakRssMb } = await withServer(
       database.env,
       (server) => measureAll(server, reference),
-      asDeployed(),
+      onPostgres(),
     );
     measured.postgres = result;
     measured.rss.postgres = peakRssMb;
@@ -473,7 +474,7 @@ async function postgresSuite(measured: Measured): Promise<void> {
     await database.cleanup();
   }
   console.log(
-    `\nPostgreSQL, ${users} clients × ${referralsPerUser} referrals, ${connections} connections, ${duration} s after ${warmup} s warm-up, ${shapeLabel(asDeployed())}`,
+    `\nPostgreSQL, ${users} clients × ${referralsPerUser} referrals, ${connections} connections, ${duration} s after ${warmup} s warm-up, ${shapeLabel(onPostgres())}`,
   );
   console.log(formatRows([...measured.postgres.values()]));
 }
@@ -499,7 +500,7 @@ async function scaleSuite(measured: Measured): Promise<void> {
       }
       return rows;
     },
-    asDeployed(),
+    onPostgres(),
   );
   measured.large = result;
   console.log(`\nPostgreSQL, ${largeUsers} clients × ${referralsPerUser} referrals (scale)`);
