@@ -114,24 +114,26 @@ export interface FriendView {
  * over `referrals`. A referrer's page selects them in its own statement; findFriendViews for others.
  */
 export const friendViewColumns = {
+  // Written out as `referrals.<column>`: drizzle leaves a column unqualified in a select without
+  // joins, and inside these subqueries "id" or "partner_organization_id" would be the inner table's.
   level: sql<ReferrerVisibilityLevel | null>`(
-    select v.level from referrer_visibility v where v.user_id = ${referrals.referredUserId})`,
+    select v.level from referrer_visibility v where v.user_id = referrals.referred_user_id)`,
   grantLevel: sql<ReferrerVisibilityLevel | null>`(
     select g.level from partner_visibility_grants g
-    where g.user_id = ${referrals.referredUserId}
-      and g.partner_organization_id = ${referrals.partnerOrganizationId})`,
+    where g.user_id = referrals.referred_user_id
+      and g.partner_organization_id = referrals.partner_organization_id)`,
   friendCase: sql<{ stage: VisaStageId; outcome: CaseOutcomeId | null } | null>`(
     select json_build_object('stage', c.current_stage, 'outcome', c.outcome) from cases c
-    where ${referrals.referredUserId} is not null
-      and (c.id = ${referrals.caseId} or c.client_id = ${referrals.referredUserId})
-    order by (c.id = ${referrals.caseId}) desc nulls last, c.created_at desc limit 1)`,
+    where referrals.referred_user_id is not null
+      and (c.id = referrals.case_id or c.client_id = referrals.referred_user_id)
+    order by (c.id = referrals.case_id) desc nulls last, c.created_at desc limit 1)`,
   review: sql<{
     state: ReferralReviewState;
     reason: ReferralReviewReason;
     resolutionReason: string | null;
   } | null>`(
     select json_build_object('state', rv.state, 'reason', rv.reason, 'resolutionReason', rv.resolution_reason)
-    from referral_reviews rv where rv.referral_id = ${referrals.id}
+    from referral_reviews rv where rv.referral_id = referrals.id
     order by (rv.state = 'open') desc, rv.created_at desc limit 1)`,
 };
 
