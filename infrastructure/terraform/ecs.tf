@@ -112,7 +112,7 @@ resource "aws_ecs_task_definition" "api" {
   }
 
   container_definitions = jsonencode([merge(local.backend_container, {
-    name         = "api"
+    name = "api"
     # V8's heap at three quarters of the task's memory: left to itself it sizes the heap from the host.
     command      = ["node", "--max-old-space-size=${floor(var.api_memory * 3 / 4)}", "backend/dist/server.js"]
     portMappings = [{ containerPort = 3000, protocol = "tcp" }]
