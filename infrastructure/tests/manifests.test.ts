@@ -16,6 +16,7 @@ import {
   type Manifest,
   podContainers,
   podTemplate,
+  REPO_DIR,
   readDotEnvNames,
   readText,
 } from "./deploy-files.ts";
@@ -264,5 +265,15 @@ describe("V8's heap in every long-running backend container", () => {
     expect(heapOfDeployment("worker")).toBe(WORKER_HEAP_MB);
     const cmd = /^CMD (\[.*\])$/m.exec(readText("docker/Dockerfile"))?.[1] ?? "[]";
     expect(heapOf(JSON.parse(cmd) as string[])).toBe(apiHeap);
+    // npm start (the embedded server), start:api and start:worker run the same way.
+    const scripts = (
+      JSON.parse(readFileSync(path.join(REPO_DIR, "backend/package.json"), "utf8")) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    for (const name of ["start", "start:api"]) {
+      expect(heapOf(scripts[name]?.split(" ")), name).toBe(API_HEAP_MB);
+    }
+    expect(heapOf(scripts["start:worker"]?.split(" "))).toBe(WORKER_HEAP_MB);
   });
 });

@@ -33,7 +33,7 @@ import {
 // On PostgreSQL the server runs with the deployed API's heap limit (--heap MB, 0 for V8's default),
 // serving and working the queue in one process, or --separate-worker: the API alone (ROLE=api) with a
 // queue worker process beside it, as deployed (on this machine both then share the same cores); on
-// PGlite as `npm start` runs it.
+// PGlite as `npm start` runs it (the same heap limit).
 // Fails only on errors, never on slow numbers (a reduced run for iterating: --duration 3 --warmup 1).
 
 const BENCH_DATABASE = "referral_bench";
@@ -275,8 +275,8 @@ interface ServerShape {
 
 /** The PostgreSQL server: the deployed API's heap, the worker in it or beside it (infrastructure/). */
 const onPostgres = (): ServerShape => ({ heapMb: apiHeapMb, separateWorker: args["separate-worker"] });
-/** The embedded server as `npm start` runs it: one process, V8's default heap. */
-const AS_NPM_START: ServerShape = { heapMb: 0, separateWorker: false };
+/** The embedded server as `npm start` runs it: one process, the API's heap (backend/package.json). */
+const AS_NPM_START: ServerShape = { heapMb: API_HEAP_MB, separateWorker: false };
 
 const shapeLabel = ({ heapMb, separateWorker }: ServerShape) =>
   [
