@@ -20,9 +20,10 @@ const plan = short
   ? { connections: 50, users: 25, steadySeconds: 10, faultSeconds: 8, seedUsers: 0 }
   : { connections: 200, users: 100, steadySeconds: 60, faultSeconds: 20, seedUsers: 200 };
 const RECOVERY_LIMIT_S = 5;
-// A killed worker's jobs come back after a missed pg-boss heartbeat and its delivery claims lapse
-// after 15 s, so every notification is out well within this after the restart.
-const WORKER_RECOVERY_LIMIT_S = 30;
+// A killed worker's jobs come back after a missed pg-boss heartbeat (10 s) found by the next supervise
+// pass (every 10 s), its delivery claims lapse after 15 s, and the restarted worker boots and retries:
+// measured 15-37 s on the 2-core CI machine (37.4 s failed the earlier 30 s bound once, 2026-12-02).
+const WORKER_RECOVERY_LIMIT_S = 45;
 const CROSS_INSTANCE_LIMIT_S = 20;
 
 const started = Date.now();
