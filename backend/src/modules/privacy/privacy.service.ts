@@ -34,7 +34,6 @@ import {
 
 export {
   type FriendView,
-  type FriendViewColumns,
   friendViewColumns,
   toFriendView,
 } from "./visibility.repository.ts";
